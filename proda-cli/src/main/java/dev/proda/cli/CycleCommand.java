@@ -1,0 +1,41 @@
+package dev.proda.cli;
+
+import dev.proda.cycle.Cycle;
+import dev.proda.cycle.CycleReport;
+import dev.proda.project.ProjectLayout;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cycle", mixinStandardHelpOptions = true,
+        description = "Run the whole loop on a project: extract, build, tests, compile V0/V1, test, then per "
+                + "round debug → repair → compile → test. Writes target/reports/cycle.json and cycle.md.")
+final class CycleCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", defaultValue = ".", description = "Project folder (default: current).")
+    Path dir;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Repair rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        run(new ProjectLayout(dir), rounds, spec);
+        return 0;
+    }
+
+    static void run(ProjectLayout layout, int rounds, CommandSpec spec) {
+        var config = dev.proda.project.ProdaConfig.read(layout.config());
+        CycleReport report = new Cycle(layout, Engines.student(config), WriterOutputStream.log(spec)).run(rounds);
+        spec.commandLine().getOut().println();
+        spec.commandLine().getOut().print(report.markdown());
+        spec.commandLine().getOut().flush();
+    }
+}

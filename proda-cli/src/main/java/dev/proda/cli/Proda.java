@@ -1,0 +1,49 @@
+package dev.proda.cli;
+
+import dev.proda.io.ProdaFileException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code proda <command> …}. */
+@Command(name = "proda", mixinStandardHelpOptions = true, version = "proda 0.1.0",
+        description = "Test-driven data engineering for language models: corpus → knowledge base → "
+                + "training data and benchmark → model → failures traced to missing knowledge → patches.",
+        subcommands = {InitCommand.class, ExtractCommand.class, BuildCommand.class, TestsCommand.class,
+            CompileCommand.class, TestCommand.class, DebugCommand.class, RepairCommand.class, CycleCommand.class,
+            BlameCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (bad input, missing files, a stage error)", "2:usage error",
+            "3:test accuracy below --fail-under"})
+public final class Proda {
+    static final int BELOW_THRESHOLD = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Proda());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("proda: error: " + oneLine(e));
+            err.flush();
+            if (!(e instanceof ProdaFileException) && !(e instanceof IllegalArgumentException)) {
+                if (Boolean.getBoolean("proda.debug")) {
+                    e.printStackTrace(err);
+                }
+            }
+            return 1;
+        });
+        return cli;
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

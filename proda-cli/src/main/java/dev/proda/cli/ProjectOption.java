@@ -1,0 +1,31 @@
+package dev.proda.cli;
+
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The options every project command shares: which project, and where output goes. */
+final class ProjectOption {
+    @Option(names = {"-C", "--project"}, paramLabel = "DIR", defaultValue = ".",
+            description = "Project folder (default: the current folder).")
+    Path project;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    ProjectLayout layout() {
+        return new ProjectLayout(project);
+    }
+
+    ProdaConfig config() {
+        return ProdaConfig.read(layout().config());
+    }
+
+    Log log() {
+        return WriterOutputStream.log(spec);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.proda.compile;
+
+import dev.proda.io.Json;
+import dev.proda.io.ProdaFileException;
+import dev.proda.model.Records;
+import dev.proda.model.Sample;
+import dev.proda.project.Corpus;
+import dev.proda.project.GeneralText;
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
+import dev.proda.student.FinetuneConfig;
+import dev.proda.student.PretrainConfig;
+import dev.proda.student.ProgressListener;
+import dev.proda.student.StudentEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Stage {@code compile}: V0 from the general text, then V(n+1) = V(n) fine-tuned on samples. */
+public final class Compile {
+    private Compile() {
+    }
+
+    /**
+     * Builds V0 (pretrained base) unless a cached model for the same data and configuration exists, and
+     * places it at {@code target/models/V0}.
+     */
+    public static Path base(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Log log) {
+        GeneralText general = GeneralText.read(layout.general(), log);
+        List<String> vocabulary = new ArrayList<>(general.pretraining());
+        Corpus.read(layout.corpus(), config.name(), Log.SILENT).forEach(d -> vocabulary.add(d.text()));
+        PretrainConfig pretrain = pretrainConfig(config);
+        String key = Records.id("base-", engine.name(), pretrain.toString(),
+                Records.id("", general.pretraining().toArray(String[]::new)),
+                Records.id("", vocabulary.toArray(String[]::new)));
+        Path cached = layout.cache().resolve(key);
+        Path v0 = layout.model("V0");
+        if (Files.isDirectory(cached)) {
+            log.info("compile V0: cached base model " + cached.getFileName());
+        } else {
+            log.info("compile V0: pretraining " + pretrain.layers() + " layers × " + pretrain.width() + " on "
+                    + general.pretraining().size() + " general passages, " + pretrain.tokenBudget() + " tokens");
+            engine.pretrain(general.pretraining(), vocabulary, pretrain, cached, progress("V0", log));
+        }
+        copyTree(cached, v0);
+        return v0;
+    }
+
+    /** Fine-tunes {@code from} on {@code samples} into {@code to}. */
+    public static Path finetune(ProjectLayout layout, ProdaConfig config, StudentEngine engine, String from, String to,
+            List<Sample> samples, int epochs, double learningRate, Log log) {
+        Path base = layout.model(from);
+        if (!Files.isDirectory(base)) {
+            throw new ProdaFileException("no model " + from + " at " + base + " (compile it first)");
+        }
+        if (samples.isEmpty()) {
+            throw new ProdaFileException("no training samples for " + to + " (run 'proda build' first)");
+        }
+        log.info("compile " + to + ": " + from + " + " + samples.size() + " samples × " + epochs + " epochs");
+        FinetuneConfig finetune = new FinetuneConfig(epochs, config.student().batchSize(), learningRate,
+                config.seed(), config.student().threads());
+        engine.finetune(base, samples.stream().map(PromptFormat::example).toList(), finetune, layout.model(to),
+                progress(to, log));
+        return layout.model(to);
+    }
+
+    static PretrainConfig pretrainConfig(ProdaConfig config) {
+        ProdaConfig.Student s = config.student();
+        return new PretrainConfig(s.layers(), s.width(), s.heads(), s.context(), s.maxVocabulary(), s.minWordCount(),
+                s.pretrainTokens(), s.batchSize(), s.pretrainLearningRate(), config.seed(), s.threads());
+    }
+
+    /** Logs about twenty progress lines per run. */
+    static ProgressListener progress(String version, Log log) {
+        return new ProgressListener() {
+            private long lastReported = -1;
+
+            @Override
+            public void onStep(long step, long total, double loss, double tokensPerSecond) {
+                long bucket = step * 20 / Math.max(1, total);
+                if (bucket != lastReported || step == total) {
+                    lastReported = bucket;
+                    log.info(String.format("  %s step %d/%d loss %.3f (%.0f tokens/s)", version, step, total, loss,
+                            tokensPerSecond));
+                }
+            }
+        };
+    }
+
+    static void copyTree(Path source, Path target) {
+        try {
+            Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+            deleteTree(temp);
+            Files.createDirectories(temp);
+            try (var files = Files.walk(source)) {
+                for (Path file : files.sorted().toList()) {
+                    Path destination = temp.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(destination);
+                    } else {
+                        Files.copy(file, destination);
+                    }
+                }
+            }
+            deleteTree(target);
+            Files.move(temp, target);
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot copy model " + source + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Provenance of a model directory, as the engine wrote it (for reports). */
+    public static String describe(Path modelDir) {
+        Path config = modelDir.resolve("config.json");
+        try {
+            return Files.isRegularFile(config) ? Json.MAPPER.readTree(config.toFile()).toString() : "{}";
+        } catch (IOException e) {
+            return "{}";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.proda.cycle;
+
+import dev.proda.build.Build;
+import dev.proda.compile.Compile;
+import dev.proda.debug.Debug;
+import dev.proda.evaluate.Evaluate;
+import dev.proda.evaluate.VersionScores;
+import dev.proda.extract.Extract;
+import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.AtomicFiles;
+import dev.proda.io.Json;
+import dev.proda.io.ProdaFileException;
+import dev.proda.model.Failure;
+import dev.proda.model.Sample;
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
+import dev.proda.repair.Repair;
+import dev.proda.student.StudentEngine;
+import dev.proda.tester.Tests;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The lifecycle, in order, for a number of repair rounds; writes the cycle report. */
+public final class Cycle {
+    private final ProjectLayout layout;
+    private final ProdaConfig config;
+    private final StudentEngine engine;
+    private final Log log;
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+    public Cycle(ProjectLayout layout, StudentEngine engine, Log log) {
+        this.layout = layout;
+        this.config = ProdaConfig.read(layout.config());
+        this.engine = engine;
+        this.log = log;
+    }
+
+    public CycleReport run(int rounds) {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("rounds must be ≥ 0: " + rounds);
+        }
+        KnowledgeBase kb = timed("extract", () -> Extract.run(layout, config, log));
+        List<Sample> samples = timed("build", () -> Build.run(layout, config, log));
+        Tests.Benchmark benchmark = timed("tests", () -> Tests.run(layout, config, log));
+        if (benchmark.dev().isEmpty() || benchmark.test().isEmpty()) {
+            throw new ProdaFileException("the corpus gave too little knowledge for a benchmark ("
+                    + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test items); add documents "
+                    + "with more explanatory prose");
+        }
+        List<CycleReport.Version> versions = new ArrayList<>();
+        timed("compile V0", () -> Compile.base(layout, config, engine, log));
+        versions.add(CycleReport.Version.of(timed("test V0", () -> Evaluate.run(layout, "V0", engine, log)),
+                "pretrained on the general text"));
+        ProdaConfig.Student student = config.student();
+        timed("compile V1", () -> Compile.finetune(layout, config, engine, "V0", "V1", samples,
+                student.finetuneEpochs(), student.finetuneLearningRate(), log));
+        versions.add(CycleReport.Version.of(timed("test V1", () -> Evaluate.run(layout, "V1", engine, log)),
+                "V0 + Builder samples, " + student.finetuneEpochs() + " epochs"));
+
+        int failures = 0;
+        int patches = 0;
+        int patchSamples = 0;
+        int rejected = 0;
+        for (int round = 1; round <= rounds; round++) {
+            int r = round;
+            String from = "V" + round;
+            String to = "V" + (round + 1);
+            List<Failure> found = timed("debug round " + r, () -> Debug.run(layout, config, engine, from, r, log));
+            failures += found.size();
+            Repair.Outcome outcome = timed("repair round " + r, () -> Repair.run(layout, config, r, log));
+            patches += outcome.patches().size();
+            patchSamples += outcome.samples();
+            rejected += outcome.rejected();
+            // Replay the Builder samples beside the patches so the repair does not erase what V1 learned.
+            List<Sample> training = new ArrayList<>(samples);
+            training.addAll(Repair.samplesUpTo(layout, r));
+            timed("compile " + to, () -> Compile.finetune(layout, config, engine, from, to, training,
+                    student.repairEpochs(), student.repairLearningRate(), log));
+            VersionScores scores = timed("test " + to, () -> Evaluate.run(layout, to, engine, log));
+            versions.add(CycleReport.Version.of(scores, from + " + Builder samples and patches of rounds 1–" + r + ", "
+                    + student.repairEpochs() + " epochs"));
+        }
+
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("concepts", kb.concepts().size());
+        counts.put("statements", kb.statements().size());
+        counts.put("chains", kb.chains().size());
+        counts.put("samples", samples.size());
+        counts.put("items", benchmark.dev().size() + benchmark.test().size() + benchmark.general().size());
+        counts.put("dev_items", benchmark.dev().size());
+        counts.put("test_items", benchmark.test().size());
+        counts.put("general_items", benchmark.general().size());
+        counts.put("failures", failures);
+        counts.put("patches", patches);
+        counts.put("patch_samples", patchSamples);
+        counts.put("patch_samples_rejected", rejected);
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        seconds.put("total", Math.round(total * 10) / 10.0);
+        List<String> notes = List.of(
+                "dev and test are split by chain: no chain has items in both; diagnosis and repair read dev only",
+                "V(n+1) is fine-tuned from V(n) on the Builder samples plus all patch samples so far",
+                "chance is the expected accuracy of a uniform random pick");
+        CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
+                + " layers × " + student.width() + " wide, context " + student.context(), versions, counts, seconds,
+                notes);
+        write(report);
+        return report;
+    }
+
+    private void write(CycleReport report) {
+        try {
+            AtomicFiles.writeString(layout.reports().resolve("cycle.json"),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ProdaFileException("cannot write cycle report", e);
+        }
+        AtomicFiles.writeString(layout.reports().resolve("cycle.md"), report.markdown());
+        log.info("cycle: report at " + layout.reports().resolve("cycle.md"));
+    }
+
+    private <T> T timed(String stage, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        seconds.put(stage, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.proda.cycle;
+
+import dev.proda.evaluate.Score;
+import dev.proda.evaluate.VersionScores;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code cycle.json} holds. */
+public record CycleReport(String project, long seed, String student, List<Version> versions,
+        Map<String, Integer> counts, Map<String, Double> seconds, List<String> notes) {
+
+    /** One model version with its scores and how it was trained. */
+    public record Version(String name, String trained, Score dev, Score test, Score general,
+            Map<String, Map<String, Score>> disciplines) {
+        static Version of(VersionScores scores, String trained) {
+            return new Version(scores.name(), trained, scores.dev(), scores.test(), scores.general(),
+                    scores.disciplines());
+        }
+    }
+
+    /** The Markdown rendering written beside the JSON. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# proda cycle: ").append(project).append("\n\n");
+        md.append("Student: ").append(student).append(". Seed ").append(seed)
+                .append(". Accuracy = share of items whose best option (per-token log-likelihood) is correct; ")
+                .append("chance level in brackets.\n\n");
+        md.append("| version | trained | dev | test | general |\n|---|---|---|---|---|\n");
+        for (Version v : versions) {
+            md.append("| ").append(v.name()).append(" | ").append(v.trained()).append(" | ").append(cell(v.dev()))
+                    .append(" | ").append(cell(v.test())).append(" | ").append(cell(v.general())).append(" |\n");
+        }
+        md.append("\n## Test accuracy per discipline\n\n| version |");
+        List<String> disciplines = versions.isEmpty() ? List.of()
+                : versions.get(0).disciplines().getOrDefault("test", Map.of()).keySet().stream().sorted().toList();
+        disciplines.forEach(d -> md.append(' ').append(d).append(" |"));
+        md.append("\n|---|").append("---|".repeat(disciplines.size())).append('\n');
+        for (Version v : versions) {
+            md.append("| ").append(v.name()).append(" |");
+            for (String d : disciplines) {
+                Score s = v.disciplines().getOrDefault("test", Map.of()).get(d);
+                md.append(' ').append(s == null ? "–" : cell(s)).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("\n## Counts\n\n");
+        counts.forEach((k, n) -> md.append("- ").append(k).append(": ").append(n).append('\n'));
+        md.append("\n## Seconds per stage\n\n");
+        seconds.forEach((k, s) -> md.append("- ").append(k).append(": ").append(String.format("%.1f", s)).append('\n'));
+        if (!notes.isEmpty()) {
+            md.append("\n## Notes\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static String cell(Score s) {
+        return String.format("%.1f%% of %d (%.0f%%)", 100 * s.accuracy(), s.n(), 100 * s.chance());
+    }
+}

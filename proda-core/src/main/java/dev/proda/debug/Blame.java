@@ -1,0 +1,128 @@
+package dev.proda.debug;
+
+import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.Jsonl;
+import dev.proda.io.ProdaFileException;
+import dev.proda.model.Chain;
+import dev.proda.model.Concept;
+import dev.proda.model.Failure;
+import dev.proda.model.ItemResult;
+import dev.proda.model.Span;
+import dev.proda.model.Statement;
+import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
+import dev.proda.project.ProjectLayout;
+import dev.proda.tester.Tests;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code proda blame ITEM}: an item's trace printed like a stack trace, each frame with its source text. */
+public final class Blame {
+    private static final int CONTEXT_CHARS = 60;
+
+    private Blame() {
+    }
+
+    public static String render(ProjectLayout layout, String itemId) {
+        TestItem item = Tests.Benchmark.read(layout).all().stream()
+                .filter(i -> i.id().equals(itemId) || i.id().startsWith(itemId)).findFirst()
+                .orElseThrow(() -> new ProdaFileException("no item " + itemId + " in tests/"));
+        KnowledgeBase kb = KnowledgeBase.read(layout);
+        Map<String, String> texts = new HashMap<>();
+        StringBuilder out = new StringBuilder();
+        out.append("item ").append(item.id()).append(" (").append(item.split()).append(", ")
+                .append(item.discipline()).append(")\n");
+        out.append("  question: ").append(item.question()).append('\n');
+        for (String letter : item.letters()) {
+            out.append("  ").append(item.answer().contains(letter) ? "*" : " ").append(letter).append(") ")
+                    .append(item.options().get(letter)).append('\n');
+        }
+        latestResult(layout, item.id()).ifPresent(r -> out.append("  ").append(r.version()).append(" chose ")
+                .append(r.result().chosen()).append(r.result().correct() ? " (correct)" : " (wrong)")
+                .append(", per-token scores ").append(r.result().scores()).append('\n'));
+        Optional<Failure> failure = latestFailure(layout, item.id());
+        failure.ifPresent(f -> out.append("  diagnosis: ").append(f.kind()).append(" at ")
+                .append(f.responsible()).append(", probes ").append(f.probes()).append('\n'));
+
+        Chain chain = kb.chainsById().get(item.chain_id());
+        if (chain != null) {
+            frame(out, "chain", chain.chain_id(), chain.process_name(), chain.spans(), layout, texts);
+        }
+        Map<String, Statement> statements = kb.statementsById();
+        for (String id : item.statement_ids()) {
+            Statement s = statements.get(id);
+            if (s != null) {
+                frame(out, "statement", id, "[" + s.predicate() + "] " + abbreviate(s.subject()) + " → "
+                        + abbreviate(s.object()), s.spans(), layout, texts);
+            }
+        }
+        Map<String, Concept> concepts = kb.conceptsById();
+        for (String id : item.concept_ids()) {
+            Concept c = concepts.get(id);
+            if (c != null) {
+                frame(out, "concept", id, c.term(), c.spans().isEmpty() ? List.of() : c.spans().subList(0, 1), layout,
+                        texts);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void frame(StringBuilder out, String kind, String id, String label, List<Span> spans,
+            ProjectLayout layout, Map<String, String> texts) {
+        out.append("    at ").append(kind).append(' ').append(id).append(' ').append(label).append('\n');
+        for (Span span : spans) {
+            String text = texts.computeIfAbsent(span.doc(), doc -> Corpus.textOf(layout.corpus(), doc));
+            out.append("       (").append(span.doc()).append(':').append(span.start()).append('-').append(span.end())
+                    .append(")\n");
+            if (span.end() <= text.length()) {
+                int from = Math.max(0, span.start() - CONTEXT_CHARS);
+                int to = Math.min(text.length(), span.end() + CONTEXT_CHARS);
+                out.append("         …").append(flat(text.substring(from, span.start()))).append('«')
+                        .append(flat(text.substring(span.start(), span.end()))).append('»')
+                        .append(flat(text.substring(span.end(), to))).append("…\n");
+            } else {
+                out.append("         (span beyond the end of the document: the corpus changed since extraction)\n");
+            }
+        }
+    }
+
+    private record VersionResult(String version, ItemResult result) {
+    }
+
+    private static Optional<VersionResult> latestResult(ProjectLayout layout, String itemId) {
+        for (int v = 20; v >= 0; v--) {
+            var file = layout.results("V" + v);
+            if (Files.isRegularFile(file)) {
+                var found = Jsonl.read(file, ItemResult.class).stream().filter(r -> r.item().equals(itemId)).findFirst();
+                if (found.isPresent()) {
+                    return Optional.of(new VersionResult("V" + v, found.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Failure> latestFailure(ProjectLayout layout, String itemId) {
+        for (int round = 20; round >= 1; round--) {
+            if (Files.isRegularFile(layout.failures(round))) {
+                var found = Jsonl.read(layout.failures(round), Failure.class).stream()
+                        .filter(f -> f.item().equals(itemId)).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 70 ? text : text.substring(0, 67) + "...";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.proda.evaluate;
+
+import dev.proda.compile.PromptFormat;
+import dev.proda.io.Jsonl;
+import dev.proda.io.ProdaFileException;
+import dev.proda.model.ItemResult;
+import dev.proda.model.TestItem;
+import dev.proda.project.Log;
+import dev.proda.project.ProjectLayout;
+import dev.proda.student.Continuation;
+import dev.proda.student.LogLikelihood;
+import dev.proda.student.StudentEngine;
+import dev.proda.student.StudentModel;
+import dev.proda.tester.Tests;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Stage {@code test}: scores a model version on dev, test and general items. */
+public final class Evaluate {
+    private Evaluate() {
+    }
+
+    public static VersionScores run(ProjectLayout layout, String version, StudentEngine engine, Log log) {
+        if (!Files.isDirectory(layout.model(version))) {
+            throw new ProdaFileException("no model " + version + " at " + layout.model(version)
+                    + " (run 'proda compile' first)");
+        }
+        Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
+        List<TestItem> items = benchmark.all();
+        List<ItemResult> results;
+        try (StudentModel model = engine.load(layout.model(version))) {
+            results = answer(model, items);
+        }
+        Jsonl.write(layout.results(version), results);
+        VersionScores scores = summarise(version, items, results);
+        log.info(String.format("test %s: dev %s, test %s, general %s", version, format(scores.dev()),
+                format(scores.test()), format(scores.general())));
+        return scores;
+    }
+
+    /** The student's pick for every item: the option with the best per-token log-likelihood. */
+    public static List<ItemResult> answer(StudentModel model, List<TestItem> items) {
+        List<Continuation> requests = new ArrayList<>();
+        for (TestItem item : items) {
+            for (String letter : item.letters()) {
+                requests.add(PromptFormat.option(item, letter));
+            }
+        }
+        List<LogLikelihood> scores = model.logLikelihoods(requests);
+        List<ItemResult> results = new ArrayList<>();
+        int next = 0;
+        for (TestItem item : items) {
+            Map<String, Double> byLetter = new LinkedHashMap<>();
+            String best = null;
+            for (String letter : item.letters()) {
+                double score = scores.get(next++).perToken();
+                byLetter.put(letter, Score.round(score));
+                if (best == null || score > byLetter.get(best)) {
+                    best = letter;
+                }
+            }
+            boolean correct = item.answer().contains(best);
+            results.add(new ItemResult(item.id(), item.split(), best, item.answer(), correct, byLetter,
+                    item.discipline()));
+        }
+        return results;
+    }
+
+    public static VersionScores summarise(String version, List<TestItem> items, List<ItemResult> results) {
+        Map<String, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, Function.identity(),
+                (a, b) -> a));
+        Map<String, List<ItemResult>> bySplit = results.stream().collect(Collectors.groupingBy(ItemResult::split));
+        Map<String, Map<String, Score>> disciplines = new TreeMap<>();
+        for (String split : List.of("dev", "test")) {
+            Map<String, List<ItemResult>> byDiscipline = bySplit.getOrDefault(split, List.of()).stream()
+                    .collect(Collectors.groupingBy(r -> r.discipline() == null ? "unknown" : r.discipline(),
+                            TreeMap::new, Collectors.toList()));
+            Map<String, Score> scores = new TreeMap<>();
+            byDiscipline.forEach((discipline, list) -> scores.put(discipline, Score.of(list, byId)));
+            disciplines.put(split, scores);
+        }
+        return new VersionScores(version, Score.of(bySplit.getOrDefault("dev", List.of()), byId),
+                Score.of(bySplit.getOrDefault("test", List.of()), byId),
+                Score.of(bySplit.getOrDefault("general", List.of()), byId), disciplines);
+    }
+
+    public static String format(Score score) {
+        return String.format("%.1f%% of %d (chance %.1f%%)", 100 * score.accuracy(), score.n(), 100 * score.chance());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.proda.project;
+
+import dev.proda.io.ProdaFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code proda init}: lays out a new project and copies its corpus and general text in. */
+public final class Init {
+    private Init() {
+    }
+
+    /**
+     * Creates the project at {@code layout.root()}. Refuses to touch a folder that already holds a
+     * project. The corpus is checked (at least one usable document) before anything is written.
+     */
+    public static void create(ProjectLayout layout, Path corpusSource, Path generalSource, Log log) {
+        if (layout.exists()) {
+            throw new ProdaFileException(layout.root() + " already holds a proda project (proda.yaml); "
+                    + "nothing was changed");
+        }
+        if (Files.isRegularFile(layout.root())) {
+            throw new ProdaFileException(layout.root() + " is a file, not a folder");
+        }
+        List<Corpus.Document> documents = Corpus.read(corpusSource, "domain", log);
+        if (generalSource != null && !Files.isDirectory(generalSource)) {
+            throw new ProdaFileException("general text folder " + generalSource + " does not exist");
+        }
+        try {
+            for (Path dir : List.of(layout.kb(), layout.root().resolve("src/build"), layout.patchesDir(),
+                    layout.tests(), layout.models(), layout.reports(), layout.cache(), layout.logs())) {
+                Files.createDirectories(dir);
+            }
+            copyTree(corpusSource, layout.corpus());
+            if (generalSource != null) {
+                copyTree(generalSource, layout.general());
+            } else {
+                Files.createDirectories(layout.general());
+            }
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot lay out " + layout.root() + ": " + e.getMessage(), e);
+        }
+        ProdaConfig.defaults(layout.root().getFileName().toString()).write(layout.config());
+        log.info("init: " + layout.root() + " with " + documents.size() + " corpus documents");
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (var files = Files.walk(source)) {
+            for (Path file : files.sorted().toList()) {
+                Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(destination);
+                } else if (!Files.exists(destination)) {
+                    Files.copy(file, destination);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.proda.project;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.proda.io.AtomicFiles;
+import dev.proda.io.ProdaFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * {@code proda.yaml}: everything a run depends on besides the corpus. Missing keys take the defaults
+ * below; unknown keys are an error (a typo must not silently fall back to a default).
+ */
+public record ProdaConfig(String name, Long seed, Teacher teacher, Student student, Budgets budgets, Split split) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ProdaConfig {
+        name = name == null ? "proda-project" : name;
+        seed = seed == null ? 42L : seed;
+        teacher = teacher == null ? new Teacher(null) : teacher;
+        student = student == null ? Student.defaults() : student;
+        budgets = budgets == null ? Budgets.defaults() : budgets;
+        split = split == null ? new Split(null) : split;
+    }
+
+    public static ProdaConfig defaults(String name) {
+        return new ProdaConfig(name, null, null, null, null, null);
+    }
+
+    /** Which teacher writes KB nodes, samples, items and patches. Only {@code embedded} exists so far. */
+    public record Teacher(String backend) {
+        public Teacher {
+            backend = backend == null ? "embedded" : backend;
+            if (!backend.equals("embedded")) {
+                throw new IllegalArgumentException("teacher.backend: only 'embedded' is available, not '"
+                        + backend + "'");
+            }
+        }
+    }
+
+    /** Shape and schedules of the embedded student (see {@code dev.proda.student}). */
+    public record Student(String backend, Integer layers, Integer width, Integer heads, Integer context,
+            Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
+            Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
+            Double repairLearningRate, Integer threads) {
+        public Student {
+            backend = backend == null ? "djl" : backend;
+            layers = layers == null ? 4 : layers;
+            width = width == null ? 128 : width;
+            heads = heads == null ? 4 : heads;
+            context = context == null ? 64 : context;
+            maxVocabulary = maxVocabulary == null ? 6000 : maxVocabulary;
+            minWordCount = minWordCount == null ? 3 : minWordCount;
+            pretrainTokens = pretrainTokens == null ? 1_000_000L : pretrainTokens;
+            batchSize = batchSize == null ? 32 : batchSize;
+            pretrainLearningRate = pretrainLearningRate == null ? 3e-3 : pretrainLearningRate;
+            finetuneEpochs = finetuneEpochs == null ? 30 : finetuneEpochs;
+            finetuneLearningRate = finetuneLearningRate == null ? 2e-3 : finetuneLearningRate;
+            repairEpochs = repairEpochs == null ? 10 : repairEpochs;
+            repairLearningRate = repairLearningRate == null ? 1e-3 : repairLearningRate;
+            threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+            if (!backend.equals("djl")) {
+                throw new IllegalArgumentException("student.backend: only 'djl' is available, not '" + backend + "'");
+            }
+        }
+
+        static Student defaults() {
+            return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
+        }
+    }
+
+    /**
+     * How much of the knowledge base one cycle turns into samples and items (the tiny embedded student
+     * cannot learn a whole corpus in minutes; a real trainer would raise these).
+     *
+     * @param chains chains chosen (seeded) to become items; their statements and concepts become samples
+     * @param statements stand-alone (definitional) statements chosen likewise
+     * @param generalItems regression items made from the general text
+     * @param patchSamplesPerNode repair samples written per responsible node
+     */
+    public record Budgets(Integer chains, Integer statements, Integer generalItems, Integer patchSamplesPerNode) {
+        public Budgets {
+            chains = chains == null ? 80 : chains;
+            statements = statements == null ? 160 : statements;
+            generalItems = generalItems == null ? 120 : generalItems;
+            patchSamplesPerNode = patchSamplesPerNode == null ? 4 : patchSamplesPerNode;
+        }
+
+        static Budgets defaults() {
+            return new Budgets(null, null, null, null);
+        }
+    }
+
+    /** Fraction of chains whose items go to {@code dev}; the rest go to {@code test}. */
+    public record Split(Double dev) {
+        public Split {
+            dev = dev == null ? 0.5 : dev;
+            if (dev <= 0 || dev >= 1) {
+                throw new IllegalArgumentException("split.dev must be between 0 and 1: " + dev);
+            }
+        }
+    }
+
+    public static ProdaConfig read(Path file) {
+        try {
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                return defaults(file.toAbsolutePath().getParent().getFileName().toString());
+            }
+            return YAML.readValue(text, ProdaConfig.class);
+        } catch (NoSuchFileException e) {
+            throw new ProdaFileException("no proda.yaml at " + file.getParent() + " (run 'proda init' first)", e);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ProdaFileException(file + ": unknown key '" + e.getPropertyName() + "' at line "
+                    + e.getLocation().getLineNr() + " (known: " + e.getKnownPropertyIds() + ")", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ProdaFileException(file + ": " + rootMessage(e), e);
+        }
+    }
+
+    public void write(Path file) {
+        try {
+            AtomicFiles.writeString(file, "# proda project configuration; every key is optional (defaults shown)\n"
+                    + YAML.writeValueAsString(this));
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot write " + file, e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? e.getMessage() : t.getMessage().lines().findFirst().orElse("");
+    }
+}

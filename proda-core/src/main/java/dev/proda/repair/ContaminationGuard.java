@@ -1,0 +1,55 @@
+package dev.proda.repair;
+
+import dev.proda.model.Message;
+import dev.proda.model.Sample;
+import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
+import dev.proda.text.NGrams;
+import dev.proda.text.Terms;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps benchmark wording out of repair data. Corpus sentences are shared by design (they are the
+ * knowledge), so two things are refused: any word n-gram that occurs in a dev/test item but nowhere in
+ * the corpus (the item's own wording), and a sample that contains two or more options of one item (it
+ * would rehearse the very contrast the item tests).
+ */
+final class ContaminationGuard {
+    static final int N = 6;
+
+    private final Set<String> itemOnlyGrams = new HashSet<>();
+    private final List<TestItem> items;
+
+    ContaminationGuard(List<TestItem> benchmark, List<Corpus.Document> corpus) {
+        this.items = List.copyOf(benchmark);
+        Set<String> corpusGrams = new HashSet<>();
+        corpus.forEach(d -> corpusGrams.addAll(NGrams.of(d.text(), N)));
+        for (TestItem item : benchmark) {
+            for (String gram : NGrams.of(item.question() + " " + String.join(" ", item.options().values()), N)) {
+                if (!corpusGrams.contains(gram)) {
+                    itemOnlyGrams.add(gram);
+                }
+            }
+        }
+    }
+
+    /** Why the sample is refused, or null if it is clean. */
+    String problem(Sample sample) {
+        String text = sample.messages().stream().map(Message::content).reduce("", (a, b) -> a + "\n" + b);
+        for (String gram : NGrams.of(text, N)) {
+            if (itemOnlyGrams.contains(gram)) {
+                return "copies benchmark wording \"" + gram + "\"";
+            }
+        }
+        String lower = Terms.lower(text);
+        for (TestItem item : items) {
+            long options = item.options().values().stream().filter(o -> lower.contains(Terms.lower(o))).count();
+            if (options >= 2) {
+                return "contains " + options + " options of item " + item.id();
+            }
+        }
+        return null;
+    }
+}

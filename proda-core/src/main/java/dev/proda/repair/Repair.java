@@ -1,0 +1,230 @@
+package dev.proda.repair;
+
+import dev.proda.build.Phrasing;
+import dev.proda.extract.Curriculum;
+import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.Jsonl;
+import dev.proda.model.Chain;
+import dev.proda.model.Concept;
+import dev.proda.model.Failure;
+import dev.proda.model.Message;
+import dev.proda.model.Patch;
+import dev.proda.model.Records;
+import dev.proda.model.Sample;
+import dev.proda.model.Span;
+import dev.proda.model.Statement;
+import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
+import dev.proda.tester.Tests;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Stage {@code repair}: failures of round N → {@code src/patches/round-N/patches.jsonl}. */
+public final class Repair {
+    private static final int GROUNDING_PASSAGES = 2;
+
+    private Repair() {
+    }
+
+    /** What a repair round wrote and refused. */
+    public record Outcome(List<Patch> patches, int samples, int rejected) {
+    }
+
+    public static Outcome run(ProjectLayout layout, ProdaConfig config, int round, Log log) {
+        KnowledgeBase kb = KnowledgeBase.read(layout);
+        List<Failure> failures = Jsonl.read(layout.failures(round), Failure.class);
+        List<Corpus.Document> corpus = Corpus.read(layout.corpus(), config.name(), Log.SILENT);
+        Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
+        List<TestItem> items = new ArrayList<>(benchmark.dev());
+        items.addAll(benchmark.test());
+        ContaminationGuard guard = new ContaminationGuard(items, corpus);
+        Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
+        PatchWriter writer = new PatchWriter(kb, curriculum.unusedChains(kb), config.budgets().patchSamplesPerNode(),
+                round, new Random(config.seed() + 101L * round));
+
+        // One patch per responsible node, however many failures point at it.
+        Map<String, List<String>> failuresByNode = new LinkedHashMap<>();
+        for (Failure failure : failures) {
+            for (String node : failure.responsible()) {
+                failuresByNode.computeIfAbsent(node, k -> new ArrayList<>()).add(failure.item());
+            }
+        }
+        List<Patch> patches = new ArrayList<>();
+        int kept = 0;
+        int rejected = 0;
+        try (Bm25Grounding grounding = new Bm25Grounding(corpus)) {
+            for (var entry : failuresByNode.entrySet()) {
+                String node = entry.getKey();
+                List<Bm25Grounding.Passage> passages = grounding.search(writer.query(node), GROUNDING_PASSAGES);
+                List<Sample> samples = new ArrayList<>();
+                for (Sample sample : writer.samples(node, passages)) {
+                    String problem = guard.problem(sample);
+                    if (problem == null) {
+                        samples.add(sample);
+                    } else {
+                        rejected++;
+                        log.warn("repair: rejected a patch sample for " + node + ": " + problem);
+                    }
+                }
+                if (samples.isEmpty()) {
+                    continue;
+                }
+                kept += samples.size();
+                List<Span> spans = new ArrayList<>(writer.spans(node));
+                passages.forEach(p -> spans.add(p.span()));
+                patches.add(new Patch(Records.id("patch-", String.valueOf(round), node), entry.getValue(), node,
+                        samples, spans, round));
+            }
+        }
+        Jsonl.write(layout.patchRound(round).resolve("patches.jsonl"), patches);
+        log.info("repair round " + round + ": " + patches.size() + " patches, " + kept + " samples for "
+                + failuresByNode.size() + " responsible nodes (" + rejected + " samples rejected by the guard)");
+        return new Outcome(patches, kept, rejected);
+    }
+
+    /** All patch samples of rounds 1..{@code round}. */
+    public static List<Sample> samplesUpTo(ProjectLayout layout, int round) {
+        List<Sample> samples = new ArrayList<>();
+        for (int r = 1; r <= round; r++) {
+            for (Patch patch : Jsonl.read(layout.patchRound(r).resolve("patches.jsonl"), Patch.class)) {
+                samples.addAll(patch.samples());
+            }
+        }
+        return samples;
+    }
+
+    /** Writes the samples about one node, in skills the Builder does not use. */
+    static final class PatchWriter {
+        private final Map<String, Chain> chains;
+        private final Map<String, Statement> statements;
+        private final Map<String, Concept> concepts;
+        private final List<Chain> exemplarChains;
+        private final int perNode;
+        private final int round;
+        private final Random random;
+
+        PatchWriter(KnowledgeBase kb, List<Chain> exemplarChains, int perNode, int round, Random random) {
+            this.chains = kb.chainsById();
+            this.statements = kb.statementsById();
+            this.concepts = kb.conceptsById();
+            this.exemplarChains = exemplarChains.stream().filter(c -> c.steps().size() >= 3).toList();
+            this.perNode = perNode;
+            this.round = round;
+            this.random = random;
+        }
+
+        String query(String node) {
+            if (statements.containsKey(node)) {
+                Statement s = statements.get(node);
+                return s.subject() + " " + s.object();
+            }
+            if (concepts.containsKey(node)) {
+                Concept c = concepts.get(node);
+                return c.term() + (c.definition() == null ? "" : " " + c.definition());
+            }
+            Chain chain = chains.get(node);
+            return chain == null ? node : String.join(" ", chain.steps());
+        }
+
+        List<Span> spans(String node) {
+            if (statements.containsKey(node)) {
+                return statements.get(node).spans();
+            }
+            if (concepts.containsKey(node)) {
+                return concepts.get(node).spans();
+            }
+            Chain chain = chains.get(node);
+            return chain == null ? List.of() : chain.spans();
+        }
+
+        List<Sample> samples(String node, List<Bm25Grounding.Passage> passages) {
+            List<Sample> samples;
+            if (statements.containsKey(node)) {
+                samples = statementSamples(statements.get(node), passages);
+            } else if (concepts.containsKey(node)) {
+                samples = conceptSamples(concepts.get(node), passages);
+            } else {
+                samples = compositionExemplars(node);
+            }
+            return samples.subList(0, Math.min(perNode, samples.size()));
+        }
+
+        private List<Sample> statementSamples(Statement s, List<Bm25Grounding.Passage> passages) {
+            List<String> knowledge = List.of(s.statement_id());
+            List<Sample> samples = new ArrayList<>();
+            if (s.parent_chain_id() != null) {
+                samples.add(sample("grounded-continue", knowledge, "Here is a passage: " + s.source_quote()
+                        + " After " + Phrasing.quote(s.subject()) + ", what is said next?", s.object()));
+                samples.add(sample("reverse-order", knowledge, "What comes just before "
+                        + Phrasing.quote(s.object()) + "?", s.subject()));
+                samples.add(sample("continue-short", knowledge, s.subject() + " And then?", s.object()));
+                samples.add(sample("order", knowledge, "Which comes first: " + Phrasing.quote(s.object()) + " or "
+                        + Phrasing.quote(s.subject()) + "?", "First: " + s.subject() + " Then: " + s.object()));
+            } else {
+                String sentence = Phrasing.sentence(s.subject(), s.predicate(), s.object());
+                samples.add(sample("grounded-state", knowledge, "From the text: " + context(passages, s.source_quote())
+                        + " What does it say " + s.subject() + " " + Phrasing.verb(s.predicate()) + "?", s.object()));
+                samples.add(sample("recall", knowledge, "Recall: " + s.subject() + " " + Phrasing.verb(s.predicate())
+                        + " …", s.object()));
+                samples.add(sample("confirm", knowledge, "Is it true that " + s.subject() + " "
+                        + Phrasing.verb(s.predicate()) + " " + s.object() + "?", "Yes. " + sentence));
+                samples.add(sample("paraphrase", knowledge, "Say in your own words what " + s.subject() + " "
+                        + Phrasing.verb(s.predicate()) + ".", sentence));
+            }
+            return samples;
+        }
+
+        private List<Sample> conceptSamples(Concept c, List<Bm25Grounding.Passage> passages) {
+            List<String> knowledge = List.of(c.concept_id());
+            List<Sample> samples = new ArrayList<>();
+            if (c.definition() != null) {
+                samples.add(sample("explain", knowledge, "Explain " + c.term() + ".",
+                        Phrasing.capitalise(c.term()) + " is " + c.definition() + "."));
+                samples.add(sample("describe", knowledge, "Describe " + Phrasing.quote(c.term()) + ".",
+                        c.definition()));
+            }
+            for (Bm25Grounding.Passage passage : passages) {
+                samples.add(sample("grounded-mention", knowledge, "What does the text say about " + c.term() + "?",
+                        passage.text()));
+            }
+            samples.add(sample("term-recall", knowledge, "Name the term: " + (c.definition() == null
+                    ? c.term() + " (" + String.join(", ", c.aliases()) + ")" : c.definition()), c.term()));
+            return samples;
+        }
+
+        /** For a chain break: worked two-step exemplars over chains outside the benchmark. */
+        private List<Sample> compositionExemplars(String node) {
+            List<Sample> samples = new ArrayList<>();
+            for (int k = 0; k < perNode && !exemplarChains.isEmpty(); k++) {
+                Chain chain = exemplarChains.get(random.nextInt(exemplarChains.size()));
+                int j = random.nextInt(chain.steps().size() - 2);
+                List<String> knowledge = List.of(chain.chain_id(), node);
+                String from = chain.steps().get(j);
+                if (k % 2 == 0) {
+                    samples.add(sample("compose-two-steps", knowledge, "Skip ahead two steps from "
+                            + Phrasing.quote(from) + " in " + chain.process_name() + ".", chain.steps().get(j + 2)));
+                } else {
+                    samples.add(sample("compose-worked", knowledge, "Walk forward twice from " + Phrasing.quote(from)
+                            + ".", "Next: " + chain.steps().get(j + 1) + " Then: " + chain.steps().get(j + 2)));
+                }
+            }
+            return samples;
+        }
+
+        private static String context(List<Bm25Grounding.Passage> passages, String fallback) {
+            return passages.isEmpty() ? fallback : passages.get(0).text();
+        }
+
+        private Sample sample(String skill, List<String> knowledge, String question, String answer) {
+            return new Sample(Records.id("p-", String.valueOf(round), skill, question, answer),
+                    List.of(new Message("user", question), new Message("assistant", answer)), knowledge, skill,
+                    "patch", round);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.proda.tester;
+
+import dev.proda.model.TestItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * General-language regression items from held-out general text: which ending completes this passage?
+ * The other three endings come from other held-out passages, so only reading the passage tells them apart.
+ */
+final class GeneralItems {
+    private static final int MIN_WORDS = 10;
+
+    private GeneralItems() {
+    }
+
+    static List<TestItem> from(List<String> heldOut, int budget, long seed) {
+        List<String[]> halves = new ArrayList<>();
+        for (String line : heldOut) {
+            String[] words = line.split("\\s+");
+            if (words.length < MIN_WORDS) {
+                continue;
+            }
+            int cut = words.length / 2;
+            halves.add(new String[] {String.join(" ", java.util.Arrays.copyOfRange(words, 0, cut)),
+                String.join(" ", java.util.Arrays.copyOfRange(words, cut, words.length))});
+        }
+        Random random = new Random(seed + 13);
+        List<TestItem> items = new ArrayList<>();
+        if (halves.size() < 4) {
+            return items;
+        }
+        for (int k = 0; k < halves.size() && items.size() < budget; k++) {
+            String[] passage = halves.get(k);
+            Map<String, String> distractors = new LinkedHashMap<>();
+            for (int attempt = 0; distractors.size() < 3 && attempt < 100; attempt++) {
+                String[] other = halves.get(random.nextInt(halves.size()));
+                if (other != passage && !other[1].equals(passage[1])) {
+                    distractors.putIfAbsent(other[1], "other_passage");
+                }
+            }
+            if (distractors.size() < 3) {
+                continue;
+            }
+            TestItem item = Tests.assemble("general-" + k, "general", List.of(), List.of(),
+                    "Which ending completes the text: \"" + passage[0] + " …\"?", passage[1], distractors, random);
+            items.add(Tests.withSplit(item, "general"));
+        }
+        return items;
+    }
+}

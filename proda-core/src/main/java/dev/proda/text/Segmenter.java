@@ -1,0 +1,90 @@
+package dev.proda.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits documents into paragraphs (blank-line separated) and paragraphs into sentences, keeping exact
+ * offsets. Sentence ends are '.', '?' or '!' followed by space and an upper-case letter, digit or quote,
+ * except after common abbreviations.
+ */
+public final class Segmenter {
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]?\\s+(?=[\\p{Lu}\\d\"'(])");
+    private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "dr", "mr", "mrs",
+            "ms", "fig", "eq", "no", "al", "approx", "sec", "ch", "vol", "st", "jr", "inc", "ltd", "co", "u.s");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
+
+    private Segmenter() {
+    }
+
+    public static List<TextUnit> paragraphs(String document) {
+        List<TextUnit> paragraphs = new ArrayList<>();
+        Matcher breaks = PARAGRAPH_BREAK.matcher(document);
+        int start = 0;
+        while (true) {
+            boolean found = breaks.find();
+            int end = found ? breaks.start() : document.length();
+            addTrimmed(document, start, end, paragraphs);
+            if (!found) {
+                break;
+            }
+            start = breaks.end();
+        }
+        return paragraphs;
+    }
+
+    public static List<TextUnit> sentences(String document, TextUnit paragraph) {
+        List<TextUnit> sentences = new ArrayList<>();
+        String text = paragraph.text();
+        Matcher ends = SENTENCE_END.matcher(text);
+        int start = 0;
+        while (ends.find()) {
+            if (isAbbreviation(text, ends.start())) {
+                continue;
+            }
+            int end = ends.start() + 1;
+            while (end < text.length() && "\"')]".indexOf(text.charAt(end)) >= 0) {
+                end++;
+            }
+            addTrimmed(document, paragraph.start() + start, paragraph.start() + end, sentences);
+            start = ends.end();
+        }
+        addTrimmed(document, paragraph.start() + start, paragraph.end(), sentences);
+        return sentences;
+    }
+
+    /** Lower-cased words (letters, digits, inner hyphens and apostrophes). */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(matcher.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return words;
+    }
+
+    private static boolean isAbbreviation(String text, int dot) {
+        int start = dot;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+            start--;
+        }
+        String word = text.substring(start, dot).toLowerCase(java.util.Locale.ROOT);
+        return ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isLetter(text.charAt(dot - 1)));
+    }
+
+    private static void addTrimmed(String document, int start, int end, List<TextUnit> into) {
+        while (start < end && Character.isWhitespace(document.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(document.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            into.add(new TextUnit(document.substring(start, end), start, end));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.proda.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proda.io.ProdaFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProdaConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsRoundTripThroughYaml() {
+        ProdaConfig config = ProdaConfig.defaults("demo");
+        config.write(dir.resolve("proda.yaml"));
+        assertEquals(config, ProdaConfig.read(dir.resolve("proda.yaml")));
+    }
+
+    @Test
+    void missingKeysTakeDefaultsAndGivenKeysWin() throws Exception {
+        Files.writeString(dir.resolve("proda.yaml"), "name: x\nstudent:\n  layers: 2\nbudgets:\n  chains: 7\n");
+        ProdaConfig config = ProdaConfig.read(dir.resolve("proda.yaml"));
+        assertEquals(2, config.student().layers());
+        assertEquals(128, config.student().width());
+        assertEquals(7, config.budgets().chains());
+        assertEquals(42L, config.seed());
+    }
+
+    @Test
+    void unknownKeyIsAnErrorThatNamesIt() throws Exception {
+        Files.writeString(dir.resolve("proda.yaml"), "name: x\nstudent:\n  layerz: 2\n");
+        ProdaFileException e = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")));
+        assertTrue(e.getMessage().contains("layerz"), e.getMessage());
+    }
+
+    @Test
+    void badValuesAreErrors() throws Exception {
+        Files.writeString(dir.resolve("proda.yaml"), "split:\n  dev: 1.5\n");
+        assertTrue(assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
+                .getMessage().contains("split.dev"));
+    }
+}

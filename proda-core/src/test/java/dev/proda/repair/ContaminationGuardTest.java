@@ -1,0 +1,50 @@
+package dev.proda.repair;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.proda.model.Message;
+import dev.proda.model.Sample;
+import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContaminationGuardTest {
+    private static final String TEXT = "A decision tree is a non-parametric supervised learning method. It splits the "
+            + "data on the feature that best separates the classes at each node of the tree.";
+    private final TestItem item = new TestItem("i-1", "dev",
+            "According to Decision Trees (passage 1), which statement directly follows \"A decision tree is a "
+                    + "non-parametric supervised learning method.\"?",
+            Map.of("A", "It splits the data on the feature that best separates the classes at each node of the tree.",
+                    "B", "Lasso shrinks coefficients toward zero.", "C", "Python is an interpreted language.",
+                    "D", "Inflation erodes purchasing power over time."),
+            "A", "ch-1", List.of("s-1"), List.of(), "statistics", List.of("x", "y", "z"));
+    private final ContaminationGuard guard = new ContaminationGuard(List.of(item),
+            List.of(new Corpus.Document("s/t.txt", "statistics", TEXT)));
+
+    private static Sample sample(String question, String answer) {
+        return new Sample("p", List.of(new Message("user", question), new Message("assistant", answer)), List.of(),
+                "x", "patch", 1);
+    }
+
+    @Test
+    void corpusTextAboutTheNodeIsAllowed() {
+        assertNull(guard.problem(sample("What comes after this? A decision tree is a non-parametric supervised "
+                + "learning method.", "It splits the data on the feature that best separates the classes at each node "
+                + "of the tree.")));
+    }
+
+    @Test
+    void benchmarkWordingIsRefused() {
+        assertNotNull(guard.problem(sample("According to Decision Trees (passage 1), which statement directly "
+                + "follows?", "x")));
+    }
+
+    @Test
+    void rehearsingAnItemsOptionsIsRefused() {
+        assertNotNull(guard.problem(sample("Which is true?", "Lasso shrinks coefficients toward zero. Python is an "
+                + "interpreted language.")));
+    }
+}
