@@ -6,7 +6,10 @@ import dev.proda.model.TestItem;
 import dev.proda.student.Continuation;
 import dev.proda.student.TrainingExample;
 
-/** How samples, items and probes are turned into model text: "question: …\nanswer: …". */
+/**
+ * How samples, items and probes are turned into model text: "question: …\nanswer: …". General items
+ * are plain text continuations (their question is the start of a passage), as a base model reads text.
+ */
 public final class PromptFormat {
     private PromptFormat() {
     }
@@ -24,6 +27,7 @@ public final class PromptFormat {
     }
 
     public static Continuation option(TestItem item, String letter) {
-        return new Continuation(prompt(item.question()), " " + item.options().get(letter));
+        String context = item.split().equals("general") ? item.question() : prompt(item.question());
+        return new Continuation(context, " " + item.options().get(letter));
     }
 }

@@ -62,7 +62,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
             context = context == null ? 64 : context;
             maxVocabulary = maxVocabulary == null ? 6000 : maxVocabulary;
             minWordCount = minWordCount == null ? 3 : minWordCount;
-            pretrainTokens = pretrainTokens == null ? 1_000_000L : pretrainTokens;
+            pretrainTokens = pretrainTokens == null ? 2_000_000L : pretrainTokens;
             batchSize = batchSize == null ? 32 : batchSize;
             pretrainLearningRate = pretrainLearningRate == null ? 3e-3 : pretrainLearningRate;
             finetuneEpochs = finetuneEpochs == null ? 30 : finetuneEpochs;

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * General-language regression items from held-out general text: which ending completes this passage?
- * The other three endings come from other held-out passages, so only reading the passage tells them apart.
+ * General-language regression items from held-out general text, in the style of HellaSwag: the question
+ * is the first half of a passage, the options are endings, scored as plain continuations. The other
+ * three endings come from other held-out passages, so only reading the passage tells them apart.
  */
 final class GeneralItems {
     private static final int MIN_WORDS = 10;
@@ -46,7 +47,7 @@ final class GeneralItems {
                 continue;
             }
             TestItem item = Tests.assemble("general-" + k, "general", List.of(), List.of(),
-                    "Which ending completes the text: \"" + passage[0] + " …\"?", passage[1], distractors, random);
+                    passage[0], passage[1], distractors, random);
             items.add(Tests.withSplit(item, "general"));
         }
         return items;

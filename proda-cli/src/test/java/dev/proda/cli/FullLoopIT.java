@@ -1,0 +1,148 @@
+package dev.proda.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proda.io.Json;
+import dev.proda.io.Jsonl;
+import dev.proda.model.Failure;
+import dev.proda.model.ItemResult;
+import dev.proda.model.Message;
+import dev.proda.model.Patch;
+import dev.proda.model.TestItem;
+import dev.proda.project.ProjectLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole loop through the real CLI and the real PyTorch engine, on a slice of the bundled corpus with
+ * a tiny model: init → cycle --rounds 1 → blame.
+ */
+class FullLoopIT {
+    static final Path EXAMPLE = Path.of("..", "examples", "textbooks").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void cycleRunsEndToEndAndReportsEveryVersion() throws IOException {
+        Path corpus = dir.resolve("corpus-in");
+        for (String discipline : List.of("statistics", "computing", "economics")) {
+            try (var files = Files.list(EXAMPLE.resolve("corpus").resolve(discipline))) {
+                for (Path file : files.sorted().limit(2).toList()) {
+                    Files.createDirectories(corpus.resolve(discipline));
+                    Files.copy(file, corpus.resolve(discipline).resolve(file.getFileName().toString()));
+                }
+            }
+        }
+        Path general = Files.createDirectories(dir.resolve("general-in"));
+        try (var lines = Files.lines(EXAMPLE.resolve("general/wordnet-glosses.txt"))) {
+            Files.write(general.resolve("general.txt"), lines.limit(4000).toList());
+        }
+        Path project = dir.resolve("tiny");
+        CliTest.Run init = CliTest.run("init", project.toString(), "--corpus", corpus.toString(), "--general",
+                general.toString());
+        assertEquals(0, init.exit(), init.err());
+        Files.writeString(project.resolve("proda.yaml"), """
+                name: tiny
+                seed: 7
+                student:
+                  layers: 1
+                  width: 32
+                  heads: 2
+                  context: 48
+                  max_vocabulary: 1500
+                  min_word_count: 2
+                  pretrain_tokens: 30000
+                  batch_size: 8
+                  finetune_epochs: 2
+                  repair_epochs: 1
+                  threads: 2
+                budgets:
+                  chains: 12
+                  statements: 12
+                  general_items: 10
+                """);
+
+        CliTest.Run cycle = CliTest.run("cycle", project.toString(), "--rounds", "1");
+        assertEquals(0, cycle.exit(), cycle.err() + cycle.out());
+
+        ProjectLayout layout = new ProjectLayout(project);
+        JsonNode report = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());
+        List<String> names = Json.MAPPER.convertValue(report.get("versions").findValues("name"),
+                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
+        assertEquals(List.of("V0", "V1", "V2"), names);
+        for (JsonNode version : report.get("versions")) {
+            for (String split : List.of("dev", "test", "general")) {
+                JsonNode score = version.get(split);
+                assertTrue(score.get("n").asInt() > 0, split);
+                double accuracy = score.get("accuracy").asDouble();
+                assertTrue(accuracy >= 0 && accuracy <= 1);
+                assertEquals(0.25, score.get("chance").asDouble(), 1e-9);
+            }
+        }
+        JsonNode counts = report.get("counts");
+        for (String key : List.of("concepts", "statements", "chains", "samples", "items", "failures", "patches")) {
+            assertTrue(counts.has(key), key);
+        }
+        assertTrue(counts.get("samples").asInt() > 0 && counts.get("items").asInt() > 0);
+        assertTrue(report.get("seconds").has("compile V0"));
+        assertTrue(Files.readString(layout.reports().resolve("cycle.md")).contains("| V2 |"));
+
+        // Failures come from dev only, and match V1's wrong dev answers one to one.
+        List<TestItem> dev = Jsonl.read(layout.split("dev"), TestItem.class);
+        Set<String> devIds = dev.stream().map(TestItem::id).collect(Collectors.toSet());
+        Set<String> wrongDev = Jsonl.read(layout.results("V1"), ItemResult.class).stream()
+                .filter(r -> r.split().equals("dev") && !r.correct()).map(ItemResult::item).collect(Collectors.toSet());
+        List<Failure> failures = Jsonl.read(layout.failures(1), Failure.class);
+        assertEquals(wrongDev, failures.stream().map(Failure::item).collect(Collectors.toSet()));
+        assertEquals(counts.get("failures").asInt(), failures.size());
+        for (Failure failure : failures) {
+            assertTrue(devIds.contains(failure.item()));
+            assertFalse(failure.responsible().isEmpty());
+            assertEquals(failure.item(), failure.trace().get(0));
+            // A failed node probe makes a concept gap at exactly the failed nodes; otherwise the chain broke.
+            List<String> failedProbes = failure.probes().entrySet().stream().filter(e -> !e.getValue())
+                    .map(java.util.Map.Entry::getKey).sorted().toList();
+            if (failedProbes.isEmpty()) {
+                assertEquals("chain_break", failure.kind());
+                assertEquals(1, failure.responsible().size());
+            } else {
+                assertEquals("concept_gap", failure.kind());
+                assertEquals(failedProbes, failure.responsible().stream().sorted().toList());
+            }
+        }
+
+        // Patches never repeat a benchmark question.
+        List<Patch> patches = Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class);
+        assertEquals(counts.get("patches").asInt(), patches.size());
+        Set<String> questions = Jsonl.read(layout.split("test"), TestItem.class).stream().map(TestItem::question)
+                .collect(Collectors.toSet());
+        dev.forEach(i -> questions.add(i.question()));
+        for (Patch patch : patches) {
+            assertFalse(patch.grounding().isEmpty());
+            for (var sample : patch.samples()) {
+                assertEquals("patch", sample.origin());
+                for (Message m : sample.messages()) {
+                    assertTrue(questions.stream().noneMatch(q -> m.content().contains(q)));
+                }
+            }
+        }
+
+        if (!failures.isEmpty()) {
+            CliTest.Run blame = CliTest.run("blame", "-C", project.toString(), failures.get(0).item());
+            assertEquals(0, blame.exit(), blame.err());
+            assertTrue(blame.out().contains("diagnosis: "), blame.out());
+            assertTrue(blame.out().contains("at statement "), blame.out());
+            assertTrue(blame.out().contains("«"), "source text is shown: " + blame.out());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.proda.repair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proda.TestCorpus;
+import dev.proda.build.Build;
+import dev.proda.extract.Curriculum;
+import dev.proda.extract.Extract;
+import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.Jsonl;
+import dev.proda.model.Chain;
+import dev.proda.model.Failure;
+import dev.proda.model.Message;
+import dev.proda.model.Patch;
+import dev.proda.model.Sample;
+import dev.proda.model.Span;
+import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
+import dev.proda.tester.Tests;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Repair on a real extracted KB, with failures written as a debug round would write them. */
+class RepairTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void patchesTargetTheResponsibleNodesAndStayAwayFromTheBenchmark() {
+        ProjectLayout layout = new ProjectLayout(dir);
+        TestCorpus.copy(layout.corpus(), List.of("statistics", "economics", "computing"), 4);
+        TestCorpus.general(layout.general(), 3000);
+        ProdaConfig config = ProdaConfig.defaults("t");
+        KnowledgeBase kb = Extract.run(layout, config, Log.SILENT);
+        Build.run(layout, config, Log.SILENT);
+        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT);
+
+        // One concept gap at a statement, one at a concept, one chain break.
+        List<TestItem> chainItems = benchmark.dev().stream().filter(i -> i.chain_id().startsWith("ch-")
+                && !i.concept_ids().isEmpty()).toList();
+        TestItem gapItem = chainItems.get(0);
+        TestItem breakItem = chainItems.get(1);
+        String statement = gapItem.statement_ids().get(0);
+        String concept = gapItem.concept_ids().get(0);
+        List<Failure> failures = List.of(
+                new Failure(gapItem.id(), "A", Map.of("A", -1.0), List.of(gapItem.id(), gapItem.chain_id(), statement),
+                        "concept_gap", List.of(statement, concept), Map.of(statement, false, concept, false)),
+                new Failure(breakItem.id(), "B", Map.of("B", -1.0), List.of(breakItem.id(), breakItem.chain_id()),
+                        "chain_break", List.of(breakItem.chain_id()), Map.of()));
+        Jsonl.write(layout.failures(1), failures);
+
+        Repair.Outcome outcome = Repair.run(layout, config, 1, Log.SILENT);
+        List<Patch> patches = Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class);
+        assertEquals(outcome.patches(), patches);
+        assertEquals(Set.of(statement, concept, breakItem.chain_id()),
+                patches.stream().map(Patch::target).collect(Collectors.toSet()));
+
+        Map<String, String> texts = Corpus.read(layout.corpus(), "t", Log.SILENT).stream()
+                .collect(Collectors.toMap(Corpus.Document::path, Corpus.Document::text));
+        Set<String> benchmarkChains = Curriculum.select(kb, config.budgets(), config.seed()).chains().stream()
+                .map(Chain::chain_id).collect(Collectors.toSet());
+        List<String> questions = new ArrayList<>();
+        benchmark.dev().forEach(i -> questions.add(i.question()));
+        benchmark.test().forEach(i -> questions.add(i.question()));
+        for (Patch patch : patches) {
+            assertFalse(patch.samples().isEmpty());
+            assertTrue(patch.samples().size() <= config.budgets().patchSamplesPerNode());
+            for (Span span : patch.grounding()) {
+                assertTrue(span.end() <= texts.get(span.doc()).length(), "grounding spans point into the corpus");
+            }
+            for (Sample sample : patch.samples()) {
+                assertEquals("patch", sample.origin());
+                assertTrue(sample.knowledge().contains(patch.target()));
+                for (Message m : sample.messages()) {
+                    assertTrue(questions.stream().noneMatch(m.content()::contains), "never copies an item");
+                }
+                if (patch.target().equals(breakItem.chain_id())) {
+                    String exemplarChain = sample.knowledge().get(0);
+                    assertFalse(benchmarkChains.contains(exemplarChain),
+                            "composition exemplars come from chains outside the benchmark");
+                }
+            }
+        }
+        assertEquals(patches.stream().mapToInt(p -> p.samples().size()).sum(),
+                Repair.samplesUpTo(layout, 1).size());
+    }
+}
