@@ -20,7 +20,7 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Option(names = "--version", paramLabel = "VERSION", defaultValue = "V1",
+    @Option(names = {"-m", "--model"}, paramLabel = "VERSION", defaultValue = "V1",
             description = "Version to compile (default: ${DEFAULT-VALUE}).")
     String version;
 

@@ -13,7 +13,7 @@ final class DebugCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Option(names = "--version", paramLabel = "VERSION", defaultValue = "V1",
+    @Option(names = {"-m", "--model"}, paramLabel = "VERSION", defaultValue = "V1",
             description = "Version whose dev results to diagnose (default: ${DEFAULT-VALUE}; run 'proda test' first).")
     String version;
 

@@ -14,7 +14,7 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Option(names = "--version", paramLabel = "VERSION", defaultValue = "V1",
+    @Option(names = {"-m", "--model"}, paramLabel = "VERSION", defaultValue = "V1",
             description = "Version to test (default: ${DEFAULT-VALUE}).")
     String version;
 

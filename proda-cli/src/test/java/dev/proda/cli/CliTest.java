@@ -105,7 +105,7 @@ class CliTest {
 
     @Test
     void badVersionIsAnError() {
-        Run run = run("test", "-C", dir.toString(), "--version", "latest");
+        Run run = run("test", "-C", dir.toString(), "--model", "latest");
         assertEquals(1, run.exit());
     }
 }

@@ -79,7 +79,7 @@ class FullLoopIT {
         JsonNode report = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());
         List<String> names = Json.MAPPER.convertValue(report.get("versions").findValues("name"),
                 Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
-        assertEquals(List.of("V0", "V1", "V2"), names);
+        assertEquals(List.of("V0", "V1", "V2", "V2-no-new-samples", "V2-untargeted"), names);
         for (JsonNode version : report.get("versions")) {
             for (String split : List.of("dev", "test", "general")) {
                 JsonNode score = version.get(split);

@@ -83,6 +83,9 @@ public final class Cycle {
             VersionScores scores = timed("test " + to, () -> Evaluate.run(layout, to, engine, log));
             versions.add(CycleReport.Version.of(scores, from + " + Builder samples and patches of rounds 1–" + r + ", "
                     + student.repairEpochs() + " epochs"));
+            if (round == 1) {
+                versions.addAll(controls(samples));
+            }
         }
 
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -103,12 +106,38 @@ public final class Cycle {
         List<String> notes = List.of(
                 "dev and test are split by chain: no chain has items in both; diagnosis and repair read dev only",
                 "V(n+1) is fine-tuned from V(n) on the Builder samples plus all patch samples so far",
+                "controls start from V1 with the same epochs: Builder samples only, or plus untargeted samples in "
+                        + "the patch skills about random nodes, as many as the patches",
                 "chance is the expected accuracy of a uniform random pick");
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions, counts, seconds,
                 notes);
         write(report);
         return report;
+    }
+
+    /** The first round's controls: same start (V1), same epochs, different extra data. */
+    private List<CycleReport.Version> controls(List<Sample> samples) {
+        List<CycleReport.Version> versions = new ArrayList<>();
+        ProdaConfig.Student student = config.student();
+        if (config.controls().noNewSamples()) {
+            String name = "V2-no-new-samples";
+            timed("compile " + name, () -> Compile.finetune(layout, config, engine, "V1", name, samples,
+                    student.repairEpochs(), student.repairLearningRate(), log));
+            versions.add(CycleReport.Version.of(timed("test " + name, () -> Evaluate.run(layout, name, engine, log)),
+                    "control: V1 + Builder samples only, " + student.repairEpochs() + " epochs"));
+        }
+        if (config.controls().untargeted()) {
+            String name = "V2-untargeted";
+            List<Sample> training = new ArrayList<>(samples);
+            training.addAll(timed("repair round 1 control", () -> Repair.untargetedControl(layout, config, 1, log)));
+            timed("compile " + name, () -> Compile.finetune(layout, config, engine, "V1", name, training,
+                    student.repairEpochs(), student.repairLearningRate(), log));
+            versions.add(CycleReport.Version.of(timed("test " + name, () -> Evaluate.run(layout, name, engine, log)),
+                    "control: V1 + Builder samples + as many untargeted samples as patches, "
+                            + student.repairEpochs() + " epochs"));
+        }
+        return versions;
     }
 
     private void write(CycleReport report) {

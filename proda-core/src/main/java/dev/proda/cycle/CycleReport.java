@@ -23,8 +23,8 @@ public record CycleReport(String project, long seed, String student, List<Versio
         StringBuilder md = new StringBuilder();
         md.append("# proda cycle: ").append(project).append("\n\n");
         md.append("Student: ").append(student).append(". Seed ").append(seed)
-                .append(". Accuracy = share of items whose best option (per-token log-likelihood) is correct; ")
-                .append("chance level in brackets.\n\n");
+                .append(". Accuracy = share of items whose most likely option (summed log-likelihood, lm-eval's acc) ")
+                .append("is correct; acc_norm (per character) and the chance level in brackets.\n\n");
         md.append("| version | trained | dev | test | general |\n|---|---|---|---|---|\n");
         for (Version v : versions) {
             md.append("| ").append(v.name()).append(" | ").append(v.trained()).append(" | ").append(cell(v.dev()))
@@ -55,6 +55,7 @@ public record CycleReport(String project, long seed, String student, List<Versio
     }
 
     private static String cell(Score s) {
-        return String.format("%.1f%% of %d (%.0f%%)", 100 * s.accuracy(), s.n(), 100 * s.chance());
+        return String.format("%.1f%% of %d (%.1f%%; %.0f%%)", 100 * s.accuracy(), s.n(), 100 * s.accuracy_norm(),
+                100 * s.chance());
     }
 }

@@ -44,7 +44,7 @@ public final class Evaluate {
         return scores;
     }
 
-    /** The student's pick for every item: the option with the best per-token log-likelihood. */
+    /** The student's picks for every item, by summed and by per-character log-likelihood. */
     public static List<ItemResult> answer(StudentModel model, List<TestItem> items) {
         List<Continuation> requests = new ArrayList<>();
         for (TestItem item : items) {
@@ -58,16 +58,24 @@ public final class Evaluate {
         for (TestItem item : items) {
             Map<String, Double> byLetter = new LinkedHashMap<>();
             String best = null;
+            String bestNorm = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            double bestNormScore = Double.NEGATIVE_INFINITY;
             for (String letter : item.letters()) {
-                double score = scores.get(next++).perToken();
-                byLetter.put(letter, Score.round(score));
-                if (best == null || score > byLetter.get(best)) {
+                double sum = scores.get(next++).sum();
+                double perChar = sum / Math.max(1, item.options().get(letter).length());
+                byLetter.put(letter, Score.round(sum));
+                if (sum > bestScore) {
+                    bestScore = sum;
                     best = letter;
                 }
+                if (perChar > bestNormScore) {
+                    bestNormScore = perChar;
+                    bestNorm = letter;
+                }
             }
-            boolean correct = item.answer().contains(best);
-            results.add(new ItemResult(item.id(), item.split(), best, item.answer(), correct, byLetter,
-                    item.discipline()));
+            results.add(new ItemResult(item.id(), item.split(), best, item.answer(), item.answer().contains(best),
+                    bestNorm, item.answer().contains(bestNorm), byLetter, item.discipline()));
         }
         return results;
     }
@@ -91,6 +99,7 @@ public final class Evaluate {
     }
 
     public static String format(Score score) {
-        return String.format("%.1f%% of %d (chance %.1f%%)", 100 * score.accuracy(), score.n(), 100 * score.chance());
+        return String.format("%.1f%% of %d (acc_norm %.1f%%, chance %.1f%%)", 100 * score.accuracy(), score.n(),
+                100 * score.accuracy_norm(), 100 * score.chance());
     }
 }

@@ -23,7 +23,8 @@ final class RelationPatterns {
 
     // Ordered: the first verb phrase that matches right after the subject wins.
     private static final List<Rule> RULES = List.of(
-            new Rule("is-a", Pattern.compile("(?:is|are) (?:a|an|one of the|a kind of|a type of|a form of)\\s")),
+            // The article stays with the object: "is | a supervised method" reads right in every phrasing.
+            new Rule("is-a", Pattern.compile("(?:is|are) (?=(?:a|an|one of the|a kind of|a type of|a form of)\\s)")),
             new Rule("defined-as", Pattern.compile("(?:is|are) defined as\\s|refers? to\\s|means?\\s")),
             new Rule("part-of", Pattern.compile("(?:is|are) (?:a )?part of\\s")),
             new Rule("has-part", Pattern.compile("(?:consists?|is composed|are composed) of\\s|contains?\\s")),

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * {@code proda.yaml}: everything a run depends on besides the corpus. Missing keys take the defaults
  * below; unknown keys are an error (a typo must not silently fall back to a default).
  */
-public record ProdaConfig(String name, Long seed, Teacher teacher, Student student, Budgets budgets, Split split) {
+public record ProdaConfig(String name, Long seed, Teacher teacher, Student student, Budgets budgets, Split split,
+        Controls controls) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -32,10 +33,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         student = student == null ? Student.defaults() : student;
         budgets = budgets == null ? Budgets.defaults() : budgets;
         split = split == null ? new Split(null) : split;
+        controls = controls == null ? new Controls(null, null) : controls;
     }
 
     public static ProdaConfig defaults(String name) {
-        return new ProdaConfig(name, null, null, null, null, null);
+        return new ProdaConfig(name, null, null, null, null, null, null);
     }
 
     /** Which teacher writes KB nodes, samples, items and patches. Only {@code embedded} exists so far. */
@@ -110,6 +112,18 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
             if (dev <= 0 || dev >= 1) {
                 throw new IllegalArgumentException("split.dev must be between 0 and 1: " + dev);
             }
+        }
+    }
+
+    /**
+     * Control runs beside the first repair round, trained from the same V1 with the same extra epochs:
+     * {@code noNewSamples} replays the Builder samples only; {@code untargeted} adds as many samples as
+     * the repair wrote, in the same skills but about randomly chosen nodes instead of the failing ones.
+     */
+    public record Controls(Boolean noNewSamples, Boolean untargeted) {
+        public Controls {
+            noNewSamples = noNewSamples == null ? Boolean.TRUE : noNewSamples;
+            untargeted = untargeted == null ? Boolean.TRUE : untargeted;
         }
     }
 

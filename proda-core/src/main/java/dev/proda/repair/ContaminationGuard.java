@@ -27,9 +27,14 @@ final class ContaminationGuard {
         Set<String> corpusGrams = new HashSet<>();
         corpus.forEach(d -> corpusGrams.addAll(NGrams.of(d.text(), N)));
         for (TestItem item : benchmark) {
-            for (String gram : NGrams.of(item.question() + " " + String.join(" ", item.options().values()), N)) {
-                if (!corpusGrams.contains(gram)) {
-                    itemOnlyGrams.add(gram);
+            // Question and options separately: an n-gram spanning the seam between them is no item text.
+            List<String> fields = new java.util.ArrayList<>(item.options().values());
+            fields.add(item.question());
+            for (String field : fields) {
+                for (String gram : NGrams.of(field, N)) {
+                    if (!corpusGrams.contains(gram)) {
+                        itemOnlyGrams.add(gram);
+                    }
                 }
             }
         }

@@ -37,17 +37,7 @@ public final class Repair {
     }
 
     public static Outcome run(ProjectLayout layout, ProdaConfig config, int round, Log log) {
-        KnowledgeBase kb = KnowledgeBase.read(layout);
         List<Failure> failures = Jsonl.read(layout.failures(round), Failure.class);
-        List<Corpus.Document> corpus = Corpus.read(layout.corpus(), config.name(), Log.SILENT);
-        Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
-        List<TestItem> items = new ArrayList<>(benchmark.dev());
-        items.addAll(benchmark.test());
-        ContaminationGuard guard = new ContaminationGuard(items, corpus);
-        Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-        PatchWriter writer = new PatchWriter(kb, curriculum.unusedChains(kb), config.budgets().patchSamplesPerNode(),
-                round, new Random(config.seed() + 101L * round));
-
         // One patch per responsible node, however many failures point at it.
         Map<String, List<String>> failuresByNode = new LinkedHashMap<>();
         for (Failure failure : failures) {
@@ -55,10 +45,67 @@ public final class Repair {
                 failuresByNode.computeIfAbsent(node, k -> new ArrayList<>()).add(failure.item());
             }
         }
-        List<Patch> patches = new ArrayList<>();
-        int kept = 0;
-        int rejected = 0;
-        try (Bm25Grounding grounding = new Bm25Grounding(corpus)) {
+        Outcome outcome;
+        try (Workshop workshop = new Workshop(layout, config, round)) {
+            outcome = workshop.patch(failuresByNode, log);
+        }
+        Jsonl.write(layout.patchRound(round).resolve("patches.jsonl"), outcome.patches());
+        log.info("repair round " + round + ": " + outcome.patches().size() + " patches, " + outcome.samples()
+                + " samples for " + failuresByNode.size() + " responsible nodes (" + outcome.rejected()
+                + " samples rejected by the guard)");
+        return outcome;
+    }
+
+    /**
+     * The untargeted control of a round: the same skills and (at most) the same number of samples as the
+     * round's patches, but about randomly chosen curriculum nodes of the same kinds as the responsible
+     * ones. Written to {@code target/controls/round-N-untargeted.jsonl}.
+     */
+    public static List<Sample> untargetedControl(ProjectLayout layout, ProdaConfig config, int round, Log log) {
+        List<Patch> patches = Jsonl.read(layout.patchRound(round).resolve("patches.jsonl"), Patch.class);
+        int budget = patches.stream().mapToInt(p -> p.samples().size()).sum();
+        Map<String, List<String>> randomNodes = new LinkedHashMap<>();
+        List<Sample> samples = new ArrayList<>();
+        try (Workshop workshop = new Workshop(layout, config, round)) {
+            Random random = new Random(config.seed() + 977L * round);
+            for (Patch patch : patches) {
+                randomNodes.putIfAbsent(workshop.randomNodeLike(patch.target(), random), List.of());
+            }
+            workshop.patch(randomNodes, Log.SILENT).patches().forEach(p -> samples.addAll(p.samples()));
+        }
+        List<Sample> control = samples.subList(0, Math.min(budget, samples.size()));
+        Jsonl.write(layout.target().resolve("controls").resolve("round-" + round + "-untargeted.jsonl"), control);
+        log.info("repair round " + round + " control: " + control.size() + " untargeted samples about "
+                + randomNodes.size() + " random nodes");
+        return List.copyOf(control);
+    }
+
+    /** Everything a repair round needs, built once: KB, corpus index, guard and patch writer. */
+    private static final class Workshop implements AutoCloseable {
+        private final PatchWriter writer;
+        private final ContaminationGuard guard;
+        private final Bm25Grounding grounding;
+        private final Curriculum curriculum;
+        private final int round;
+
+        Workshop(ProjectLayout layout, ProdaConfig config, int round) {
+            KnowledgeBase kb = KnowledgeBase.read(layout);
+            List<Corpus.Document> corpus = Corpus.read(layout.corpus(), config.name(), Log.SILENT);
+            Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
+            List<TestItem> items = new ArrayList<>(benchmark.dev());
+            items.addAll(benchmark.test());
+            this.guard = new ContaminationGuard(items, corpus);
+            this.curriculum = Curriculum.select(kb, config.budgets(), config.seed());
+            this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), config.budgets().patchSamplesPerNode(),
+                    round, new Random(config.seed() + 101L * round));
+            this.grounding = new Bm25Grounding(corpus);
+            this.round = round;
+        }
+
+        Outcome patch(Map<String, List<String>> failuresByNode, Log log) {
+            List<Patch> patches = new ArrayList<>();
+            int kept = 0;
+            int rejected = 0;
             for (var entry : failuresByNode.entrySet()) {
                 String node = entry.getKey();
                 List<Bm25Grounding.Passage> passages = grounding.search(writer.query(node), GROUNDING_PASSAGES);
@@ -81,11 +128,28 @@ public final class Repair {
                 patches.add(new Patch(Records.id("patch-", String.valueOf(round), node), entry.getValue(), node,
                         samples, spans, round));
             }
+            return new Outcome(patches, kept, rejected);
         }
-        Jsonl.write(layout.patchRound(round).resolve("patches.jsonl"), patches);
-        log.info("repair round " + round + ": " + patches.size() + " patches, " + kept + " samples for "
-                + failuresByNode.size() + " responsible nodes (" + rejected + " samples rejected by the guard)");
-        return new Outcome(patches, kept, rejected);
+
+        /** A random curriculum node of the same kind (link or stand-alone statement, concept, chain). */
+        String randomNodeLike(String node, Random random) {
+            List<String> pool;
+            if (writer.statements.containsKey(node)) {
+                boolean link = writer.statements.get(node).parent_chain_id() != null;
+                pool = (link ? curriculum.links() : curriculum.standalone()).stream().map(Statement::statement_id)
+                        .toList();
+            } else if (writer.concepts.containsKey(node)) {
+                pool = curriculum.concepts().stream().map(Concept::concept_id).toList();
+            } else {
+                pool = curriculum.chains().stream().map(Chain::chain_id).toList();
+            }
+            return pool.isEmpty() ? node : pool.get(random.nextInt(pool.size()));
+        }
+
+        @Override
+        public void close() {
+            grounding.close();
+        }
     }
 
     /** All patch samples of rounds 1..{@code round}. */

@@ -89,7 +89,7 @@ class ExtractTest {
                         + "A decision tree requires little data preparation. It is simple to understand.\n")));
         Concept tree = small.concepts().stream().filter(c -> c.term().equalsIgnoreCase("decision trees")
                 || c.term().equalsIgnoreCase("decision tree")).findFirst().orElseThrow();
-        assertEquals("non-parametric supervised learning method used for classification", tree.definition());
+        assertEquals("a non-parametric supervised learning method used for classification", tree.definition());
         assertTrue(tree.aliases().contains("DTs"), tree.aliases().toString());
         assertEquals(2, tree.parent_statement_ids().size(), "is-a and requires merge into one concept");
         Statement requires = small.statements().stream().filter(s -> s.predicate().equals("requires")).findFirst()
