@@ -1,5 +1,6 @@
 package dev.proda;
 
+import dev.proda.project.ProjectLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +14,12 @@ public final class TestCorpus {
     private TestCorpus() {
     }
 
-    /** A small three-discipline corpus: a few whole documents of the bundled example. */
-    public static Path small(Path into) {
-        return copy(into, List.of("statistics", "computing", "biology"), 2);
+    /** A project folder with four documents of each discipline and 3,000 lines of general text. */
+    public static ProjectLayout project(Path dir, String... disciplines) {
+        ProjectLayout layout = new ProjectLayout(dir);
+        copy(layout.corpus(), List.of(disciplines), 4);
+        general(layout.general(), 3000);
+        return layout;
     }
 
     public static Path copy(Path into, List<String> disciplines, int filesPerDiscipline) {

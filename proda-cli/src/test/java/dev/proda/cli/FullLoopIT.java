@@ -97,6 +97,14 @@ class FullLoopIT {
         assertTrue(report.get("seconds").has("compile V0"));
         assertTrue(Files.readString(layout.reports().resolve("cycle.md")).contains("| V2 |"));
 
+        // Every stage left its hashes in proda.lock.
+        var lock = dev.proda.project.Lock.read(layout);
+        for (String stage : List.of("extract", "build", "tests", "compile V0", "compile V1", "test V1", "debug round 1",
+                "repair round 1", "compile V2", "test V2")) {
+            assertTrue(lock.containsKey(stage), stage + " in " + lock.keySet());
+            assertFalse(lock.get(stage).outputs().isEmpty(), stage);
+        }
+
         // Failures come from dev only, and match V1's wrong dev answers one to one.
         List<TestItem> dev = Jsonl.read(layout.split("dev"), TestItem.class);
         Set<String> devIds = dev.stream().map(TestItem::id).collect(Collectors.toSet());

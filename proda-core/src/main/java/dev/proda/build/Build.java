@@ -9,6 +9,7 @@ import dev.proda.model.Message;
 import dev.proda.model.Records;
 import dev.proda.model.Sample;
 import dev.proda.model.Statement;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -27,6 +28,8 @@ public final class Build {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         List<Sample> samples = samples(kb, curriculum, config.seed());
         Jsonl.write(layout.buildSamples(), samples);
+        Lock.record(layout, "build", config.seed(), List.of(layout.kb(), layout.config()),
+                List.of(layout.buildSamples()));
         log.info("build: " + samples.size() + " samples from " + curriculum.links().size() + " chain links, "
                 + curriculum.standalone().size() + " statements, " + curriculum.concepts().size() + " concepts");
         return samples;

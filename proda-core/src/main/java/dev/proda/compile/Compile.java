@@ -6,6 +6,7 @@ import dev.proda.model.Records;
 import dev.proda.model.Sample;
 import dev.proda.project.Corpus;
 import dev.proda.project.GeneralText;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -47,6 +48,8 @@ public final class Compile {
             engine.pretrain(general.pretraining(), vocabulary, pretrain, cached, progress("V0", log));
         }
         copyTree(cached, v0);
+        Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),
+                List.of(v0));
         return v0;
     }
 
@@ -65,6 +68,8 @@ public final class Compile {
                 config.seed(), config.student().threads());
         engine.finetune(base, samples.stream().map(PromptFormat::example).toList(), finetune, layout.model(to),
                 progress(to, log));
+        Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),
+                layout.config()), List.of(layout.model(to)));
         return layout.model(to);
     }
 

@@ -8,6 +8,7 @@ import dev.proda.model.Failure;
 import dev.proda.model.ItemResult;
 import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -78,6 +79,8 @@ public final class Debug {
                     chainBreak ? "chain_break" : "concept_gap", chainBreak ? List.of(item.chain_id()) : gaps, probed));
         }
         Jsonl.write(layout.failures(round), failures);
+        Lock.record(layout, "debug round " + round, config.seed(), List.of(layout.results(version), layout.kb(),
+                layout.split("dev"), layout.model(version)), List.of(layout.failures(round)));
         long gaps = failures.stream().filter(f -> f.kind().equals("concept_gap")).count();
         log.info("debug " + version + ": " + failures.size() + " dev failures (" + gaps + " concept gaps, "
                 + (failures.size() - gaps) + " chain breaks) from " + probeByNode.size() + " node probes");

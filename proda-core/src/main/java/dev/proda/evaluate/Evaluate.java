@@ -5,7 +5,9 @@ import dev.proda.io.Jsonl;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.ItemResult;
 import dev.proda.model.TestItem;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.student.Continuation;
 import dev.proda.student.LogLikelihood;
@@ -38,6 +40,8 @@ public final class Evaluate {
             results = answer(model, items);
         }
         Jsonl.write(layout.results(version), results);
+        Lock.record(layout, "test " + version, ProdaConfig.read(layout.config()).seed(),
+                List.of(layout.tests(), layout.model(version)), List.of(layout.results(version)));
         VersionScores scores = summarise(version, items, results);
         log.info(String.format("test %s: dev %s, test %s, general %s", version, format(scores.dev()),
                 format(scores.test()), format(scores.general())));

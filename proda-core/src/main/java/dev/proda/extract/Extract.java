@@ -6,6 +6,7 @@ import dev.proda.model.Records;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
 import dev.proda.project.Corpus;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -32,6 +33,7 @@ public final class Extract {
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
         KnowledgeBase kb = extract(documents);
         kb.write(layout);
+        Lock.record(layout, "extract", config.seed(), List.of(layout.corpus(), layout.config()), List.of(layout.kb()));
         log.info("extract: " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
                 + kb.concepts().size() + " concepts");
         return kb;

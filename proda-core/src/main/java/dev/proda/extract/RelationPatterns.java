@@ -43,6 +43,13 @@ final class RelationPatterns {
             "many", "most", "both", "other", "another", "our", "its", "their", "his", "her", "what", "how", "why",
             "where", "see", "note", "because", "although", "while", "since", "after", "before", "once", "using",
             "unlike", "like", "here's", "let", "now", "only", "any", "no", "not", "every", "either", "neither");
+    // Discourse nouns that open sentences but name no domain concept ("The result is a tree …").
+    private static final Set<String> DISCOURSE_NOUNS = Set.of("result", "results", "problem", "problems",
+            "statement", "example", "examples", "reason", "answer", "idea", "goal", "aim", "purpose", "point",
+            "way", "thing", "things", "case", "cases", "difference", "advantage", "disadvantage", "drawback",
+            "solution", "approach", "option", "options", "default", "output", "input", "step", "first", "last",
+            "next", "following", "latter", "former", "rest", "main", "key", "question", "issue", "fact",
+            "part", "use", "method", "function", "value", "values", "number", "name", "end", "trick", "catch");
     private static final Set<String> VERBISH = Set.of("is", "are", "was", "were", "be", "can", "may", "will",
             "has", "have", "does", "do", "should", "must", "would", "could", "might");
     private static final Pattern CLAUSE_END = Pattern.compile("[;:]|,\\s(?:which|and|but|so|while|whereas|although)\\s"
@@ -93,6 +100,9 @@ final class RelationPatterns {
     private static boolean acceptableSubject(String subject) {
         List<String> words = Segmenter.words(subject);
         if (words.isEmpty() || BAD_SUBJECT_START.contains(words.get(0))) {
+            return false;
+        }
+        if (words.size() == 1 && DISCOURSE_NOUNS.contains(words.get(0))) {
             return false;
         }
         return words.stream().noneMatch(VERBISH::contains) && subject.chars().anyMatch(Character::isLetter)

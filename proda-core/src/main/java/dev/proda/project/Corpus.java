@@ -74,14 +74,18 @@ public final class Corpus {
                 log.warn("skipping " + relative + ": empty");
                 continue;
             }
-            int slash = relative.indexOf('/');
-            String discipline = slash > 0 ? relative.substring(0, slash) : defaultDiscipline;
-            documents.add(new Document(relative, discipline, text));
+            documents.add(new Document(relative, disciplineOf(relative, defaultDiscipline), text));
         }
         if (documents.isEmpty()) {
             throw new ProdaFileException("corpus " + root + " has no usable document (txt, md, tex, rst or html)");
         }
         return List.copyOf(documents);
+    }
+
+    /** A document's discipline: the first folder of its path, or {@code defaultDiscipline} at the top level. */
+    public static String disciplineOf(String path, String defaultDiscipline) {
+        int slash = path.indexOf('/');
+        return slash > 0 ? path.substring(0, slash) : defaultDiscipline;
     }
 
     /** The text of one document by its span path, exactly as {@link #read} produced it. */

@@ -1,7 +1,9 @@
 package dev.proda.repair;
 
+import dev.proda.build.Phrasing;
 import dev.proda.model.Message;
 import dev.proda.model.Sample;
+import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
 import dev.proda.project.Corpus;
 import dev.proda.text.NGrams;
@@ -11,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps benchmark wording out of repair data. Corpus sentences are shared by design (they are the
- * knowledge), so two things are refused: any word n-gram that occurs in a dev/test item but nowhere in
- * the corpus (the item's own wording), and a sample that contains two or more options of one item (it
- * would rehearse the very contrast the item tests).
+ * Keeps benchmark wording out of repair data. Corpus sentences and the knowledge base's own rendering
+ * of its statements are shared by design (they are the knowledge), so two things are refused: any word
+ * n-gram that occurs in a dev/test item but in neither of those (the item's own wording), and a sample
+ * that contains two or more options of one item (it would rehearse the very contrast the item tests).
  */
 final class ContaminationGuard {
     static final int N = 6;
@@ -22,10 +24,12 @@ final class ContaminationGuard {
     private final Set<String> itemOnlyGrams = new HashSet<>();
     private final List<TestItem> items;
 
-    ContaminationGuard(List<TestItem> benchmark, List<Corpus.Document> corpus) {
+    ContaminationGuard(List<TestItem> benchmark, List<Corpus.Document> corpus, List<Statement> statements) {
         this.items = List.copyOf(benchmark);
         Set<String> corpusGrams = new HashSet<>();
         corpus.forEach(d -> corpusGrams.addAll(NGrams.of(d.text(), N)));
+        statements.forEach(s -> corpusGrams.addAll(NGrams.of(
+                Phrasing.sentence(s.subject(), s.predicate(), s.object()), N)));
         for (TestItem item : benchmark) {
             // Question and options separately: an n-gram spanning the seam between them is no item text.
             List<String> fields = new java.util.ArrayList<>(item.options().values());

@@ -15,6 +15,7 @@ import dev.proda.model.Span;
 import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
 import dev.proda.project.Corpus;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -50,6 +51,8 @@ public final class Repair {
             outcome = workshop.patch(failuresByNode, log);
         }
         Jsonl.write(layout.patchRound(round).resolve("patches.jsonl"), outcome.patches());
+        Lock.record(layout, "repair round " + round, config.seed(), List.of(layout.failures(round), layout.kb(),
+                layout.corpus(), layout.tests()), List.of(layout.patchRound(round)));
         log.info("repair round " + round + ": " + outcome.patches().size() + " patches, " + outcome.samples()
                 + " samples for " + failuresByNode.size() + " responsible nodes (" + outcome.rejected()
                 + " samples rejected by the guard)");
@@ -94,7 +97,7 @@ public final class Repair {
             Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
             List<TestItem> items = new ArrayList<>(benchmark.dev());
             items.addAll(benchmark.test());
-            this.guard = new ContaminationGuard(items, corpus);
+            this.guard = new ContaminationGuard(items, corpus, kb.statements());
             this.curriculum = Curriculum.select(kb, config.budgets(), config.seed());
             this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), config.budgets().patchSamplesPerNode(),
                     round, new Random(config.seed() + 101L * round));

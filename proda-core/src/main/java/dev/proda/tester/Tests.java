@@ -8,7 +8,9 @@ import dev.proda.model.Chain;
 import dev.proda.model.Records;
 import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
 import dev.proda.project.GeneralText;
+import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -46,7 +48,7 @@ public final class Tests {
     public static Benchmark run(ProjectLayout layout, ProdaConfig config, Log log) {
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-        List<TestItem> domain = domainItems(kb, curriculum, config.seed());
+        List<TestItem> domain = domainItems(kb, curriculum, config.name(), config.seed());
         Set<String> devGroups = devGroups(domain, config.split().dev(), config.seed());
         List<TestItem> dev = new ArrayList<>();
         List<TestItem> test = new ArrayList<>();
@@ -61,13 +63,15 @@ public final class Tests {
         Jsonl.write(layout.split("dev"), dev);
         Jsonl.write(layout.split("test"), test);
         Jsonl.write(layout.split("general"), generalItems);
+        Lock.record(layout, "tests", config.seed(), List.of(layout.kb(), layout.general(), layout.config()),
+                List.of(layout.tests()));
         log.info("tests: " + dev.size() + " dev, " + test.size() + " test, " + generalItems.size()
                 + " general items (split by chain: " + devGroups.size() + " dev groups)");
         return benchmark;
     }
 
     /** Items before the split (split field set to "dev" provisionally). */
-    static List<TestItem> domainItems(KnowledgeBase kb, Curriculum curriculum, long seed) {
+    static List<TestItem> domainItems(KnowledgeBase kb, Curriculum curriculum, String defaultDiscipline, long seed) {
         Random random = new Random(seed + 7);
         List<TestItem> items = new ArrayList<>();
         Map<String, Statement> statements = kb.statementsById();
@@ -83,7 +87,7 @@ public final class Tests {
             }
         }
         for (Statement statement : curriculum.standalone()) {
-            statementItem(statement, curriculum.standalone(), random).ifPresent(items::add);
+            statementItem(statement, curriculum.standalone(), defaultDiscipline, random).ifPresent(items::add);
         }
         return items;
     }
@@ -144,7 +148,7 @@ public final class Tests {
     }
 
     private static java.util.Optional<TestItem> statementItem(Statement statement, List<Statement> pool,
-            Random random) {
+            String defaultDiscipline, Random random) {
         Map<String, String> distractors = new LinkedHashMap<>();
         List<Statement> same = pool.stream().filter(s -> s.predicate().equals(statement.predicate())
                 && !s.object().equalsIgnoreCase(statement.object())).toList();
@@ -163,16 +167,12 @@ public final class Tests {
         String question = "Complete the statement: " + Phrasing.capitalise(statement.subject()) + " "
                 + Phrasing.verb(statement.predicate()) + " …";
         // A stand-alone statement is its own group for the split (it belongs to no chain).
-        return java.util.Optional.of(assemble(statement.statement_id(), discipline(statement),
+        return java.util.Optional.of(assemble(statement.statement_id(),
+                Corpus.disciplineOf(statement.spans().get(0).doc(), defaultDiscipline),
                 List.of(statement.statement_id()), statement.concept_ids(), question, statement.object(), distractors,
                 random));
     }
 
-    private static String discipline(Statement statement) {
-        String doc = statement.spans().isEmpty() ? "" : statement.spans().get(0).doc();
-        int slash = doc.indexOf('/');
-        return slash > 0 ? doc.substring(0, slash) : null;
-    }
 
     /** Shuffles the correct option among three distractors (seeded) and builds the item. */
     static TestItem assemble(String group, String discipline, List<String> statementIds, List<String> conceptIds,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.proda.model.Message;
 import dev.proda.model.Sample;
+import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
 import dev.proda.project.Corpus;
 import java.util.List;
@@ -21,8 +22,14 @@ class ContaminationGuardTest {
                     "B", "Lasso shrinks coefficients toward zero.", "C", "Python is an interpreted language.",
                     "D", "Inflation erodes purchasing power over time."),
             "A", "ch-1", List.of("s-1"), List.of(), "statistics", List.of("x", "y", "z"));
-    private final ContaminationGuard guard = new ContaminationGuard(List.of(item),
-            List.of(new Corpus.Document("s/t.txt", "statistics", TEXT)));
+    private final TestItem statementItem = new TestItem("i-2", "test",
+            "Complete the statement: Random number seed is used for …",
+            Map.of("A", "reproducible results", "B", "faster training", "C", "smaller models", "D", "fewer bugs"),
+            "A", "s-2", List.of("s-2"), List.of(), "statistics", List.of("x", "y", "z"));
+    private final ContaminationGuard guard = new ContaminationGuard(List.of(item, statementItem),
+            List.of(new Corpus.Document("s/t.txt", "statistics", TEXT)),
+            List.of(new Statement("s-2", null, "Random number seed", "used-for", "reproducible results", "q",
+                    List.of(), List.of())));
 
     private static Sample sample(String question, String answer) {
         return new Sample("p", List.of(new Message("user", question), new Message("assistant", answer)), List.of(),
@@ -37,9 +44,15 @@ class ContaminationGuardTest {
     }
 
     @Test
+    void theKnowledgeBasesOwnRenderingIsAllowed() {
+        assertNull(guard.problem(sample("Recall: random number seed is used for …", "reproducible results")));
+    }
+
+    @Test
     void benchmarkWordingIsRefused() {
         assertNotNull(guard.problem(sample("According to Decision Trees (passage 1), which statement directly "
                 + "follows?", "x")));
+        assertNotNull(guard.problem(sample("Complete the statement: random number seed is …", "x")));
     }
 
     @Test

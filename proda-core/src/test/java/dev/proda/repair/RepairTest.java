@@ -38,9 +38,7 @@ class RepairTest {
 
     @Test
     void patchesTargetTheResponsibleNodesAndStayAwayFromTheBenchmark() {
-        ProjectLayout layout = new ProjectLayout(dir);
-        TestCorpus.copy(layout.corpus(), List.of("statistics", "economics", "computing"), 4);
-        TestCorpus.general(layout.general(), 3000);
+        ProjectLayout layout = TestCorpus.project(dir, "statistics", "economics", "computing");
         ProdaConfig config = ProdaConfig.defaults("t");
         KnowledgeBase kb = Extract.run(layout, config, Log.SILENT);
         Build.run(layout, config, Log.SILENT);

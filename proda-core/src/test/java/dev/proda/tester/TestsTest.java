@@ -30,9 +30,7 @@ class TestsTest {
 
     @Test
     void itemsAreWellFormedSplitByChainAndCoveredBySamples() {
-        ProjectLayout layout = new ProjectLayout(dir);
-        TestCorpus.copy(layout.corpus(), List.of("statistics", "economics", "biology"), 4);
-        TestCorpus.general(layout.general(), 3000);
+        ProjectLayout layout = TestCorpus.project(dir, "statistics", "economics", "biology");
         ProdaConfig config = ProdaConfig.defaults("t");
         KnowledgeBase kb = Extract.run(layout, config, Log.SILENT);
         List<Sample> samples = Build.run(layout, config, Log.SILENT);
