@@ -10,6 +10,8 @@ import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import dev.proda.teacher.Teacher;
+import dev.proda.teacher.Teachers;
 import dev.proda.text.Segmenter;
 import dev.proda.text.TextUnit;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stage {@code extract} with the embedded teacher: corpus → {@code kb/}. */
+/** Stage {@code extract}: corpus → {@code kb/}, by the configured teacher (the embedded one by default). */
 public final class Extract {
     /** Steps a chain keeps at most (one passage = one chain). */
     static final int MAX_STEPS = 5;
@@ -31,10 +33,11 @@ public final class Extract {
         List<Corpus.Document> documents = Corpus.read(layout.corpus(), config.name(), log);
         long characters = documents.stream().mapToLong(d -> d.text().length()).sum();
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
-        KnowledgeBase kb = extract(documents);
+        Teacher teacher = Teachers.from(config, layout);
+        KnowledgeBase kb = teacher.extract(documents, log);
         kb.write(layout);
         Lock.record(layout, "extract", config.seed(), List.of(layout.corpus(), layout.config()), List.of(layout.kb()));
-        log.info("extract: " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
+        log.info("extract (" + teacher.name() + "): " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
                 + kb.concepts().size() + " concepts");
         return kb;
     }

@@ -29,7 +29,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
     public ProdaConfig {
         name = name == null ? "proda-project" : name;
         seed = seed == null ? 42L : seed;
-        teacher = teacher == null ? new Teacher(null) : teacher;
+        teacher = teacher == null ? Teacher.defaults() : teacher;
         student = student == null ? Student.defaults() : student;
         budgets = budgets == null ? Budgets.defaults() : budgets;
         split = split == null ? new Split(null) : split;
@@ -40,14 +40,49 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         return new ProdaConfig(name, null, null, null, null, null, null);
     }
 
-    /** Which teacher writes KB nodes, samples, items and patches. Only {@code embedded} exists so far. */
-    public record Teacher(String backend) {
+    /**
+     * Which teacher writes KB nodes (and later samples, items, patches): {@code embedded} (deterministic,
+     * offline) or {@code openai}, any OpenAI-compatible chat endpoint.
+     *
+     * @param baseUrl endpoint root, e.g. {@code https://api.openai.com/v1} (openai only)
+     * @param model model name sent with every request (openai only)
+     * @param apiKeyEnv name of the environment variable holding the API key; the key itself never
+     *     appears in any file or log (openai only; may be null for local servers without keys)
+     * @param temperature sampling temperature (part of the response-cache key)
+     * @param maxTokens completion token limit per request
+     * @param concurrency requests in flight at most
+     * @param maxRetries retries on 429, 5xx and time-outs, with exponential backoff
+     * @param timeoutSeconds per-request time-out
+     * @param reasks re-asks after an answer that fails JSON-schema validation
+     * @param chunkChars corpus text per request (passages are never cut mid-paragraph)
+     */
+    public record Teacher(String backend, String baseUrl, String model, String apiKeyEnv, Double temperature,
+            Integer maxTokens, Integer concurrency, Integer maxRetries, Double timeoutSeconds, Integer reasks,
+            Integer chunkChars) {
         public Teacher {
             backend = backend == null ? "embedded" : backend;
-            if (!backend.equals("embedded")) {
-                throw new IllegalArgumentException("teacher.backend: only 'embedded' is available, not '"
+            if (!backend.equals("embedded") && !backend.equals("openai")) {
+                throw new IllegalArgumentException("teacher.backend must be 'embedded' or 'openai', not '"
                         + backend + "'");
             }
+            if (backend.equals("openai") && (baseUrl == null || model == null)) {
+                throw new IllegalArgumentException("teacher.backend 'openai' needs teacher.base_url and teacher.model");
+            }
+            temperature = temperature == null ? 0.0 : temperature;
+            maxTokens = maxTokens == null ? 2048 : maxTokens;
+            concurrency = concurrency == null ? 4 : concurrency;
+            maxRetries = maxRetries == null ? 5 : maxRetries;
+            timeoutSeconds = timeoutSeconds == null ? 120.0 : timeoutSeconds;
+            reasks = reasks == null ? 2 : reasks;
+            chunkChars = chunkChars == null ? 6000 : chunkChars;
+            if (concurrency < 1 || maxRetries < 0 || reasks < 0 || chunkChars < 200 || timeoutSeconds <= 0) {
+                throw new IllegalArgumentException("teacher: concurrency ≥ 1, max_retries ≥ 0, reasks ≥ 0, "
+                        + "chunk_chars ≥ 200 and timeout_seconds > 0 are required");
+            }
+        }
+
+        static Teacher defaults() {
+            return new Teacher(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
