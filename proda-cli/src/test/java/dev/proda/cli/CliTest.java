@@ -35,7 +35,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"init", "extract", "build", "tests", "compile", "test", "debug", "repair", "cycle",
-        "blame", "demo"})
+        "blame", "demo", "kb"})
     void everyCommandHasHelp(String command) {
         Run run = run(command, "--help");
         assertEquals(0, run.exit());
@@ -94,6 +94,37 @@ class CliTest {
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("statements.jsonl:2:"), run.err());
         assertFalse(Files.exists(project.resolve("src/build/samples.jsonl")));
+    }
+
+    @Test
+    void kbCommandsInspectExportAndImport() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a measure of disorder in a system.\n\n"
+                + "Heat flows from hot to cold bodies. The hot body cools down over time. The cold body warms up "
+                + "until both are equal.\n");
+        Path project = dir.resolve("p");
+        assertEquals(0, run("init", project.toString(), "--corpus", dir.resolve("c").toString()).exit());
+        assertEquals(0, run("extract", "-C", project.toString()).exit());
+
+        Run stats = run("kb", "stats", "-C", project.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().contains("L3 chains") && stats.out().contains("physics"), stats.out());
+
+        String conceptId = Files.readString(project.resolve("kb/concepts.jsonl")).split("\"")[3];
+        Run show = run("kb", "show", "-C", project.toString(), conceptId.substring(0, 6));
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("«Entropy»"), show.out());
+        assertTrue(show.out().contains("used by"), show.out());
+        assertEquals(1, run("kb", "show", "-C", project.toString(), "zz-nothing").exit());
+
+        Path exported = dir.resolve("knowledge_core.json");
+        assertEquals(0, run("kb", "export", "-C", project.toString(), "-o", exported.toString()).exit());
+        String before = Files.readString(project.resolve("kb/statements.jsonl"));
+        Run refused = run("kb", "import", "-C", project.toString(), exported.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("--force"), refused.err());
+        assertEquals(0, run("kb", "import", "-C", project.toString(), "--force", exported.toString()).exit());
+        assertEquals(before, Files.readString(project.resolve("kb/statements.jsonl")));
     }
 
     @Test

@@ -10,19 +10,16 @@ import dev.proda.model.ItemResult;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
-import dev.proda.project.Corpus;
+import dev.proda.inspect.SourceExcerpts;
 import dev.proda.project.ProjectLayout;
 import dev.proda.tester.Tests;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@code proda blame ITEM}: an item's trace printed like a stack trace, each frame with its source text. */
 public final class Blame {
-    private static final int CONTEXT_CHARS = 60;
-
     private Blame() {
     }
 
@@ -31,7 +28,7 @@ public final class Blame {
                 .filter(i -> i.id().equals(itemId) || i.id().startsWith(itemId)).findFirst()
                 .orElseThrow(() -> new ProdaFileException("no item " + itemId + " in tests/"));
         KnowledgeBase kb = KnowledgeBase.read(layout);
-        Map<String, String> texts = new HashMap<>();
+        SourceExcerpts excerpts = new SourceExcerpts(layout.corpus());
         StringBuilder out = new StringBuilder();
         out.append("item ").append(item.id()).append(" (").append(item.split()).append(", ")
                 .append(item.discipline()).append(")\n");
@@ -49,44 +46,30 @@ public final class Blame {
 
         Chain chain = kb.chainsById().get(item.chain_id());
         if (chain != null) {
-            frame(out, "chain", chain.chain_id(), chain.process_name(), chain.spans(), layout, texts);
+            frame(out, "chain", chain.chain_id(), chain.process_name(), chain.spans(), excerpts);
         }
         Map<String, Statement> statements = kb.statementsById();
         for (String id : item.statement_ids()) {
             Statement s = statements.get(id);
             if (s != null) {
                 frame(out, "statement", id, "[" + s.predicate() + "] " + abbreviate(s.subject()) + " → "
-                        + abbreviate(s.object()), s.spans(), layout, texts);
+                        + abbreviate(s.object()), s.spans(), excerpts);
             }
         }
         Map<String, Concept> concepts = kb.conceptsById();
         for (String id : item.concept_ids()) {
             Concept c = concepts.get(id);
             if (c != null) {
-                frame(out, "concept", id, c.term(), c.spans().isEmpty() ? List.of() : c.spans().subList(0, 1), layout,
-                        texts);
+                frame(out, "concept", id, c.term(), c.spans().isEmpty() ? List.of() : c.spans().subList(0, 1), excerpts);
             }
         }
         return out.toString();
     }
 
     private static void frame(StringBuilder out, String kind, String id, String label, List<Span> spans,
-            ProjectLayout layout, Map<String, String> texts) {
+            SourceExcerpts excerpts) {
         out.append("    at ").append(kind).append(' ').append(id).append(' ').append(label).append('\n');
-        for (Span span : spans) {
-            String text = texts.computeIfAbsent(span.doc(), doc -> Corpus.textOf(layout.corpus(), doc));
-            out.append("       (").append(span.doc()).append(':').append(span.start()).append('-').append(span.end())
-                    .append(")\n");
-            if (span.end() <= text.length()) {
-                int from = Math.max(0, span.start() - CONTEXT_CHARS);
-                int to = Math.min(text.length(), span.end() + CONTEXT_CHARS);
-                out.append("         …").append(flat(text.substring(from, span.start()))).append('«')
-                        .append(flat(text.substring(span.start(), span.end()))).append('»')
-                        .append(flat(text.substring(span.end(), to))).append("…\n");
-            } else {
-                out.append("         (span beyond the end of the document: the corpus changed since extraction)\n");
-            }
-        }
+        spans.forEach(span -> out.append(excerpts.render(span, "       ")));
     }
 
     private record VersionResult(String version, ItemResult result) {
@@ -116,10 +99,6 @@ public final class Blame {
             }
         }
         return Optional.empty();
-    }
-
-    private static String flat(String text) {
-        return text.replaceAll("\\s+", " ");
     }
 
     private static String abbreviate(String text) {
