@@ -39,7 +39,7 @@ public final class Blame {
         }
         latestResult(layout, item.id()).ifPresent(r -> out.append("  ").append(r.version()).append(" chose ")
                 .append(r.result().chosen()).append(r.result().correct() ? " (correct)" : " (wrong)")
-                .append(", per-token scores ").append(r.result().scores()).append('\n'));
+                .append(", option log-likelihoods ").append(r.result().scores()).append('\n'));
         Optional<Failure> failure = latestFailure(layout, item.id());
         failure.ifPresent(f -> out.append("  diagnosis: ").append(f.kind()).append(" at ")
                 .append(f.responsible()).append(", probes ").append(f.probes()).append('\n'));

@@ -80,10 +80,10 @@ public final class Tests {
             List<String> steps = chain.steps();
             List<Statement> links = chain.statement_ids().stream().map(statements::get).toList();
             int i = random.nextInt(steps.size() - 1);
-            items.add(nextStepItem(chain, links, i, chains, random));
+            items.add(stepsAheadItem(chain, links, i, 1, chains, random));
             if (steps.size() >= 3) {
                 int j = random.nextInt(steps.size() - 2);
-                items.add(twoStepsItem(chain, links, j, chains, random));
+                items.add(stepsAheadItem(chain, links, j, 2, chains, random));
             }
         }
         for (Statement statement : curriculum.standalone()) {
@@ -92,34 +92,25 @@ public final class Tests {
         return items;
     }
 
-    private static TestItem nextStepItem(Chain chain, List<Statement> links, int i, List<Chain> chains,
-            Random random) {
+    /** Which step comes {@code distance} (1 or 2) steps after step {@code i}? Distractors are typed. */
+    private static TestItem stepsAheadItem(Chain chain, List<Statement> links, int i, int distance,
+            List<Chain> chains, Random random) {
         List<String> steps = chain.steps();
         Map<String, String> distractors = new LinkedHashMap<>();
-        if (i + 2 < steps.size()) {
+        if (distance == 1 && i + 2 < steps.size()) {
             distractors.put(steps.get(i + 2), "wrong_order");
+        }
+        if (distance == 2) {
+            distractors.put(steps.get(i + 1), "missing_step");
         }
         if (i > 0) {
             distractors.put(steps.get(i - 1), "reversed_order");
         }
         fillFromOtherChains(distractors, chain, chains, random);
-        String question = "According to " + chain.process_name() + ", which statement directly follows "
+        String relation = distance == 1 ? "directly follows " : "comes two steps after ";
+        String question = "According to " + chain.process_name() + ", which statement " + relation
                 + Phrasing.quote(steps.get(i)) + "?";
-        return item(chain, List.of(links.get(i)), question, steps.get(i + 1), distractors, random);
-    }
-
-    private static TestItem twoStepsItem(Chain chain, List<Statement> links, int j, List<Chain> chains,
-            Random random) {
-        List<String> steps = chain.steps();
-        Map<String, String> distractors = new LinkedHashMap<>();
-        distractors.put(steps.get(j + 1), "missing_step");
-        if (j > 0) {
-            distractors.put(steps.get(j - 1), "reversed_order");
-        }
-        fillFromOtherChains(distractors, chain, chains, random);
-        String question = "According to " + chain.process_name() + ", which statement comes two steps after "
-                + Phrasing.quote(steps.get(j)) + "?";
-        return item(chain, List.of(links.get(j), links.get(j + 1)), question, steps.get(j + 2), distractors, random);
+        return item(chain, links.subList(i, i + distance), question, steps.get(i + distance), distractors, random);
     }
 
     private static void fillFromOtherChains(Map<String, String> distractors, Chain chain, List<Chain> chains,
