@@ -30,9 +30,14 @@ public final class StructuredAsk {
             Function<JsonNode, List<String>> checks) {
         ChatRequest conversation = request;
         for (int attempt = 0;; attempt++) {
-            String content = chat.chat(conversation).content();
+            ChatAnswer answer = chat.chat(conversation);
+            String content = answer.content();
             AnswerSchema.Check check = schema.check(content);
             List<String> errors = new ArrayList<>(check.errors());
+            if (!errors.isEmpty() && "length".equals(answer.finishReason())) {
+                errors.add(0, "the answer was cut off at the token limit (" + conversation.maxTokens()
+                        + "); answer more briefly");
+            }
             if (errors.isEmpty()) {
                 errors.addAll(checks.apply(check.value()));
             }

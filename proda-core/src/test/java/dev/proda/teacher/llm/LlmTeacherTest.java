@@ -262,14 +262,14 @@ class LlmTeacherTest {
 
     @Test
     void timeOutIsRetriedThenReported() throws IOException {
-        ProjectLayout layout = project("  concurrency: 1\n  chunk_chars: 3000\n  timeout_seconds: 0.25\n");
+        ProjectLayout layout = project("  concurrency: 1\n  chunk_chars: 3000\n  timeout_seconds: 0.5\n");
         Files.delete(layout.corpus().resolve("biology/phylip-clique.txt"));
         server.enqueue(FakeOpenAiServer.Fault.sleep(1500), FakeOpenAiServer.Fault.sleep(1500));
         LlmTeacher teacher = teacher(layout, 1);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> extract(layout, teacher));
 
         assertEquals(2, server.calls.get(), "first attempt and one retry");
-        assertTrue(e.getMessage().contains("within 0.25 s") && e.getMessage().contains("gave up after 2 attempts"),
+        assertTrue(e.getMessage().contains("within 0.5 s") && e.getMessage().contains("gave up after 2 attempts"),
                 e.getMessage());
         assertEquals(1, teacher.lastReport().chunksFailed());
         assertEquals(1, teacher.lastReport().chat().retries());
@@ -277,12 +277,14 @@ class LlmTeacherTest {
 
     @Test
     void timeOutThenAnswerSucceeds() throws IOException {
-        ProjectLayout layout = project("  concurrency: 1\n  chunk_chars: 3000\n  timeout_seconds: 0.25\n");
+        ProjectLayout layout = project("  concurrency: 1\n  chunk_chars: 3000\n  timeout_seconds: 0.5\n");
         Files.delete(layout.corpus().resolve("biology/phylip-clique.txt"));
-        server.enqueue(FakeOpenAiServer.Fault.sleep(1000));
-        LlmTeacher teacher = teacher(layout, 2);
+        server.enqueue(FakeOpenAiServer.Fault.sleep(1500));
+        LlmTeacher teacher = teacher(layout, 3);
         extract(layout, teacher);
-        assertEquals(4, server.calls.get());
+        long retries = teacher.lastReport().chat().retries();
+        assertTrue(retries >= 1, "the time-out was retried");
+        assertEquals(3 + retries, server.calls.get(), "three passes plus the retries (more only on a loaded machine)");
         assertEquals(0, teacher.lastReport().chunksFailed());
     }
 
