@@ -107,11 +107,13 @@ public final class LlmTeacher implements Teacher {
                     try {
                         return passes.run(chunk);
                     } finally {
-                        int done = finished.incrementAndGet();
-                        if (done % every == 0 || done == chunks.size()) {
-                            ChatStats.Snapshot s = chat.stats();
-                            log.info("extract: " + done + "/" + chunks.size() + " chunks, " + s.calls() + " calls, "
-                                    + s.cacheHits() + " cache hits");
+                        synchronized (finished) { // progress lines in order
+                            int done = finished.incrementAndGet();
+                            if (done % every == 0 || done == chunks.size()) {
+                                ChatStats.Snapshot s = chat.stats();
+                                log.info("extract: " + done + "/" + chunks.size() + " chunks, " + s.calls()
+                                        + " calls, " + s.cacheHits() + " cache hits");
+                            }
                         }
                     }
                 }));

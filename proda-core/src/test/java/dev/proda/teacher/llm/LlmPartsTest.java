@@ -111,6 +111,29 @@ class LlmPartsTest {
     }
 
     @Test
+    void connectionErrorsAreRetriedThenReportedWithoutTheKey() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        OpenAiEndpoint endpoint = OpenAiEndpoint.create("http://127.0.0.1:" + port + "/v1/", "m", "K",
+                name -> "sk-never-shown", Duration.ofSeconds(2));
+        assertEquals("openai:m@http://127.0.0.1:" + port + "/v1", endpoint.name());
+        ReliableChat chat = new ReliableChat(endpoint, null, 1,
+                new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10)), dev.proda.project.Log.SILENT);
+        ChatException e = org.junit.jupiter.api.Assertions.assertThrows(ChatException.class,
+                () -> chat.chat(new RequestDefaults("m", 0, 10, true, 0).request("s", "u")));
+        assertTrue(e.getMessage().contains("cannot connect") && e.getMessage().contains("gave up after 3 attempts"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("sk-never-shown"));
+        assertEquals(3, chat.stats().calls());
+        assertEquals(2, chat.stats().retries());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OpenAiEndpoint.create("ftp://x/v1", "m", null, n -> null, Duration.ofSeconds(1)))
+                .getMessage().contains("teacher.base_url"));
+    }
+
+    @Test
     void backoffGrowsWithJitterAndHonoursRetryAfter() {
         RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(1000));
         Random random = new Random(1);
