@@ -30,10 +30,14 @@ public final class Extract {
     }
 
     public static KnowledgeBase run(ProjectLayout layout, ProdaConfig config, Log log) {
+        return run(layout, config, log, Teachers.from(config, layout));
+    }
+
+    /** The stage with a teacher chosen by the caller (tests inject one built with a test environment). */
+    public static KnowledgeBase run(ProjectLayout layout, ProdaConfig config, Log log, Teacher teacher) {
         List<Corpus.Document> documents = Corpus.read(layout.corpus(), config.name(), log);
         long characters = documents.stream().mapToLong(d -> d.text().length()).sum();
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
-        Teacher teacher = Teachers.from(config, layout);
         KnowledgeBase kb = teacher.extract(documents, log);
         kb.write(layout);
         Lock.record(layout, "extract", config.seed(), List.of(layout.corpus(), layout.config()), List.of(layout.kb()));

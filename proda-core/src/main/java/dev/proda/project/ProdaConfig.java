@@ -55,10 +55,12 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
      * @param timeoutSeconds per-request time-out
      * @param reasks re-asks after an answer that fails JSON-schema validation
      * @param chunkChars corpus text per request (passages are never cut mid-paragraph)
+     * @param jsonMode send {@code response_format: {"type": "json_object"}}; turn off for servers that
+     *     reject it (answers are schema-validated either way)
      */
     public record Teacher(String backend, String baseUrl, String model, String apiKeyEnv, Double temperature,
             Integer maxTokens, Integer concurrency, Integer maxRetries, Double timeoutSeconds, Integer reasks,
-            Integer chunkChars) {
+            Integer chunkChars, Boolean jsonMode) {
         public Teacher {
             backend = backend == null ? "embedded" : backend;
             if (!backend.equals("embedded") && !backend.equals("openai")) {
@@ -75,6 +77,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
             timeoutSeconds = timeoutSeconds == null ? 120.0 : timeoutSeconds;
             reasks = reasks == null ? 2 : reasks;
             chunkChars = chunkChars == null ? 6000 : chunkChars;
+            jsonMode = jsonMode == null ? Boolean.TRUE : jsonMode;
             if (concurrency < 1 || maxRetries < 0 || reasks < 0 || chunkChars < 200 || timeoutSeconds <= 0) {
                 throw new IllegalArgumentException("teacher: concurrency ≥ 1, max_retries ≥ 0, reasks ≥ 0, "
                         + "chunk_chars ≥ 200 and timeout_seconds > 0 are required");
@@ -82,7 +85,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         }
 
         static Teacher defaults() {
-            return new Teacher(null, null, null, null, null, null, null, null, null, null, null);
+            return new Teacher(null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

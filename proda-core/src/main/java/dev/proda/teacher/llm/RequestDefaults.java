@@ -1,0 +1,16 @@
+package dev.proda.teacher.llm;
+
+import dev.proda.model.Message;
+import java.util.List;
+
+/**
+ * What every request of one teacher shares: model and sampling parameters (all part of the cache
+ * key), and how many re-asks an invalid answer gets.
+ */
+public record RequestDefaults(String model, double temperature, int maxTokens, boolean jsonMode, int reasks) {
+    /** A two-message conversation: system prompt, user message. */
+    public ChatRequest request(String system, String user) {
+        return new ChatRequest(model, List.of(new Message("system", system), new Message("user", user)), temperature,
+                maxTokens, jsonMode);
+    }
+}

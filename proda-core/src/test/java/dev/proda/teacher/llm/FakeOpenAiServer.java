@@ -1,0 +1,298 @@
+package dev.proda.teacher.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.proda.io.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP server on 127.0.0.1 playing an OpenAI-compatible chat endpoint. Its answers are computed
+ * from the request: it recognises the pass from the system prompt and answers with JSON built from the
+ * sentences of the passage it was sent (so quotes can be located), plus one node per answer whose quote
+ * is not in the passage (which the teacher must drop). It counts calls, tracks requests in flight and
+ * keeps every request; {@link #enqueue} makes the next requests fail in a chosen way.
+ */
+final class FakeOpenAiServer implements AutoCloseable {
+    /** A quote no passage contains. */
+    static final String INVENTED = "The moon is made of green cheese.";
+
+    /** What the server received. */
+    record Received(String authorization, JsonNode body, long nanos) {
+        String system() {
+            return body.path("messages").path(0).path("content").asText();
+        }
+
+        List<String> userMessages() {
+            List<String> out = new ArrayList<>();
+            body.path("messages").forEach(m -> {
+                if (m.path("role").asText().equals("user")) {
+                    out.add(m.path("content").asText());
+                }
+            });
+            return out;
+        }
+    }
+
+    /** A scripted answer for one request: a status with body and headers, raw content, or a delay. */
+    record Fault(int status, String body, Map<String, String> headers, String content, long sleepMillis) {
+        static Fault status(int status, String body, String... headerPairs) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+                headers.put(headerPairs[i], headerPairs[i + 1]);
+            }
+            return new Fault(status, body, headers, null, 0);
+        }
+
+        static Fault content(String content) {
+            return new Fault(200, null, Map.of(), content, 0);
+        }
+
+        static Fault sleep(long millis) {
+            return new Fault(0, null, Map.of(), null, millis);
+        }
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]");
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}-]*\\p{L}");
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
+    volatile long delayMillis;
+
+    FakeOpenAiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The next requests (in arrival order) get these answers instead of the computed one. */
+    FakeOpenAiServer enqueue(Fault... next) {
+        faults.addAll(List.of(next));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        calls.incrementAndGet();
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
+            if (!exchange.getRequestMethod().equals("POST")) {
+                reply(exchange, 405, Map.of(), "{\"error\":{\"message\":\"POST only\"}}");
+                return;
+            }
+            sleep(delayMillis);
+            Fault fault = faults.poll();
+            if (fault != null && fault.sleepMillis() > 0) {
+                sleep(fault.sleepMillis());
+                fault = null;
+            }
+            if (fault != null && fault.content() == null) {
+                reply(exchange, fault.status(), fault.headers(), fault.body() == null ? "" : fault.body());
+                return;
+            }
+            String content = fault != null ? fault.content() : answer(body);
+            ObjectNode response = Json.MAPPER.createObjectNode();
+            response.put("id", "chatcmpl-" + calls.get()).put("object", "chat.completion")
+                    .put("model", body.path("model").asText());
+            ObjectNode choice = response.putArray("choices").addObject();
+            choice.put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", content);
+            response.putObject("usage").put("prompt_tokens", body.toString().length() / 4)
+                    .put("completion_tokens", content.length() / 4);
+            reply(exchange, 200, Map.of(), Json.MAPPER.writeValueAsString(response));
+        } catch (RuntimeException e) {
+            reply(exchange, 500, Map.of(), "{\"error\":{\"message\":\"fake server bug: " + e + "\"}}");
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
+            throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        try {
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            // the client gave up (time-out); nothing to answer
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The computed answer of a pass, from the first user message of the conversation. */
+    static String answer(JsonNode body) {
+        String system = body.path("messages").path(0).path("content").asText();
+        String user = body.path("messages").path(1).path("content").asText();
+        try {
+            if (system.contains("pass 1 of 3")) {
+                return Json.MAPPER.writeValueAsString(chains(between(user, "<passage>", "</passage>")));
+            }
+            if (system.contains("pass 2 of 3")) {
+                int chains = Json.MAPPER.readTree(between(user, "<chains>", "</chains>")).size();
+                return Json.MAPPER.writeValueAsString(statements(between(user, "<passage>", "</passage>"), chains));
+            }
+            if (system.contains("pass 3 of 3")) {
+                return Json.MAPPER.writeValueAsString(concepts(Json.MAPPER.readTree(
+                        between(user, "<statements>", "</statements>"))));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return "{}";
+    }
+
+    static List<String> sentences(String passage) {
+        List<String> out = new ArrayList<>();
+        Matcher m = SENTENCE.matcher(passage);
+        while (m.find()) {
+            String sentence = m.group().strip();
+            if (sentence.split("\\s+").length >= 4) {
+                out.add(sentence);
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode chains(String passage) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode chains = root.putArray("chains");
+        List<String> sentences = sentences(passage);
+        if (sentences.size() >= 2) {
+            ObjectNode chain = chains.addObject();
+            chain.put("process_name", String.join(" ", words(sentences.get(0)).subList(0,
+                    Math.min(3, words(sentences.get(0)).size()))));
+            chain.put("domain_context", "test");
+            chain.put("narrative_summary", sentences.get(0));
+            chain.putArray("preconditions");
+            chain.putArray("negative_constraints");
+            ArrayNode steps = chain.putArray("steps");
+            for (String sentence : sentences.subList(0, Math.min(3, sentences.size()))) {
+                steps.addObject().put("step", "Step: " + sentence).put("source_quote", sentence);
+            }
+            steps.addObject().put("step", "An invented step").put("source_quote", INVENTED);
+        }
+        return root;
+    }
+
+    private static ObjectNode statements(String passage, int chains) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode statements = root.putArray("statements");
+        List<String> sentences = sentences(passage);
+        for (int i = 0; i < Math.min(4, sentences.size()); i++) {
+            String sentence = sentences.get(i);
+            List<String> words = words(sentence);
+            ObjectNode s = statements.addObject();
+            s.put("subject", longest(words)).put("predicate", i == 0 ? "is-followed-by" : "has-property")
+                    .put("object", sentence)
+                    // every other quote in upper case with doubled spaces: found only by the folded match
+                    .put("source_quote", i % 2 == 1 ? sentence.toUpperCase(Locale.ROOT).replace(" ", "  ") : sentence);
+            if (i < 2 && chains > 0) {
+                s.put("chain_index", 0);
+            } else {
+                s.putNull("chain_index");
+            }
+        }
+        statements.addObject().put("subject", "moon").put("predicate", "is-a").put("object", "cheese")
+                .put("source_quote", INVENTED).putNull("chain_index");
+        return root;
+    }
+
+    private static ObjectNode concepts(JsonNode statements) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode concepts = root.putArray("concepts");
+        Set<String> seen = new java.util.HashSet<>();
+        for (JsonNode statement : statements) {
+            String term = statement.path("subject").asText();
+            if (!seen.add(term.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            ObjectNode c = concepts.addObject();
+            c.put("term", term).put("type", "entity").put("definition", "what statement "
+                    + statement.path("statement_index").asInt() + " says");
+            c.putArray("aliases");
+            c.putArray("statement_indices").add(statement.path("statement_index").asInt());
+        }
+        ObjectNode invented = concepts.addObject();
+        invented.put("term", "unicorn chromodynamics").put("type", "other").putNull("definition");
+        invented.putArray("aliases");
+        invented.putArray("statement_indices").add(0);
+        return root;
+    }
+
+    private static List<String> words(String sentence) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(sentence);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static String longest(List<String> words) {
+        return words.stream().reduce((a, b) -> b.length() > a.length() ? b : a).orElse("thing");
+    }
+
+    private static String between(String text, String open, String close) {
+        int start = text.indexOf(open);
+        int end = text.lastIndexOf(close);
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("no " + open + " in the request");
+        }
+        return text.substring(start + open.length(), end).strip();
+    }
+}
