@@ -15,6 +15,7 @@ import dev.proda.model.Statement;
 import dev.proda.project.Corpus;
 import dev.proda.text.QuoteLocator;
 import dev.proda.text.Terms;
+import dev.proda.text.TextUnit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /** Reads and writes {@code knowledge_core.json}. */
 public final class KnowledgeCore {
@@ -167,7 +169,7 @@ public final class KnowledgeCore {
             String id = text(node, "chain_id", Records.id("ch-", String.join("\n", steps)));
             List<Span> spans = spans(node);
             if (spans.isEmpty()) {
-                steps.stream().map(this::find).flatMap(Optional::stream).forEach(spans::add);
+                steps.stream().map(step -> find(step, QuoteLocator::locate)).flatMap(Optional::stream).forEach(spans::add);
             }
             String discipline = text(node, "discipline", spans.isEmpty() ? null : disciplines.get(spans.get(0).doc()));
             try {
@@ -188,7 +190,7 @@ public final class KnowledgeCore {
             String id = text(node, "statement_id", Records.id("s-", subject, predicate, object));
             List<Span> spans = spans(node);
             if (spans.isEmpty()) {
-                find(quote).ifPresent(spans::add);
+                find(quote, QuoteLocator::locate).ifPresent(spans::add);
             }
             return new Statement(id, text(node, "parent_chain_id", null), subject, predicate, object, quote, spans,
                     strings(node, "concept_ids"));
@@ -200,19 +202,19 @@ public final class KnowledgeCore {
             String id = text(node, "concept_id", Records.id("c-", Terms.key(term)));
             List<Span> spans = spans(node);
             if (spans.isEmpty()) {
-                find(term).ifPresent(spans::add);
+                find(term, QuoteLocator::locateTerm).ifPresent(spans::add);
             }
             String discipline = text(node, "discipline", spans.isEmpty() ? null : disciplines.get(spans.get(0).doc()));
             return new Concept(id, term, strings(node, "aliases"), text(node, "type", null),
                     text(node, "definition", null), strings(node, "parent_statement_ids"), discipline, spans);
         }
 
-        private Optional<Span> find(String quote) {
+        private Optional<Span> find(String quote, BiFunction<String, String, Optional<TextUnit>> locator) {
             for (Corpus.Document document : corpus) {
-                Optional<Span> span = QuoteLocator.locate(document.path(), document.text(), quote);
-                if (span.isPresent()) {
+                Optional<TextUnit> unit = locator.apply(document.text(), quote);
+                if (unit.isPresent()) {
                     located++;
-                    return span;
+                    return Optional.of(new Span(document.path(), unit.get().start(), unit.get().end()));
                 }
             }
             unlocated++;

@@ -3,7 +3,6 @@ package dev.proda.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proda.model.Span;
 import org.junit.jupiter.api.Test;
 
 class QuoteLocatorTest {
@@ -11,16 +10,23 @@ class QuoteLocatorTest {
 
     @Test
     void findsExactAndReflowedQuotes() {
-        Span exact = QuoteLocator.locate("d", TEXT, "Heaps   are used").orElseThrow();
+        TextUnit exact = QuoteLocator.locate(TEXT, "Heaps   are used").orElseThrow();
         assertEquals("Heaps   are used", TEXT.substring(exact.start(), exact.end()));
-        Span reflowed = QuoteLocator.locate("d", TEXT, "a tree-based data structure").orElseThrow();
-        assertEquals("tree-based\n  data structure", TEXT.substring(reflowed.start() + 2, reflowed.end()));
+        TextUnit reflowed = QuoteLocator.locate(TEXT, "a tree-based data structure").orElseThrow();
         assertEquals("a tree-based\n  data structure", TEXT.substring(reflowed.start(), reflowed.end()));
+        assertEquals(reflowed.text(), TEXT.substring(reflowed.start(), reflowed.end()));
+    }
+
+    @Test
+    void termsMatchWholeWordsOnly() {
+        assertTrue(QuoteLocator.locateTerm(TEXT, "heap").isPresent());
+        assertEquals(2, QuoteLocator.locateTerm(TEXT, "heap").get().start());
+        assertTrue(QuoteLocator.locateTerm(TEXT, "eap").isEmpty());
     }
 
     @Test
     void doesNotGuess() {
-        assertTrue(QuoteLocator.locate("d", TEXT, "heaps are trees").isEmpty());
-        assertTrue(QuoteLocator.locate("d", TEXT, "  ").isEmpty());
+        assertTrue(QuoteLocator.locate(TEXT, "heaps are trees").isEmpty());
+        assertTrue(QuoteLocator.locate(TEXT, "  ").isEmpty());
     }
 }

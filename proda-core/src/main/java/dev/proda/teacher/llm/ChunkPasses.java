@@ -1,5 +1,6 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.text.QuoteLocator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

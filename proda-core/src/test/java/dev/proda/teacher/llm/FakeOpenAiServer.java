@@ -107,41 +107,50 @@ final class FakeOpenAiServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
+    private record Reply(int status, Map<String, String> headers, String body) {
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        Reply reply;
         try {
-            JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
-            if (!exchange.getRequestMethod().equals("POST")) {
-                reply(exchange, 405, Map.of(), "{\"error\":{\"message\":\"POST only\"}}");
-                return;
-            }
-            sleep(delayMillis);
-            Fault fault = faults.poll();
-            if (fault != null && fault.sleepMillis() > 0) {
-                sleep(fault.sleepMillis());
-                fault = null;
-            }
-            if (fault != null && fault.content() == null) {
-                reply(exchange, fault.status(), fault.headers(), fault.body() == null ? "" : fault.body());
-                return;
-            }
-            String content = fault != null ? fault.content() : answer(body);
-            ObjectNode response = Json.MAPPER.createObjectNode();
-            response.put("id", "chatcmpl-" + calls.get()).put("object", "chat.completion")
-                    .put("model", body.path("model").asText());
-            ObjectNode choice = response.putArray("choices").addObject();
-            choice.put("index", 0).put("finish_reason", "stop");
-            choice.putObject("message").put("role", "assistant").put("content", content);
-            response.putObject("usage").put("prompt_tokens", body.toString().length() / 4)
-                    .put("completion_tokens", content.length() / 4);
-            reply(exchange, 200, Map.of(), Json.MAPPER.writeValueAsString(response));
+            reply = answer(exchange);
         } catch (RuntimeException e) {
-            reply(exchange, 500, Map.of(), "{\"error\":{\"message\":\"fake server bug: " + e + "\"}}");
+            reply = new Reply(500, Map.of(), "{\"error\":{\"message\":\"fake server bug: " + e + "\"}}");
         } finally {
+            // Leaves the count before the answer is written: once the client has read it, it may send the
+            // next request at once, and that one must not be counted beside this finished one.
             inFlight.decrementAndGet();
         }
+        reply(exchange, reply.status(), reply.headers(), reply.body());
+    }
+
+    private Reply answer(HttpExchange exchange) throws IOException {
+        JsonNode body = Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+        received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body, System.nanoTime()));
+        if (!exchange.getRequestMethod().equals("POST")) {
+            return new Reply(405, Map.of(), "{\"error\":{\"message\":\"POST only\"}}");
+        }
+        sleep(delayMillis);
+        Fault fault = faults.poll();
+        if (fault != null && fault.sleepMillis() > 0) {
+            sleep(fault.sleepMillis());
+            fault = null;
+        }
+        if (fault != null && fault.content() == null) {
+            return new Reply(fault.status(), fault.headers(), fault.body() == null ? "" : fault.body());
+        }
+        String content = fault != null ? fault.content() : answer(body);
+        ObjectNode response = Json.MAPPER.createObjectNode();
+        response.put("id", "chatcmpl-" + calls.get()).put("object", "chat.completion")
+                .put("model", body.path("model").asText());
+        ObjectNode choice = response.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        response.putObject("usage").put("prompt_tokens", body.toString().length() / 4)
+                .put("completion_tokens", content.length() / 4);
+        return new Reply(200, Map.of(), Json.MAPPER.writeValueAsString(response));
     }
 
     private static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
