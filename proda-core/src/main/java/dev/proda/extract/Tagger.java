@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.postag.POSContextGenerator;
 import opennlp.tools.postag.POSModel;
-import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.util.SequenceValidator;
 
 /**
  * Tokens with offsets and Universal Dependencies part-of-speech tags, for the sentences that need them.
@@ -18,16 +20,21 @@ import opennlp.tools.postag.POSTaggerME;
  * model's training tokenization (words with inner hyphens, apostrophes and dots; clitics {@code n't},
  * {@code 's} split off; every other symbol on its own): it keeps exact offsets and is far faster than
  * OpenNLP's statistical tokenizer, which would halve throughput for no gain on this kind of text.
- * A tagger is not thread-safe; each thread gets its own over the one shared model.
+ * Decoding is greedy (the model's best valid tag for each token in turn, given the tags before it)
+ * instead of OpenNLP's beam of 3: about three times faster, and on this use — nouns, adjectives, verbs
+ * around a copula — the two agree on nearly every token (see {@code TaggerTest}). The context generator
+ * keeps state, so each thread gets its own over the one shared model.
  */
 final class Tagger {
+    static final int LOOKAHEAD = 12;
     private static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     private static final Pattern TOKEN = Pattern.compile(
             "[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*|\\S");
-    private static final ThreadLocal<POSTaggerME> TAGGER = ThreadLocal.withInitial(() -> new POSTaggerME(Model.POS));
+    private static final ThreadLocal<Greedy> TAGGER = ThreadLocal.withInitial(Greedy::new);
 
     private static final class Model {
         static final POSModel POS = load();
+        static final MaxentModel MAXENT = (MaxentModel) POS.getArtifact("pos.model");
 
         private static POSModel load() {
             try (InputStream in = Tagger.class.getResourceAsStream(POS_MODEL)) {
@@ -41,10 +48,53 @@ final class Tagger {
         }
     }
 
+    /** Greedy left-to-right decoding with the model's own context generator and tag dictionary. */
+    private static final class Greedy {
+        final POSContextGenerator contexts = Model.POS.getFactory().getPOSContextGenerator(0);
+        final SequenceValidator<String> validator = Model.POS.getFactory().getSequenceValidator();
+        final MaxentModel model = Model.MAXENT;
+        final double[] probabilities = new double[model.getNumOutcomes()];
+
+        String[] tag(String[] tokens) {
+            String[] tags = new String[tokens.length];
+            for (int i = 0; i < tokens.length; i++) {
+                String[] previous = java.util.Arrays.copyOf(tags, i);
+                String[] context = contexts.getContext(i, tokens, previous, null);
+                double[] p = model.eval(context, probabilities);
+                tags[i] = best(p, i, tokens, previous);
+            }
+            return tags;
+        }
+
+        /** The most probable outcome that the tag dictionary allows for this token. */
+        private String best(double[] p, int i, String[] tokens, String[] previous) {
+            boolean[] rejected = new boolean[p.length];
+            for (int tries = 0; tries < p.length; tries++) {
+                int best = -1;
+                for (int o = 0; o < p.length; o++) {
+                    if (!rejected[o] && (best < 0 || p[o] > p[best])) {
+                        best = o;
+                    }
+                }
+                String outcome = model.getOutcome(best);
+                if (validator == null || validator.validSequence(i, tokens, previous, outcome)) {
+                    return outcome;
+                }
+                rejected[best] = true;
+            }
+            return model.getOutcome(0);
+        }
+    }
+
     /** A tagged sentence: token {@code i} is {@code text.substring(starts[i], ends[i])}. */
     record Tagged(String text, List<String> tokens, int[] starts, int[] ends, String[] tags) {
         int size() {
             return tokens.size();
+        }
+
+        /** How many leading tokens carry a tag. */
+        int tagged() {
+            return tags.length;
         }
 
         String lower(int i) {
@@ -64,6 +114,14 @@ final class Tagger {
     }
 
     static Tagged tag(String sentence) {
+        return tag(sentence, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Tokens of the whole sentence, tags for those that start before character {@code tagUntil} plus
+     * {@link #LOOKAHEAD} more (the model looks two tokens ahead, so the tags near the cut stay right).
+     */
+    static Tagged tag(String sentence, int tagUntil) {
         List<String> tokens = new ArrayList<>();
         List<int[]> offsets = new ArrayList<>();
         Matcher m = TOKEN.matcher(sentence);
@@ -91,7 +149,13 @@ final class Tagger {
             starts[i] = offsets.get(i)[0];
             ends[i] = offsets.get(i)[1];
         }
-        String[] tags = tokens.isEmpty() ? new String[0] : TAGGER.get().tag(tokens.toArray(String[]::new));
+        int tagged = 0;
+        while (tagged < tokens.size() && starts[tagged] < tagUntil) {
+            tagged++;
+        }
+        tagged = Math.min(tokens.size(), tagged + LOOKAHEAD);
+        String[] tags = tagged == 0 ? new String[0]
+                : TAGGER.get().tag(tokens.subList(0, tagged).toArray(String[]::new));
         return new Tagged(sentence, List.copyOf(tokens), starts, ends, tags);
     }
 
