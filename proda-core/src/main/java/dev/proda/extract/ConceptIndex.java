@@ -37,7 +37,6 @@ final class ConceptIndex {
         final List<Span> spans = new ArrayList<>();
         final Map<String, Integer> disciplines = new LinkedHashMap<>();
         String definition;
-        boolean fromStatement;
 
         Draft(String key) {
             this.key = key;
@@ -55,6 +54,8 @@ final class ConceptIndex {
     }
 
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    /** The head noun group of each is-a statement's object, by statement id. */
+    private final Map<String, String> headGroups = new HashMap<>();
 
     void addRelation(RelationPatterns.Relation relation, Statement statement, Corpus.Document document,
             TextUnit sentence) {
@@ -63,7 +64,6 @@ final class ConceptIndex {
             return;
         }
         Draft draft = drafts.computeIfAbsent(key, Draft::new);
-        draft.fromStatement = true;
         draft.mention(relation.subject(), new Span(document.path(), sentence.start() + relation.subjectStart(),
                 sentence.start() + relation.subjectEnd()), document.discipline());
         if (relation.alias() != null) {
@@ -74,40 +74,27 @@ final class ConceptIndex {
             draft.definition = statement.object();
         }
         if (relation.predicate().equals("is-a")) {
-            addHead(relation, document, sentence);
+            addHead(relation, statement, document, sentence);
         }
     }
 
     /** The head noun of an is-a object becomes a concept (its compounds may too, as C-value terms). */
-    private void addHead(RelationPatterns.Relation relation, Corpus.Document document, TextUnit sentence) {
-        String group = Heads.of(relation.object());
-        if (group == null) {
+    private void addHead(RelationPatterns.Relation relation, Statement statement, Corpus.Document document,
+            TextUnit sentence) {
+        RelationPatterns.Head head = relation.head();
+        if (head == null) {
             return;
         }
-        String[] words = group.split(" ");
-        String head = words[words.length - 1];
-        String key = Terms.key(head);
+        headGroups.putIfAbsent(statement.statement_id(), head.group());
+        String noun = head.noun();
+        String key = Terms.key(noun);
         if (key.length() < 3 || Terms.STOPWORDS.contains(key) || RelationPatterns.DISCOURSE_NOUNS.contains(key)
-                || !head.chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+                || !noun.chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
             return;
         }
-        int at = locate(relation.object(), group, head);
-        if (at < 0) {
-            return;
-        }
-        int start = sentence.start() + relation.objectStart() + at;
+        int start = sentence.start() + head.end() - noun.length();
         Draft draft = drafts.computeIfAbsent(key, Draft::new);
-        draft.fromStatement = true;
-        draft.mention(head, new Span(document.path(), start, start + head.length()), document.discipline());
-    }
-
-    /** Offset of the head word inside the object text (the occurrence that ends the group). */
-    private static int locate(String object, String group, String head) {
-        int g = object.indexOf(group);
-        if (g < 0) {
-            return -1;
-        }
-        return g + group.length() - head.length();
+        draft.mention(noun, new Span(document.path(), start, start + noun.length()), document.discipline());
     }
 
     void addTermOccurrence(TermExtractor.Occurrence occurrence, Corpus.Document document) {
@@ -155,7 +142,7 @@ final class ConceptIndex {
                     ids.add(subjectId);
                 }
                 if (statement.predicate().equals("is-a")) {
-                    String headId = headConcept(statement.object(), idByKey);
+                    String headId = headConcept(headGroups.get(statement.statement_id()), idByKey);
                     if (headId != null) {
                         ids.add(headId);
                     }
@@ -208,8 +195,7 @@ final class ConceptIndex {
     }
 
     /** The concept of an is-a object's head: the longest known compound ending in the head noun. */
-    private static String headConcept(String object, Map<String, String> idByKey) {
-        String group = Heads.of(object);
+    private static String headConcept(String group, Map<String, String> idByKey) {
         if (group == null) {
             return null;
         }

@@ -80,7 +80,7 @@ public final class Extract {
         }
 
         // Count the candidates over the whole corpus, then keep terms by C-value.
-        Set<String> keys = Set.copyOf(candidates);
+        TermExtractor.Lexicon keys = TermExtractor.Lexicon.of(candidates);
         List<List<TermExtractor.Occurrence>> occurrences = results.parallelStream()
                 .map(r -> r.sentences().stream()
                         .flatMap(s -> TermExtractor.occurrences(s.text(), s.start(), keys).stream()).toList())

@@ -127,6 +127,13 @@ public final class Heads {
      * Whether a word after the start of the group begins a participle clause ("a tube having two
      * electrodes", "a drug used in …") rather than being the head itself ("a tall building").
      */
+    /** Whether a word after a noun starts a post-modifying participle clause ("… consisting of", "… worn in"). */
+    static boolean postModifier(String word, String nextWord) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return isParticiple(lower, lower, nextWord) || ADVERBS.contains(lower)
+                || lower.length() > 4 && lower.endsWith("ly");
+    }
+
     private static boolean isParticiple(String word, String token, String nextToken) {
         if (PARTICIPLES.contains(word)) {
             return true;

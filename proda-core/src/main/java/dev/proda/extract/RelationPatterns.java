@@ -20,7 +20,21 @@ final class RelationPatterns {
 
     /** A relation read from one sentence; offsets are relative to the sentence. */
     record Relation(String subject, String alias, String predicate, String object, int subjectStart,
-            int subjectEnd, int objectStart) {
+            int subjectEnd, int objectStart, Head head) {
+        Relation(String subject, String alias, String predicate, String object, int subjectStart, int subjectEnd,
+                int objectStart) {
+            this(subject, alias, predicate, object, subjectStart, subjectEnd, objectStart, null);
+        }
+    }
+
+    /**
+     * The head of an is-a object: {@code group} is the noun group (pre-modifiers + head noun) at
+     * {@code [start, end)} of the sentence; its last word is the head noun.
+     */
+    record Head(String group, int start, int end) {
+        String noun() {
+            return group.substring(group.lastIndexOf(' ') + 1);
+        }
     }
 
     static final int MAX_SUBJECT_WORDS = 5;
@@ -68,19 +82,55 @@ final class RelationPatterns {
         return cueEnd(sentence) >= 0;
     }
 
-    /** Where the first cue verb ends if the sentence can match, else -1. */
+    /**
+     * Where the first cue verb ends if the sentence can match, else -1: the words before the cue must be
+     * able to form a subject (at most {@code MAX_SUBJECT_WORDS + 4} words, none of them a function word
+     * apart from a leading article and an alias's "or / also called / known as", no punctuation apart
+     * from an alias's parentheses and commas).
+     */
     static int cueEnd(String sentence) {
         Matcher cue = CUE.matcher(sentence);
         if (!cue.find()) {
             return -1;
         }
-        int spaces = 0;
-        for (int i = 0; i < cue.start(); i++) {
-            if (sentence.charAt(i) == ' ') {
-                spaces++;
+        String before = sentence.substring(0, cue.start()).strip();
+        if (before.isEmpty()) {
+            return -1;
+        }
+        String[] words = before.split("\\s+");
+        if (words.length > MAX_SUBJECT_WORDS + 4) {
+            return -1;
+        }
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i].replaceAll("^[(]|[),]+$", "").toLowerCase(Locale.ROOT);
+            if (i == 0 && (w.equals("a") || w.equals("an") || w.equals("the"))) {
+                continue;
+            }
+            if (i == 0 && BAD_SUBJECT_START.contains(w) || ALIAS_WORDS.contains(w)) {
+                if (i == 0) {
+                    return -1;
+                }
+                continue;
+            }
+            if (w.isEmpty() || dev.proda.text.Terms.STOPWORDS.contains(w) && !inParentheses(words, i)) {
+                return -1;
             }
         }
-        return spaces <= MAX_SUBJECT_WORDS + 4 ? cue.end() : -1;
+        return cue.end();
+    }
+
+    private static final Set<String> ALIAS_WORDS = Set.of("or", "also", "called", "known", "as");
+
+    private static boolean inParentheses(String[] words, int i) {
+        for (int j = i; j >= 0; j--) {
+            if (words[j].startsWith("(")) {
+                return true;
+            }
+            if (words[j].endsWith(")") && j < i) {
+                return false;
+            }
+        }
+        return false;
     }
 
     static Optional<Relation> match(String sentence) {
@@ -167,13 +217,16 @@ final class RelationPatterns {
                 return null;
             }
             String predicate = vp.predicate;
+            Head head = null;
             if (predicate.equals("is-a")) {
-                predicate = taxonomic(object);
-                if (predicate == null) {
+                head = head(t, vp.objectToken, objectStart + object.length(), 0);
+                if (head == null) {
                     return null;
                 }
+                predicate = taxonomic(t, head);
             }
-            return new Relation(subjectText, aliasText, predicate, object, subjectStart, subjectEnd, objectStart);
+            return new Relation(subjectText, aliasText, predicate, object, subjectStart, subjectEnd, objectStart,
+                    head);
         });
     }
 
@@ -282,25 +335,97 @@ final class RelationPatterns {
      * What an "X is Y" sentence states, from the head of Y: is-a normally; defined-as when the head is a
      * frame noun with an "of" complement ("the act of predicting", "the quality of being …": the sentence
      * paraphrases X, its genus is no category); part-of for a taxonomic rank of a group ("a genus of the
-     * family Colubridae": a member of it); nothing when Y has no noun head ("one who …").
+     * family Colubridae": a member of it).
      */
-    static String taxonomic(String object) {
-        String head = Heads.of(object);
-        if (head == null) {
-            return null;
-        }
-        String[] words = object.toLowerCase(Locale.ROOT).split("\\s+");
-        String last = head.substring(head.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        int at = java.util.Arrays.asList(words).indexOf(last);
-        boolean ofFollows = at >= 0 && at + 1 < words.length && words[at + 1].equals("of")
-                && head.indexOf(' ') < 0;
-        if (ofFollows && FRAMES.contains(last)) {
+    static String taxonomic(Tagger.Tagged t, Head head) {
+        int after = tokenAt(t, head.end());
+        boolean ofFollows = head.group().indexOf(' ') < 0 && after < t.size() && t.lower(after).equals("of");
+        String noun = head.noun().toLowerCase(Locale.ROOT);
+        if (ofFollows && FRAMES.contains(noun)) {
             return "defined-as";
         }
-        if (ofFollows && RANKS.contains(last)) {
+        if (ofFollows && RANKS.contains(noun)) {
             return "part-of";
         }
         return "is-a";
+    }
+
+    private static int tokenAt(Tagger.Tagged t, int charOffset) {
+        int i = 0;
+        while (i < t.size() && t.starts()[i] < charOffset) {
+            i++;
+        }
+        return i;
+    }
+
+    private static final Set<String> QUANTIFIERS = Set.of("a", "an", "the", "one", "any", "some", "each", "every",
+            "various", "several", "many", "certain", "all", "both", "either", "two", "three", "four", "its", "their",
+            "his", "her", "our", "your", "this", "that", "these", "those", "such", "another", "other", "of");
+    /** Nouns that stand for the noun after "of": "a kind of tree" is about trees. */
+    private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "member",
+            "species", "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style",
+            "class", "group", "set", "collection", "piece", "unit", "amount", "quantity", "branch", "some");
+
+    /**
+     * The noun group that an object phrase starting at token {@code o} is about, read from the tags:
+     * determiners and quantifiers ("any of various") skipped; adjectives, participles, nouns and
+     * coordinated adjectives ("a formal or official examination") taken; the group ends at the last noun
+     * before anything else. "A kind of X" → the group of X. Beyond the tagged tokens, or when no noun is
+     * found, the plain string rules of {@link Heads} decide.
+     */
+    static Head head(Tagger.Tagged t, int o, int objectEnd, int depth) {
+        int n = Math.min(t.tagged(), tokenAt(t, objectEnd));
+        int i = o;
+        while (i < n && (QUANTIFIERS.contains(t.lower(i)) || t.is(i, "ADV") || t.is(i, "DET"))) {
+            i++;
+        }
+        int start = i;
+        int lastNoun = -1;
+        for (; i < n; i++) {
+            String tag = t.tags()[i];
+            boolean np = tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
+                    || tag.equals("X") || (tag.equals("VERB") || tag.equals("ADV")) && i + 1 < n
+                    && (t.is(i + 1, "NOUN") || t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "PROPN"));
+            if (tag.equals("CCONJ") && lastNoun < 0 && i > start && (t.is(i - 1, "ADJ") || t.is(i - 1, "VERB"))
+                    && i + 1 < n && (t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "ADV"))) {
+                continue; // "a wired or starched collar"
+            }
+            if (tag.equals("PART") && (t.lower(i).equals("'s") || t.lower(i).equals("’s"))) {
+                start = i + 1; // "a woman's large hood": the possessor is no head
+                lastNoun = -1;
+                continue;
+            }
+            if (!np || lastNoun >= 0 && (tag.equals("VERB") || tag.equals("ADV")
+                    || Heads.postModifier(t.tokens().get(i), i + 1 < t.size() ? t.tokens().get(i + 1) : ""))) {
+                break; // after a noun, a participle or adverb starts a post-modifier ("fruit consisting of …")
+            }
+            if (tag.equals("NOUN") || tag.equals("PROPN")) {
+                lastNoun = i;
+            }
+        }
+        if (lastNoun < 0 || i >= n && n < t.size() && tokenAt(t, objectEnd) > n) {
+            // no noun among the tags, or the group may run on beyond the tagged tokens
+            String group = Heads.of(t.text().substring(t.starts()[o], objectEnd));
+            if (group == null) {
+                return null;
+            }
+            int at = t.text().indexOf(group, t.starts()[o]);
+            return at < 0 ? null : new Head(group, at, at + group.length());
+        }
+        String noun = t.lower(lastNoun);
+        if (depth < 2 && SHELLS.contains(noun) && lastNoun + 1 < t.size() && t.lower(lastNoun + 1).equals("of")) {
+            Head inner = head(t, lastNoun + 2, objectEnd, depth + 1);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        int from = start;
+        while (from < lastNoun && !(t.is(from, "ADJ") || t.nounLike(from) || t.is(from, "NUM")
+                || t.is(from, "VERB") || t.is(from, "X"))) {
+            from++;
+        }
+        return new Head(t.text().substring(t.starts()[from], t.ends()[lastNoun]), t.starts()[from],
+                t.ends()[lastNoun]);
     }
 
     private static final Set<String> FRAMES = Set.of("act", "action", "process", "quality", "state", "condition",

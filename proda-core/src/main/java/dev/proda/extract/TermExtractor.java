@@ -83,11 +83,24 @@ final class TermExtractor {
     record Occurrence(String key, String surface, int start, int end) {
     }
 
+    /** The candidate keys and every word prefix of them, so that a scan stops as soon as no key can match. */
+    record Lexicon(Set<String> keys, Set<String> prefixes) {
+        static Lexicon of(Set<String> keys) {
+            Set<String> prefixes = new java.util.HashSet<>();
+            for (String key : keys) {
+                for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
+                    prefixes.add(key.substring(0, i));
+                }
+            }
+            return new Lexicon(Set.copyOf(keys), Set.copyOf(prefixes));
+        }
+    }
+
     /**
-     * Occurrences of the given keys in one text (all n-grams of up to {@link #MAX_WORDS} words, longest
-     * first, overlapping ones included so that nested counts are right).
+     * Occurrences of the lexicon's keys in one text (all n-grams of up to {@link #MAX_WORDS} words,
+     * overlapping ones included so that nested counts are right). N-grams never cross punctuation.
      */
-    static List<Occurrence> occurrences(String text, int offset, Set<String> keys) {
+    static List<Occurrence> occurrences(String text, int offset, Lexicon lexicon) {
         List<int[]> words = new ArrayList<>();
         List<String> forms = new ArrayList<>();
         Matcher m = WORD.matcher(text);
@@ -96,28 +109,35 @@ final class TermExtractor {
             forms.add(Terms.singular(m.group().toLowerCase(Locale.ROOT)));
         }
         List<Occurrence> found = new ArrayList<>();
-        StringBuilder key = new StringBuilder();
         for (int i = 0; i < forms.size(); i++) {
-            key.setLength(0);
+            String key = forms.get(i);
             for (int k = i; k < Math.min(forms.size(), i + MAX_WORDS); k++) {
                 if (k > i) {
-                    // n-grams never cross sentence punctuation: the words must be separated by spaces/hyphens only
-                    String gap = text.substring(words.get(k - 1)[1], words.get(k)[0]);
-                    if (!gap.isBlank()) {
+                    if (!blank(text, words.get(k - 1)[1], words.get(k)[0])) {
                         break;
                     }
-                    key.append(' ');
+                    key = key + ' ' + forms.get(k);
                 }
-                key.append(forms.get(k));
-                String candidate = key.toString();
-                if (keys.contains(candidate)) {
+                if (lexicon.keys().contains(key)) {
                     int start = words.get(i)[0];
                     int end = words.get(k)[1];
-                    found.add(new Occurrence(candidate, text.substring(start, end), offset + start, offset + end));
+                    found.add(new Occurrence(key, text.substring(start, end), offset + start, offset + end));
+                }
+                if (!lexicon.prefixes().contains(key)) {
+                    break;
                 }
             }
         }
         return found;
+    }
+
+    private static boolean blank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** C-value of every candidate from its corpus frequency; returns the kept terms with their C-values. */
