@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  *   result", "Thus" …), or state a cause ("because", "so that", "which leads to"): the chain starts one
  *   sentence before the first marked sentence (its premise) and takes at most {@link #MAX_STEPS}.</li>
  * </ul>
+ * A passage with neither still gives a <b>narrative</b> chain when it opens with at least
+ * {@link #MIN_STEPS} prose sentences (its first {@link #MAX_STEPS}), as the text orders them: the benchmark
+ * needs chains from every discipline, and textbook prose is mostly explanation in order.
  * Adjacent steps are linked by statements: {@code causes} when the later step opens with a result marker,
  * {@code is-followed-by} otherwise.
  */
@@ -31,7 +34,7 @@ final class Chains {
     static final int MAX_STEPS = 5;
     static final int MIN_STEPS = 3;
     static final int MIN_STEP_WORDS = 5;
-    static final int MAX_STEP_WORDS = 40;
+    static final int MAX_STEP_WORDS = 32;
 
     private static final Pattern ORDER = Pattern.compile("(?i)^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|"
             + "finally|lastly|afterwards|after that|after this|subsequently|once|in (?:the|a) (?:first|second|"
@@ -77,6 +80,19 @@ final class Chains {
                 break;
             }
             steps.add(sentences.get(i));
+        }
+        return build(document, heading, passage, steps);
+    }
+
+    /** A narrative chain: the run of prose sentences that opens the passage. */
+    static Optional<ChainWithLinks> narrative(Corpus.Document document, String heading, int passage,
+            List<TextUnit> sentences) {
+        List<TextUnit> steps = new ArrayList<>();
+        for (TextUnit sentence : sentences) {
+            if (!prose(sentence.text()) || steps.size() == MAX_STEPS) {
+                break;
+            }
+            steps.add(sentence);
         }
         return build(document, heading, passage, steps);
     }

@@ -131,7 +131,11 @@ public final class Extract {
                 continue;
             }
             flushList(document, heading, passage, listItems, chains);
-            Chains.fromPassage(document, heading, passage, sentences).ifPresent(chains::add);
+            var chain = Chains.fromPassage(document, heading, passage, sentences);
+            if (chain.isEmpty()) {
+                chain = Chains.narrative(document, heading, passage, sentences);
+            }
+            chain.ifPresent(chains::add);
         }
         flushList(document, heading, passage, listItems, chains);
         return new DocumentResult(document, hits, chains, candidates, all);

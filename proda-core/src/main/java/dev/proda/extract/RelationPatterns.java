@@ -43,6 +43,10 @@ final class RelationPatterns {
     private static final Pattern CUE = Pattern.compile("(?i)\\b(?:is|are|consists?|comprises?|contains?|"
             + "includes?|causes?|leads?|results?|produces?|triggers?|gives?|requires?|depends?|needs?|relies|rely|"
             + "allows?|enables?|lets?|refers?|means?|denotes?|can|may|must|will|serves?)\\b");
+    /** Cue verbs the tagger may read as plural nouns after a noun ("A molecule consists/NOUN of …"). */
+    private static final Set<String> CUE_WORDS = Set.of("is", "are", "consists", "comprises", "contains",
+            "includes", "causes", "leads", "produces", "triggers", "gives", "requires", "depends", "needs", "relies",
+            "allows", "enables", "lets", "refers", "denotes", "can", "may", "must", "will", "serves");
     private static final Set<String> MODALS = Set.of("can", "may", "must", "will", "might", "could", "should",
             "would", "typically", "usually", "often", "generally", "also", "always", "normally", "commonly");
     private static final Set<String> BE = Set.of("is", "are");
@@ -158,10 +162,14 @@ final class RelationPatterns {
                 && !BAD_SUBJECT_START.contains(t.lower(s)) && t.tokens().get(s).chars().allMatch(
                         c -> Character.isLetterOrDigit(c) || c == '-' || c == '\'');
         int e = s;
-        while (e < n && e - s < MAX_SUBJECT_WORDS && (subjectWord(t, e) || e == s && lenientFirst)) {
+        while (e < n && e - s < MAX_SUBJECT_WORDS && (subjectWord(t, e) && !(e > s && CUE_WORDS.contains(t.lower(e)))
+                || e == s && lenientFirst)) {
             e++;
         }
-        while (e > s && !t.nounLike(e - 1) && !(e - 1 == s && lenientFirst)) {
+        // A run that stops right at a cue verb is the subject whatever its last tag ("Gradient/ADJ descent/ADJ
+        // depends on …").
+        boolean atCue = e > s && e < n && CUE_WORDS.contains(t.lower(e)) && !t.is(e - 1, "ADV");
+        while (!atCue && e > s && !t.nounLike(e - 1) && !(e - 1 == s && lenientFirst)) {
             e--;
         }
         if (e == s) {
@@ -212,7 +220,8 @@ final class RelationPatterns {
         String aliasText = alias;
         return verbPhrase(t, v).map(vp -> {
             int objectStart = vp.objectToken < n ? t.starts()[vp.objectToken] : t.text().length();
-            String object = clause(t.text().substring(objectStart), vp.predicate.equals("has-property") ? 1 : 2);
+            boolean short_ = vp.predicate.equals("has-property") || vp.predicate.equals("measured-in");
+            String object = clause(t.text().substring(objectStart), short_ ? 1 : 2);
             if (object == null) {
                 return null;
             }
@@ -390,13 +399,14 @@ final class RelationPatterns {
                     && i + 1 < n && (t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "ADV"))) {
                 continue; // "a wired or starched collar"
             }
-            if (tag.equals("PART") && (t.lower(i).equals("'s") || t.lower(i).equals("’s"))) {
+            if (t.lower(i).equals("'s") || t.lower(i).equals("’s")) {
                 start = i + 1; // "a woman's large hood": the possessor is no head
                 lastNoun = -1;
                 continue;
             }
-            if (!np || lastNoun >= 0 && (tag.equals("VERB") || tag.equals("ADV")
-                    || Heads.postModifier(t.tokens().get(i), i + 1 < t.size() ? t.tokens().get(i + 1) : ""))) {
+            if (!np || lastNoun >= 0 && (tag.equals("VERB") || tag.equals("ADV")) || i > start
+                    && (lastNoun >= 0 || tag.equals("NOUN"))
+                    && Heads.postModifier(t.tokens().get(i), i + 1 < t.size() ? t.tokens().get(i + 1) : "")) {
                 break; // after a noun, a participle or adverb starts a post-modifier ("fruit consisting of …")
             }
             if (tag.equals("NOUN") || tag.equals("PROPN")) {

@@ -33,8 +33,14 @@ public final class Terms {
 
     /** Lower-case, words only, each word crudely singularised: the key under which concepts merge. */
     public static String key(String term) {
-        return Segmenter.words(term).stream().map(Terms::singular).collect(Collectors.joining(" "));
+        java.util.regex.Matcher m = ACRONYM_PLURAL.matcher(term);
+        String text = m.find() ? m.replaceAll("$1") : term;
+        return Segmenter.words(text).stream().map(Terms::singular).collect(Collectors.joining(" "));
     }
+
+    /** "DTs", "CPUs": an acronym's plural, which the word rule (too short, or upper case) would miss. */
+    private static final java.util.regex.Pattern ACRONYM_PLURAL =
+            java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})s\\b");
 
     /** A crude English singular: "processes" → "process", "trees" → "tree", "species" and "analysis" kept. */
     public static String singular(String word) {
