@@ -137,7 +137,8 @@ final class Chains {
     static boolean prose(String sentence) {
         int words = Segmenter.words(sentence).size();
         return words >= MIN_STEP_WORDS && words <= MAX_STEP_WORDS
-                && ".!?".indexOf(sentence.charAt(sentence.length() - 1)) >= 0;
+                && ".!?".indexOf(sentence.charAt(sentence.length() - 1)) >= 0 && sentence.charAt(0) != '('
+                && sentence.charAt(0) != '[';
     }
 
     private static boolean soundsLikePrecondition(String sentence) {

@@ -138,6 +138,9 @@ public final class Heads {
         if (PARTICIPLES.contains(word)) {
             return true;
         }
+        if (word.indexOf('-') > 0) {
+            return false; // "plant-eating", "close-fitting": compound adjectives
+        }
         if (word.length() > 4 && word.endsWith("ed") && !word.endsWith("eed") && !ED_NOUNS.contains(word)) {
             return true;
         }

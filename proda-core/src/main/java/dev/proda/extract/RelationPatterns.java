@@ -47,6 +47,10 @@ final class RelationPatterns {
     private static final Set<String> CUE_WORDS = Set.of("is", "are", "consists", "comprises", "contains",
             "includes", "causes", "leads", "produces", "triggers", "gives", "requires", "depends", "needs", "relies",
             "allows", "enables", "lets", "refers", "denotes", "can", "may", "must", "will", "serves");
+    private static final Set<String> PRONOUN_OBJECTS = Set.of("these", "those", "this", "that", "it", "them",
+            "they", "he", "she", "him", "her", "us", "we", "you", "itself", "themselves");
+    private static final Pattern ADJECTIVE_ENDING = Pattern.compile(
+            "(?i)(?:ical|ous|ive|ful|less|able|ible)$");
     private static final Set<String> MODALS = Set.of("can", "may", "must", "will", "might", "could", "should",
             "would", "typically", "usually", "often", "generally", "also", "always", "normally", "commonly");
     private static final Set<String> BE = Set.of("is", "are");
@@ -225,6 +229,9 @@ final class RelationPatterns {
             if (object == null) {
                 return null;
             }
+            if (vp.objectToken < n && (t.is(vp.objectToken, "PRON") || PRONOUN_OBJECTS.contains(t.lower(vp.objectToken)))) {
+                return null; // "… refers to these as …": the object is elsewhere
+            }
             String predicate = vp.predicate;
             Head head = null;
             if (predicate.equals("is-a")) {
@@ -233,6 +240,11 @@ final class RelationPatterns {
                     return null;
                 }
                 predicate = taxonomic(t, head);
+                if (head.group().indexOf(' ') < 0 && !IS_A_STARTS.contains(t.lower(vp.objectToken))
+                        && ADJECTIVE_ENDING.matcher(head.group()).find()) {
+                    predicate = "has-property"; // "… is appropriate when …", "… is stateless if …"
+                    head = null;
+                }
             }
             return new Relation(subjectText, aliasText, predicate, object, subjectStart, subjectEnd, objectStart,
                     head);

@@ -48,6 +48,46 @@ final class Tagger {
         }
     }
 
+    /**
+     * Tags of closed word classes. The model gives them to rare content words now and then
+     * ("androgenic/CCONJ", "plant-eating/PUNCT", "Cincinnati/PRON"); a word outside the closed lists
+     * below then gets its best open-class tag instead.
+     */
+    private static final java.util.Set<String> CLOSED_TAGS = java.util.Set.of("ADP", "AUX", "CCONJ", "DET", "PART",
+            "PRON", "SCONJ", "PUNCT", "SYM");
+    private static final java.util.Set<String> CLOSED_WORDS = java.util.Set.of(
+            // determiners and pronouns
+            "a", "an", "the", "this", "that", "these", "those", "each", "every", "either", "neither", "some", "any",
+            "no", "all", "both", "another", "other", "such", "what", "which", "whichever", "whatever", "whose",
+            "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "he", "him", "his",
+            "himself", "she", "her", "hers", "herself", "it", "its", "itself", "we", "us", "our", "ours",
+            "ourselves", "they", "them", "their", "theirs", "themselves", "who", "whom", "one", "ones", "oneself",
+            "someone", "somebody", "something", "anyone", "anybody", "anything", "everyone", "everybody",
+            "everything", "nobody", "nothing", "none", "many", "much", "more", "most", "few", "fewer", "less",
+            "least", "several", "enough", "half", "own", "same", "there", "here", "thy", "thee", "ye",
+            // prepositions and particles
+            "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "into", "onto", "upon", "within",
+            "without", "between", "among", "amongst", "about", "above", "below", "under", "over", "after", "before",
+            "during", "through", "throughout", "across", "along", "around", "against", "behind", "beside",
+            "besides", "beyond", "despite", "down", "up", "off", "out", "outside", "inside", "near", "past", "per",
+            "since", "than", "till", "until", "toward", "towards", "via", "like", "unlike", "except", "plus",
+            "minus", "versus", "vs", "amid", "beneath", "underneath", "not", "n't", "'s", "’s", "'", "’",
+            "away", "back", "including", "regarding", "concerning", "following", "according", "due", "whether",
+            // conjunctions
+            "and", "or", "but", "nor", "so", "yet", "if", "because", "although", "though", "while", "whereas",
+            "unless", "once", "when", "whenever", "where", "wherever", "how", "why", "then", "also",
+            "&", "whereby", "lest", "thus", "hence",
+            // auxiliaries
+            "be", "is", "are", "am", "was", "were", "been", "being", "have", "has", "had", "having", "do", "does",
+            "did", "doing", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "ought",
+            "'re", "'ve", "'ll", "'d", "'m", "ca", "wo", "get", "gets", "got");
+
+    /** Whether a token may carry a closed-class tag: a listed function word, or no letter or digit at all. */
+    static boolean closedWord(String token) {
+        return CLOSED_WORDS.contains(token.toLowerCase(java.util.Locale.ROOT))
+                || token.chars().noneMatch(Character::isLetterOrDigit);
+    }
+
     /** Greedy left-to-right decoding with the model's own context generator and tag dictionary. */
     private static final class Greedy {
         final POSContextGenerator contexts = Model.POS.getFactory().getPOSContextGenerator(0);
@@ -77,7 +117,8 @@ final class Tagger {
                     }
                 }
                 String outcome = model.getOutcome(best);
-                if (validator == null || validator.validSequence(i, tokens, previous, outcome)) {
+                if ((validator == null || validator.validSequence(i, tokens, previous, outcome))
+                        && (!CLOSED_TAGS.contains(outcome) || closedWord(tokens[i]))) {
                     return outcome;
                 }
                 rejected[best] = true;
