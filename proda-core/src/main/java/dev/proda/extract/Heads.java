@@ -123,10 +123,6 @@ public final class Heads {
         return String.join(" ", group);
     }
 
-    /**
-     * Whether a word after the start of the group begins a participle clause ("a tube having two
-     * electrodes", "a drug used in …") rather than being the head itself ("a tall building").
-     */
     /** Whether a word after a noun starts a post-modifying participle clause ("… consisting of", "… worn in"). */
     static boolean postModifier(String word, String nextWord) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -134,6 +130,10 @@ public final class Heads {
                 || lower.length() > 4 && lower.endsWith("ly");
     }
 
+    /**
+     * Whether a word after the start of the group begins a participle clause ("a tube having two
+     * electrodes", "a drug used in …") rather than being the head itself ("a tall building").
+     */
     private static boolean isParticiple(String word, String token, String nextToken) {
         if (PARTICIPLES.contains(word)) {
             return true;
