@@ -1,7 +1,6 @@
 package dev.proda.extract;
 
 import dev.proda.model.Chain;
-import dev.proda.model.Concept;
 import dev.proda.model.Records;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
@@ -15,17 +14,25 @@ import dev.proda.teacher.Teachers;
 import dev.proda.text.Segmenter;
 import dev.proda.text.TextUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Stage {@code extract}: corpus → {@code kb/}, by the configured teacher (the embedded one by default). */
+/**
+ * Stage {@code extract}: corpus → {@code kb/}, by the configured teacher (the embedded one by default).
+ *
+ * <p>The embedded extraction reads each document on its own (in parallel, one task per document):
+ * paragraphs and sentences with exact offsets ({@link Segmenter}); part-of-speech tags for the sentences
+ * that can hold a relation ({@link RelationPatterns#candidate}); definitional relations
+ * ({@link RelationPatterns}); noun-group term candidates; chains ({@link Chains}). The per-document
+ * results are then merged in document order — so the result does not depend on scheduling — and the
+ * candidates are counted over the whole corpus to select terms by C-value ({@link TermExtractor}), and
+ * concepts are merged by key, alias and head ({@link ConceptIndex}).
+ */
 public final class Extract {
-    /** Steps a chain keeps at most (one passage = one chain). */
-    static final int MAX_STEPS = 5;
-    static final int MIN_STEP_WORDS = 5;
-    static final int MAX_STEP_WORDS = 32;
-
     private Extract() {
     }
 
@@ -46,36 +53,104 @@ public final class Extract {
         return kb;
     }
 
+    /** A relation found in a sentence, with the statement it became. */
+    record Hit(RelationPatterns.Relation relation, Statement statement, TextUnit sentence) {
+    }
+
+    /** What one document yields before the corpus-wide merge. */
+    private record DocumentResult(Corpus.Document document, List<Hit> hits, List<Chains.ChainWithLinks> chains,
+            Set<String> candidates, List<TextUnit> sentences) {
+    }
+
     /** The extraction itself, on documents already read (no files touched). */
     public static KnowledgeBase extract(List<Corpus.Document> documents) {
+        List<DocumentResult> results = documents.parallelStream().map(Extract::read).toList();
+
         List<Chain> chains = new ArrayList<>();
         Map<String, Statement> statements = new LinkedHashMap<>();
         ConceptIndex concepts = new ConceptIndex();
-        for (Corpus.Document document : documents) {
-            String heading = null;
-            int passage = 0;
-            for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
-                if (isHeading(paragraph.text())) {
-                    heading = paragraph.text().strip();
-                    continue;
+        Set<String> candidates = new LinkedHashSet<>();
+        for (DocumentResult result : results) {
+            for (Hit hit : result.hits()) {
+                if (statements.putIfAbsent(hit.statement().statement_id(), hit.statement()) == null) {
+                    concepts.addRelation(hit.relation(), hit.statement(), result.document(), hit.sentence());
                 }
-                passage++;
-                List<TextUnit> sentences = Segmenter.sentences(document.text(), paragraph);
-                for (TextUnit sentence : sentences) {
-                    RelationPatterns.match(sentence.text()).ifPresent(relation -> {
-                        Statement statement = definitional(document, sentence, relation);
-                        if (statements.putIfAbsent(statement.statement_id(), statement) == null) {
-                            concepts.addSubject(relation, statement, document, sentence);
-                        }
-                    });
+            }
+            for (Chains.ChainWithLinks chain : result.chains()) {
+                chains.add(chain.chain());
+                chain.links().forEach(link -> statements.putIfAbsent(link.statement_id(), link));
+            }
+            candidates.addAll(result.candidates());
+        }
+
+        // Count the candidates over the whole corpus, then keep terms by C-value.
+        TermExtractor.Lexicon keys = TermExtractor.Lexicon.of(candidates);
+        List<List<TermExtractor.Occurrence>> occurrences = results.parallelStream()
+                .map(r -> r.sentences().stream()
+                        .flatMap(s -> TermExtractor.occurrences(s.text(), s.start(), keys).stream()).toList())
+                .toList();
+        Map<String, Integer> frequency = new HashMap<>();
+        occurrences.forEach(list -> list.forEach(o -> frequency.merge(o.key(), 1, Integer::sum)));
+        Set<String> terms = TermExtractor.select(frequency).keySet();
+        for (int d = 0; d < results.size(); d++) {
+            Corpus.Document document = results.get(d).document();
+            for (TermExtractor.Occurrence o : occurrences.get(d)) {
+                if (terms.contains(o.key())) {
+                    concepts.addTermOccurrence(o, document);
                 }
-                chain(document, heading, passage, sentences).ifPresent(chain -> {
-                    chains.add(chain.chain());
-                    chain.links().forEach(link -> statements.putIfAbsent(link.statement_id(), link));
-                });
             }
         }
         return concepts.link(chains, new ArrayList<>(statements.values()));
+    }
+
+    private static DocumentResult read(Corpus.Document document) {
+        List<Hit> hits = new ArrayList<>();
+        List<Chains.ChainWithLinks> chains = new ArrayList<>();
+        Set<String> candidates = new LinkedHashSet<>();
+        List<TextUnit> all = new ArrayList<>();
+        String heading = null;
+        int passage = 0;
+        List<TextUnit> listItems = new ArrayList<>();
+        for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
+            if (isHeading(paragraph.text())) {
+                heading = paragraph.text().strip();
+                flushList(document, heading, passage, listItems, chains);
+                continue;
+            }
+            passage++;
+            List<TextUnit> sentences = Segmenter.sentences(document.text(), paragraph);
+            all.addAll(sentences);
+            for (TextUnit sentence : sentences) {
+                int cue = RelationPatterns.cueEnd(sentence.text());
+                if (cue < 0) {
+                    continue;
+                }
+                Tagger.Tagged tagged = Tagger.tag(sentence.text(), cue);
+                TermExtractor.candidates(tagged, candidates);
+                RelationPatterns.match(tagged).ifPresent(relation -> hits.add(new Hit(relation,
+                        definitional(document, sentence, relation), sentence)));
+            }
+            if (Chains.isListItem(paragraph.text()) && !sentences.isEmpty()) {
+                listItems.add(sentences.get(0));
+                continue;
+            }
+            flushList(document, heading, passage, listItems, chains);
+            var chain = Chains.fromPassage(document, heading, passage, sentences);
+            if (chain.isEmpty()) {
+                chain = Chains.narrative(document, heading, passage, sentences);
+            }
+            chain.ifPresent(chains::add);
+        }
+        flushList(document, heading, passage, listItems, chains);
+        return new DocumentResult(document, hits, chains, candidates, all);
+    }
+
+    private static void flushList(Corpus.Document document, String heading, int passage, List<TextUnit> items,
+            List<Chains.ChainWithLinks> chains) {
+        if (items.size() >= Chains.MIN_STEPS) {
+            Chains.fromList(document, heading, passage, items).ifPresent(chains::add);
+        }
+        items.clear();
     }
 
     private static Statement definitional(Corpus.Document document, TextUnit sentence,
@@ -87,67 +162,10 @@ public final class Extract {
                 List.of(span), List.of());
     }
 
-    private record ChainWithLinks(Chain chain, List<Statement> links) {
-    }
-
-    /** A passage of at least three prose sentences becomes a chain; adjacent steps are linked by statements. */
-    private static java.util.Optional<ChainWithLinks> chain(Corpus.Document document, String heading, int passage,
-            List<TextUnit> sentences) {
-        List<TextUnit> steps = new ArrayList<>();
-        for (TextUnit sentence : sentences) {
-            int words = Segmenter.words(sentence.text()).size();
-            boolean prose = words >= MIN_STEP_WORDS && words <= MAX_STEP_WORDS
-                    && ".!?".indexOf(sentence.text().charAt(sentence.text().length() - 1)) >= 0;
-            if (!prose) {
-                break; // a chain is a run of consecutive prose sentences from the passage start
-            }
-            steps.add(sentence);
-            if (steps.size() == MAX_STEPS) {
-                break;
-            }
-        }
-        if (steps.size() < 3) {
-            return java.util.Optional.empty();
-        }
-        String title = heading != null ? heading : documentTitle(document.path());
-        String processName = title + " (passage " + passage + ")";
-        String chainId = Records.id("ch-", document.path(), String.valueOf(steps.get(0).start()));
-        List<Statement> links = new ArrayList<>();
-        for (int i = 0; i + 1 < steps.size(); i++) {
-            TextUnit from = steps.get(i);
-            TextUnit to = steps.get(i + 1);
-            links.add(new Statement(Records.id("s-", chainId, String.valueOf(i)), chainId, from.text(),
-                    "is-followed-by", to.text(), document.text().substring(from.start(), to.end()),
-                    List.of(new Span(document.path(), from.start(), from.end()),
-                            new Span(document.path(), to.start(), to.end())),
-                    List.of()));
-        }
-        List<String> texts = steps.stream().map(TextUnit::text).toList();
-        List<String> preconditions = texts.stream().filter(Extract::soundsLikePrecondition).toList();
-        List<String> negatives = texts.stream().filter(Extract::soundsNegative).toList();
-        TextUnit last = steps.get(steps.size() - 1);
-        Chain chain = new Chain(chainId, document.path() + (heading == null ? "" : " › " + heading), processName,
-                texts.get(0), preconditions, negatives, texts, links.stream().map(Statement::statement_id).toList(),
-                List.of(new Span(document.path(), steps.get(0).start(), last.end())), document.discipline());
-        return java.util.Optional.of(new ChainWithLinks(chain, links));
-    }
-
     static boolean isHeading(String paragraph) {
         String text = paragraph.strip();
         int words = text.split("\\s+").length;
         return words <= 12 && !text.contains("\n") && ".!?:;,".indexOf(text.charAt(text.length() - 1)) < 0;
-    }
-
-    private static boolean soundsLikePrecondition(String sentence) {
-        String lower = sentence.toLowerCase();
-        return lower.startsWith("if ") || lower.startsWith("before ") || lower.contains(" must ")
-                || lower.contains(" requires ") || lower.startsWith("to ");
-    }
-
-    private static boolean soundsNegative(String sentence) {
-        String lower = " " + sentence.toLowerCase() + " ";
-        return lower.contains(" not ") || lower.contains(" never ") || lower.contains(" cannot ")
-                || lower.contains("n't ") || lower.contains(" avoid ");
     }
 
     static String documentTitle(String path) {

@@ -1,129 +1,514 @@
 package dev.proda.extract;
 
-import dev.proda.text.Segmenter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Definitional and taxonomic sentence patterns: "X is a Y", "X consists of Y", "X is used for Y" … The
- * subject must open the sentence and be a short noun phrase; the object is the rest of the clause.
+ * Definitional and taxonomic sentence patterns over part-of-speech tags: "X is a Y", "X is a kind of Y",
+ * "X is Y-ish" (has-property), "X consists of Y", "X is used for Y", "X causes Y", "X requires Y" … The
+ * subject opens the sentence and is a short noun group (optionally with an alias in parentheses or after
+ * ", or" / ", also called"); the object is the rest of the clause, verbatim.
+ *
+ * <p>Only sentences that pass {@link #candidate} (a cue verb among their first words) are tagged: tagging
+ * is the expensive step, and a sentence without a cue cannot match.
  */
 final class RelationPatterns {
 
     /** A relation read from one sentence; offsets are relative to the sentence. */
     record Relation(String subject, String alias, String predicate, String object, int subjectStart,
-            int subjectEnd) {
+            int subjectEnd, int objectStart, Head head) {
+        Relation(String subject, String alias, String predicate, String object, int subjectStart, int subjectEnd,
+                int objectStart) {
+            this(subject, alias, predicate, object, subjectStart, subjectEnd, objectStart, null);
+        }
     }
 
-    private record Rule(String predicate, Pattern verb) {
+    /**
+     * The head of an is-a object: {@code group} is the noun group (pre-modifiers + head noun) at
+     * {@code [start, end)} of the sentence; its last word is the head noun.
+     */
+    record Head(String group, int start, int end) {
+        String noun() {
+            return group.substring(group.lastIndexOf(' ') + 1);
+        }
     }
 
-    // Ordered: the first verb phrase that matches right after the subject wins.
-    private static final List<Rule> RULES = List.of(
-            // The article stays with the object: "is | a supervised method" reads right in every phrasing.
-            new Rule("is-a", Pattern.compile("(?:is|are) (?=(?:a|an|one of the|a kind of|a type of|a form of)\\s)")),
-            new Rule("defined-as", Pattern.compile("(?:is|are) defined as\\s|refers? to\\s|means?\\s")),
-            new Rule("part-of", Pattern.compile("(?:is|are) (?:a )?part of\\s")),
-            new Rule("has-part", Pattern.compile("(?:consists?|is composed|are composed) of\\s|contains?\\s")),
-            new Rule("used-for", Pattern.compile("(?:is|are|can be) used (?:to|for|in)\\s")),
-            new Rule("causes", Pattern.compile("(?:causes?|leads? to|results? in|produces?)\\s")),
-            new Rule("requires", Pattern.compile("(?:requires?|depends? on|needs?)\\s")),
-            new Rule("measured-in", Pattern.compile("(?:is|are) measured in\\s")),
-            new Rule("enables", Pattern.compile("(?:allows?|enables?|lets?)\\s")));
+    static final int MAX_SUBJECT_WORDS = 5;
+    private static final int MAX_OBJECT_WORDS = 18;
 
-    private static final Pattern SUBJECT = Pattern.compile(
-            "^(?:(?:A|An|The)\\s+)?((?:[\\p{L}][\\p{L}\\p{N}'-]*)(?:\\s+[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*){0,4})"
-                    + "(?:\\s+\\(([^()]{1,40})\\))?\\s+");
+    private static final Pattern CUE = Pattern.compile("(?i)\\b(?:is|are|consists?|comprises?|contains?|"
+            + "includes?|causes?|leads?|results?|produces?|triggers?|gives?|requires?|depends?|needs?|relies|rely|"
+            + "allows?|enables?|lets?|refers?|means?|denotes?|can|may|must|will|serves?)\\b");
+    /** Cue verbs the tagger may read as plural nouns after a noun ("A molecule consists/NOUN of …"). */
+    private static final Set<String> CUE_WORDS = Set.of("is", "are", "consists", "comprises", "contains",
+            "includes", "causes", "leads", "produces", "triggers", "gives", "requires", "depends", "needs", "relies",
+            "allows", "enables", "lets", "refers", "denotes", "can", "may", "must", "will", "serves");
+    private static final Set<String> PRONOUN_OBJECTS = Set.of("these", "those", "this", "that", "it", "them",
+            "they", "he", "she", "him", "her", "us", "we", "you", "itself", "themselves");
+    private static final Pattern ADJECTIVE_ENDING = Pattern.compile(
+            "(?i)(?:ical|ous|ive|ful|less|able|ible)$");
+    private static final Set<String> MODALS = Set.of("can", "may", "must", "will", "might", "could", "should",
+            "would", "typically", "usually", "often", "generally", "also", "always", "normally", "commonly");
+    private static final Set<String> BE = Set.of("is", "are");
+    private static final Set<String> IS_A_STARTS = Set.of("a", "an", "the", "one", "any");
     private static final Set<String> BAD_SUBJECT_START = Set.of("it", "this", "these", "those", "they", "we",
-            "you", "there", "here", "that", "which", "such", "each", "one", "he", "she", "i", "if", "when", "in",
-            "for", "to", "on", "at", "by", "as", "with", "however", "thus", "so", "also", "then", "all", "some",
-            "many", "most", "both", "other", "another", "our", "its", "their", "his", "her", "what", "how", "why",
-            "where", "see", "note", "because", "although", "while", "since", "after", "before", "once", "using",
-            "unlike", "like", "here's", "let", "now", "only", "any", "no", "not", "every", "either", "neither");
+            "you", "there", "here", "that", "which", "such", "each", "one", "he", "she", "i", "if", "when", "in", "for", "to", "on", "at", "by", "as", "with", "however",
+            "thus", "so", "also", "then", "all", "some", "many", "most", "both", "other", "another", "our", "its",
+            "their", "his", "her", "what", "how", "why", "where", "see", "note", "because", "although", "while",
+            "since", "after", "before", "once", "using", "unlike", "like", "here's", "let", "now", "only", "any",
+            "no", "not", "every", "either", "neither", "first", "second", "third", "last", "next", "following",
+            "same", "more", "less", "few", "several", "much", "further", "above", "below", "former", "latter",
+            "example", "default", "someone", "something", "everyone", "anyone", "nobody", "everything", "nothing",
+            "anything", "whatever", "whoever", "yes", "i.e", "e.g", "therefore", "hence", "instead", "otherwise",
+            "finally", "consequently", "again", "just", "even", "still", "yet", "very", "well", "please", "do",
+            "does", "did", "is", "are", "be", "can", "may", "must", "will", "would", "should", "could", "might",
+            "has", "have", "had", "make", "use", "run", "call", "try", "add", "set", "get", "put", "take", "give",
+            "keep", "remember");
     // Discourse nouns that open sentences but name no domain concept ("The result is a tree …").
-    private static final Set<String> DISCOURSE_NOUNS = Set.of("result", "results", "problem", "problems",
+    static final Set<String> DISCOURSE_NOUNS = Set.of("result", "results", "problem", "problems",
             "statement", "example", "examples", "reason", "answer", "idea", "goal", "aim", "purpose", "point",
             "way", "thing", "things", "case", "cases", "difference", "advantage", "disadvantage", "drawback",
             "solution", "approach", "option", "options", "default", "output", "input", "step", "first", "last",
             "next", "following", "latter", "former", "rest", "main", "key", "question", "issue", "fact",
-            "part", "use", "method", "function", "value", "values", "number", "name", "end", "trick", "catch");
-    private static final Set<String> VERBISH = Set.of("is", "are", "was", "were", "be", "can", "may", "will",
-            "has", "have", "does", "do", "should", "must", "would", "could", "might");
-    private static final Pattern CLAUSE_END = Pattern.compile("[;:]|,\\s(?:which|and|but|so|while|whereas|although)\\s"
-            + "|\\.$|\\s\\(");
+            "part", "use", "method", "function", "value", "values", "number", "name", "end", "trick", "catch",
+            "reader", "user", "users", "lot", "kind", "type", "sort", "form", "one", "other", "others", "word",
+            "words", "term", "terms", "situation", "time", "place", "version", "note", "section", "chapter",
+            "table", "figure", "page", "list", "line", "lines", "file", "files", "program", "programs", "data",
+            "something", "anything", "everything", "nothing", "someone", "anyone", "everyone");
+    private static final Pattern CLAUSE_END = Pattern.compile("[;:]|,\\s(?:which|and|but|so|while|whereas|although|"
+            + "where|when|because|since|though|unless|as)\\s|\\.$|\\s\\(|\\s--?\\s|\\s—\\s");
 
     private RelationPatterns() {
     }
 
-    static Optional<Relation> match(String sentence) {
-        Matcher subject = SUBJECT.matcher(sentence);
-        if (!subject.lookingAt()) {
-            return Optional.empty();
+    /** Whether the sentence can match: a cue verb among its first {@code MAX_SUBJECT_WORDS + 4} words. */
+    static boolean candidate(String sentence) {
+        return cueEnd(sentence) >= 0;
+    }
+
+    /**
+     * Where the first cue verb ends if the sentence can match, else -1: the words before the cue must be
+     * able to form a subject (at most {@code MAX_SUBJECT_WORDS + 4} words, none of them a function word
+     * apart from a leading article and an alias's "or / also called / known as", no punctuation apart
+     * from an alias's parentheses and commas).
+     */
+    static int cueEnd(String sentence) {
+        Matcher cue = CUE.matcher(sentence);
+        if (!cue.find()) {
+            return -1;
         }
-        String words = subject.group(1);
-        // The subject group is greedy; back off word by word until a rule's verb follows it.
-        String[] tokens = words.split("\\s+");
-        int offset = subject.start(1);
-        for (int count = tokens.length; count >= 1; count--) {
-            String candidate = String.join(" ", java.util.Arrays.copyOf(tokens, count));
-            int candidateEnd = offset + candidate.length();
-            String alias = null;
-            int restStart = candidateEnd;
-            if (count == tokens.length && subject.group(2) != null) {
-                alias = subject.group(2).strip();
-                restStart = subject.end(2) + 1;
-            }
-            while (restStart < sentence.length() && sentence.charAt(restStart) == ' ') {
-                restStart++;
-            }
-            if (!acceptableSubject(candidate)) {
+        String before = sentence.substring(0, cue.start()).strip();
+        if (before.isEmpty()) {
+            return -1;
+        }
+        String[] words = before.split("\\s+");
+        if (words.length > MAX_SUBJECT_WORDS + 4) {
+            return -1;
+        }
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i].replaceAll("^[(]|[),]+$", "").toLowerCase(Locale.ROOT);
+            if (i == 0 && (w.equals("a") || w.equals("an") || w.equals("the"))) {
                 continue;
             }
-            String rest = sentence.substring(restStart);
-            for (Rule rule : RULES) {
-                Matcher verb = rule.verb().matcher(rest);
-                if (verb.lookingAt()) {
-                    String object = clause(rest.substring(verb.end()));
-                    if (object != null) {
-                        return Optional.of(new Relation(candidate, acceptableAlias(alias), rule.predicate(), object,
-                                offset, candidateEnd));
-                    }
+            if (i == 0 && BAD_SUBJECT_START.contains(w) || ALIAS_WORDS.contains(w)) {
+                if (i == 0) {
+                    return -1;
+                }
+                continue;
+            }
+            if (w.isEmpty() || dev.proda.text.Terms.STOPWORDS.contains(w) && !inParentheses(words, i)) {
+                return -1;
+            }
+        }
+        return cue.end();
+    }
+
+    private static final Set<String> ALIAS_WORDS = Set.of("or", "also", "called", "known", "as");
+
+    private static boolean inParentheses(String[] words, int i) {
+        for (int j = i; j >= 0; j--) {
+            if (words[j].startsWith("(")) {
+                return true;
+            }
+            if (words[j].endsWith(")") && j < i) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static Optional<Relation> match(String sentence) {
+        int cue = cueEnd(sentence);
+        return cue >= 0 ? match(Tagger.tag(sentence, cue)) : Optional.empty();
+    }
+
+    static Optional<Relation> match(Tagger.Tagged t) {
+        int n = t.size();
+        int s = 0;
+        if (n < 3) {
+            return Optional.empty();
+        }
+        String first = t.lower(0);
+        if (first.equals("a") || first.equals("an") || first.equals("the")) {
+            s = 1;
+        }
+        // The subject: a run of adjectives, nouns and numbers ending in a noun. The sentence's first word is
+        // taken whatever its tag when it is capitalised and no function word: taggers often mis-tag a
+        // capitalised noun there ("Iconoclast/PRON is …").
+        if (s >= n) {
+            return Optional.empty();
+        }
+        boolean lenientFirst = Character.isUpperCase(t.tokens().get(s).charAt(0))
+                && !BAD_SUBJECT_START.contains(t.lower(s)) && t.tokens().get(s).chars().allMatch(
+                        c -> Character.isLetterOrDigit(c) || c == '-' || c == '\'');
+        int e = s;
+        while (e < n && e - s < MAX_SUBJECT_WORDS && (subjectWord(t, e) && !(e > s && CUE_WORDS.contains(t.lower(e)))
+                || e == s && lenientFirst)) {
+            e++;
+        }
+        // A run that stops right at a cue verb is the subject whatever its last tag ("Gradient/ADJ descent/ADJ
+        // depends on …").
+        boolean atCue = e > s && e < n && CUE_WORDS.contains(t.lower(e)) && !t.is(e - 1, "ADV");
+        while (!atCue && e > s && !t.nounLike(e - 1) && !(e - 1 == s && lenientFirst)) {
+            e--;
+        }
+        if (e == s) {
+            return Optional.empty();
+        }
+        if (!acceptableSubject(t, s, e)) {
+            return Optional.empty();
+        }
+        int subjectStart = t.starts()[s];
+        int subjectEnd = t.ends()[e - 1];
+        String subject = t.text().substring(subjectStart, subjectEnd);
+        String alias = null;
+        int v = e;
+        // Alias: "X (Y) is …" or "X, or Y, is …" / "X, also called Y, is …".
+        if (v < n && t.tokens().get(v).equals("(")) {
+            int close = v + 1;
+            while (close < n && close - v <= 6 && !t.tokens().get(close).equals(")")) {
+                close++;
+            }
+            if (close < n && close - v <= 6 && close > v + 1) {
+                alias = acceptableAlias(t.text().substring(t.starts()[v + 1], t.ends()[close - 1]));
+                v = close + 1;
+            } else {
+                return Optional.empty();
+            }
+        } else if (v + 2 < n && t.tokens().get(v).equals(",")) {
+            int a = v + 1;
+            if (t.lower(a).equals("or")) {
+                a++;
+            } else if (t.lower(a).equals("also") && a + 1 < n && (t.lower(a + 1).equals("called")
+                    || t.lower(a + 1).equals("known"))) {
+                a += t.lower(a + 1).equals("known") && a + 2 < n && t.lower(a + 2).equals("as") ? 3 : 2;
+            } else {
+                a = -1;
+            }
+            if (a > 0) {
+                int close = a;
+                while (close < n && close - a < 4 && !t.tokens().get(close).equals(",")) {
+                    close++;
+                }
+                if (close < n && close > a && t.tokens().get(close).equals(",")) {
+                    alias = acceptableAlias(t.text().substring(t.starts()[a], t.ends()[close - 1]));
+                    v = close + 1;
                 }
             }
+        }
+        String subjectText = subject;
+        String aliasText = alias;
+        return verbPhrase(t, v).map(vp -> {
+            int objectStart = vp.objectToken < n ? t.starts()[vp.objectToken] : t.text().length();
+            boolean short_ = vp.predicate.equals("has-property") || vp.predicate.equals("measured-in");
+            String object = clause(t.text().substring(objectStart), short_ ? 1 : 2);
+            if (object == null) {
+                return null;
+            }
+            if (vp.objectToken < n && (t.is(vp.objectToken, "PRON") || PRONOUN_OBJECTS.contains(t.lower(vp.objectToken)))) {
+                return null; // "… refers to these as …": the object is elsewhere
+            }
+            String predicate = vp.predicate;
+            Head head = null;
+            if (predicate.equals("is-a")) {
+                head = head(t, vp.objectToken, objectStart + object.length(), 0);
+                if (head == null) {
+                    return null;
+                }
+                predicate = taxonomic(t, head);
+                if (head.group().indexOf(' ') < 0 && !IS_A_STARTS.contains(t.lower(vp.objectToken))
+                        && ADJECTIVE_ENDING.matcher(head.group()).find()) {
+                    predicate = "has-property"; // "… is appropriate when …", "… is stateless if …"
+                    head = null;
+                }
+            }
+            return new Relation(subjectText, aliasText, predicate, object, subjectStart, subjectEnd, objectStart,
+                    head);
+        });
+    }
+
+    private record VerbPhrase(String predicate, int objectToken) {
+    }
+
+    /** The rule whose verb phrase starts at token {@code v}, and where its object starts. */
+    private static Optional<VerbPhrase> verbPhrase(Tagger.Tagged t, int v) {
+        int n = t.size();
+        while (v < n && MODALS.contains(t.lower(v))) {
+            v++;
+        }
+        if (v >= n) {
+            return Optional.empty();
+        }
+        String w = t.lower(v);
+        String w1 = v + 1 < n ? t.lower(v + 1) : "";
+        String w2 = v + 2 < n ? t.lower(v + 2) : "";
+        if (BE.contains(w) || w.equals("be")) {
+            int o = v + 1;
+            while (o < n && t.is(o, "ADV") && !t.lower(o).equals("not") && !t.lower(o).equals("never") && o - v < 3) {
+                o++;
+            }
+            if (o >= n || t.lower(o).equals("not") || t.lower(o).equals("never") || t.lower(o).equals("n't")) {
+                return Optional.empty();
+            }
+            String x = t.lower(o);
+            String x1 = o + 1 < n ? t.lower(o + 1) : "";
+            String x2 = o + 2 < n ? t.lower(o + 2) : "";
+            if (x.equals("defined") && x1.equals("as")) {
+                return vp("defined-as", o + 2);
+            }
+            if (x.equals("used") && (x1.equals("to") || x1.equals("for") || x1.equals("in"))) {
+                return vp("used-for", o + 2);
+            }
+            if ((x.equals("useful") || x.equals("needed") || x.equals("necessary")) && x1.equals("for")) {
+                return vp(x.equals("useful") ? "used-for" : "requires", o + 2);
+            }
+            if ((x.equals("measured") || x.equals("expressed")) && x1.equals("in")) {
+                return vp("measured-in", o + 2);
+            }
+            if ((x.equals("composed") || x.equals("made")) && (x1.equals("of") || x1.equals("up") && x2.equals("of"))) {
+                return vp("has-part", o + (x1.equals("up") ? 3 : 2));
+            }
+            if (x.equals("part") && x1.equals("of")) {
+                return vp("part-of", o + 2);
+            }
+            if ((x.equals("a") || x.equals("an")) && (x1.equals("part") || x1.equals("component")) && x2.equals("of")) {
+                return vp("part-of", o + 3);
+            }
+            if (x.equals("caused") && x1.equals("by")) {
+                return Optional.empty(); // reversed direction: not worth a wrong statement
+            }
+            if (IS_A_STARTS.contains(x) || nounGroupFollows(t, o)) {
+                return vp("is-a", o);
+            }
+            if (t.is(o, "ADJ") || t.is(o, "ADV") && t.is(o + 1, "ADJ")) {
+                return vp("has-property", o);
+            }
+            return Optional.empty();
+        }
+        if ((w.equals("consists") || w.equals("consist")) && w1.equals("of")) {
+            return vp("has-part", v + 2);
+        }
+        if (w.startsWith("compris") || w.startsWith("contain")) {
+            return vp("has-part", v + 1);
+        }
+        if (w.equals("refers") || w.equals("refer")) {
+            return w1.equals("to") ? vp("defined-as", v + 2) : Optional.empty();
+        }
+        if (w.equals("means") || w.equals("denotes") || w.equals("mean") || w.equals("denote")) {
+            return vp("defined-as", v + 1);
+        }
+        if (w.equals("causes") || w.equals("cause") || w.equals("produces") || w.equals("produce")
+                || w.equals("triggers") || w.equals("trigger")) {
+            return vp("causes", v + 1);
+        }
+        if ((w.equals("leads") || w.equals("lead")) && w1.equals("to")
+                || (w.equals("results") || w.equals("result")) && w1.equals("in")) {
+            return vp("causes", v + 2);
+        }
+        if ((w.equals("gives") || w.equals("give")) && w1.equals("rise") && w2.equals("to")) {
+            return vp("causes", v + 3);
+        }
+        if (w.equals("requires") || w.equals("require") || w.equals("needs") || w.equals("need")) {
+            return vp("requires", v + 1);
+        }
+        if ((w.equals("depends") || w.equals("depend") || w.equals("relies") || w.equals("rely")) && w1.equals("on")) {
+            return vp("requires", v + 2);
+        }
+        if (w.equals("allows") || w.equals("allow") || w.equals("enables") || w.equals("enable") || w.equals("lets")
+                || w.equals("let")) {
+            return vp("enables", v + 1);
+        }
+        if ((w.equals("serves") || w.equals("serve")) && w1.equals("to")) {
+            return vp("used-for", v + 2);
         }
         return Optional.empty();
     }
 
-    private static boolean acceptableSubject(String subject) {
-        List<String> words = Segmenter.words(subject);
-        if (words.isEmpty() || BAD_SUBJECT_START.contains(words.get(0))) {
+    private static Optional<VerbPhrase> vp(String predicate, int objectToken) {
+        return Optional.of(new VerbPhrase(predicate, objectToken));
+    }
+
+    /**
+     * What an "X is Y" sentence states, from the head of Y: is-a normally; defined-as when the head is a
+     * frame noun with an "of" complement ("the act of predicting", "the quality of being …": the sentence
+     * paraphrases X, its genus is no category); part-of for a taxonomic rank of a group ("a genus of the
+     * family Colubridae": a member of it).
+     */
+    static String taxonomic(Tagger.Tagged t, Head head) {
+        int after = tokenAt(t, head.end());
+        boolean ofFollows = head.group().indexOf(' ') < 0 && after < t.size() && t.lower(after).equals("of");
+        String noun = head.noun().toLowerCase(Locale.ROOT);
+        if (ofFollows && FRAMES.contains(noun)) {
+            return "defined-as";
+        }
+        if (ofFollows && RANKS.contains(noun)) {
+            return "part-of";
+        }
+        return "is-a";
+    }
+
+    private static int tokenAt(Tagger.Tagged t, int charOffset) {
+        int i = 0;
+        while (i < t.size() && t.starts()[i] < charOffset) {
+            i++;
+        }
+        return i;
+    }
+
+    private static final Set<String> QUANTIFIERS = Set.of("a", "an", "the", "one", "any", "some", "each", "every",
+            "various", "several", "many", "certain", "all", "both", "either", "two", "three", "four", "its", "their",
+            "his", "her", "our", "your", "this", "that", "these", "those", "such", "another", "other", "of");
+    /** Nouns that stand for the noun after "of": "a kind of tree" is about trees. */
+    private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "member",
+            "species", "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style",
+            "class", "group", "set", "collection", "piece", "unit", "amount", "quantity", "branch", "some");
+
+    /**
+     * The noun group that an object phrase starting at token {@code o} is about, read from the tags:
+     * determiners and quantifiers ("any of various") skipped; adjectives, participles, nouns and
+     * coordinated adjectives ("a formal or official examination") taken; the group ends at the last noun
+     * before anything else. "A kind of X" → the group of X. Beyond the tagged tokens, or when no noun is
+     * found, the plain string rules of {@link Heads} decide.
+     */
+    static Head head(Tagger.Tagged t, int o, int objectEnd, int depth) {
+        int n = Math.min(t.tagged(), tokenAt(t, objectEnd));
+        int i = o;
+        while (i < n && (QUANTIFIERS.contains(t.lower(i)) || t.is(i, "ADV") || t.is(i, "DET"))) {
+            i++;
+        }
+        int start = i;
+        int lastNoun = -1;
+        for (; i < n; i++) {
+            String tag = t.tags()[i];
+            boolean np = tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
+                    || tag.equals("X") || (tag.equals("VERB") || tag.equals("ADV")) && i + 1 < n
+                    && (t.is(i + 1, "NOUN") || t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "PROPN"));
+            if (tag.equals("CCONJ") && lastNoun < 0 && i > start && (t.is(i - 1, "ADJ") || t.is(i - 1, "VERB"))
+                    && i + 1 < n && (t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "ADV"))) {
+                continue; // "a wired or starched collar"
+            }
+            if (t.lower(i).equals("'s") || t.lower(i).equals("’s")) {
+                start = i + 1; // "a woman's large hood": the possessor is no head
+                lastNoun = -1;
+                continue;
+            }
+            if (!np || lastNoun >= 0 && (tag.equals("VERB") || tag.equals("ADV")) || i > start
+                    && (lastNoun >= 0 || tag.equals("NOUN"))
+                    && Heads.postModifier(t.tokens().get(i), i + 1 < t.size() ? t.tokens().get(i + 1) : "")) {
+                break; // after a noun, a participle or adverb starts a post-modifier ("fruit consisting of …")
+            }
+            if (tag.equals("NOUN") || tag.equals("PROPN")) {
+                lastNoun = i;
+            }
+        }
+        if (lastNoun < 0 || i >= n && n < t.size() && tokenAt(t, objectEnd) > n) {
+            // no noun among the tags, or the group may run on beyond the tagged tokens
+            String group = Heads.of(t.text().substring(t.starts()[o], objectEnd));
+            if (group == null) {
+                return null;
+            }
+            int at = t.text().indexOf(group, t.starts()[o]);
+            return at < 0 ? null : new Head(group, at, at + group.length());
+        }
+        String noun = t.lower(lastNoun);
+        if (depth < 2 && SHELLS.contains(noun) && lastNoun + 1 < t.size() && t.lower(lastNoun + 1).equals("of")) {
+            Head inner = head(t, lastNoun + 2, objectEnd, depth + 1);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        int from = start;
+        while (from < lastNoun && !(t.is(from, "ADJ") || t.nounLike(from) || t.is(from, "NUM")
+                || t.is(from, "VERB") || t.is(from, "X"))) {
+            from++;
+        }
+        return new Head(t.text().substring(t.starts()[from], t.ends()[lastNoun]), t.starts()[from],
+                t.ends()[lastNoun]);
+    }
+
+    private static final Set<String> FRAMES = Set.of("act", "action", "process", "quality", "state", "condition",
+            "property", "feeling", "practice", "activity", "ability", "capacity", "use", "art", "fact", "manner",
+            "way", "result", "means", "occurrence", "instance", "event", "study", "science");
+    private static final Set<String> RANKS = Set.of("genus", "family", "order", "subfamily", "suborder",
+            "superfamily", "tribe", "subgenus", "phylum", "subphylum", "class", "subclass", "division", "kingdom");
+
+    /** Adverbs and adjectives, then a noun: "abnormally low level of calcium". */
+    private static boolean nounGroupFollows(Tagger.Tagged t, int o) {
+        int i = o;
+        while (i < t.size() && (t.is(i, "ADV") || t.is(i, "ADJ") || t.is(i, "NUM") || t.is(i, "VERB"))
+                && i - o < 5) {
+            i++;
+        }
+        return t.nounLike(i);
+    }
+
+    private static boolean subjectWord(Tagger.Tagged t, int i) {
+        if (i >= t.tagged()) {
             return false;
         }
-        if (words.size() == 1 && DISCOURSE_NOUNS.contains(words.get(0))) {
+        String tag = t.tags()[i];
+        String token = t.tokens().get(i);
+        return (tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
+                || tag.equals("X")) && Character.isLetterOrDigit(token.charAt(0));
+    }
+
+    private static boolean acceptableSubject(Tagger.Tagged t, int s, int e) {
+        String firstWord = t.lower(s);
+        if (BAD_SUBJECT_START.contains(firstWord) || t.is(s, "PRON") || t.is(s, "DET")) {
             return false;
         }
-        return words.stream().noneMatch(VERBISH::contains) && subject.chars().anyMatch(Character::isLetter)
-                && !subject.endsWith("ly");
+        if (e - s == 1 && (DISCOURSE_NOUNS.contains(firstWord) || firstWord.length() < 2)) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            if (!t.tokens().get(i).chars().anyMatch(Character::isLetter)) {
+                return false;
+            }
+        }
+        String last = t.lower(e - 1);
+        return !last.endsWith("ly") && !DISCOURSE_NOUNS.contains(last) || e - s > 1 && !last.endsWith("ly");
     }
 
     private static String acceptableAlias(String alias) {
-        if (alias == null || alias.split("\\s+").length > 4 || !Character.isLetter(alias.charAt(0))
-                || alias.startsWith("e.g") || alias.startsWith("i.e") || alias.startsWith("see")) {
+        if (alias == null || alias.isBlank() || alias.split("\\s+").length > 4 || !Character.isLetter(alias.charAt(0))
+                || alias.startsWith("e.g") || alias.startsWith("i.e") || alias.toLowerCase(Locale.ROOT).startsWith("see")
+                || alias.matches(".*\\d{4}.*")) {
             return null;
         }
         return alias;
     }
 
-    /** The object: the clause up to a clause boundary, 2–18 words, ending without a dangling comma. */
-    private static String clause(String rest) {
+    /** The object: the clause up to a clause boundary, {@code min}–18 words, ending without a dangling comma. */
+    static String clause(String rest, int min) {
         Matcher end = CLAUSE_END.matcher(rest);
         String object = end.find() ? rest.substring(0, end.start()) : rest;
         object = object.strip().replaceAll("[,.]+$", "").strip();
         int words = object.isEmpty() ? 0 : object.split("\\s+").length;
-        if (words < 2 || words > 18 || !Character.isLetterOrDigit(object.charAt(0))) {
+        if (words < min || words > MAX_OBJECT_WORDS || !Character.isLetterOrDigit(object.charAt(0))) {
             return null;
         }
         return object;

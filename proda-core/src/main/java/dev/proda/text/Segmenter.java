@@ -16,6 +16,8 @@ public final class Segmenter {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]?\\s+(?=[\\p{Lu}\\d\"'(])");
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "dr", "mr", "mrs",
             "ms", "fig", "eq", "no", "al", "approx", "sec", "ch", "vol", "st", "jr", "inc", "ltd", "co", "u.s");
+    /** A list item's number ("1.", "(2)") is no sentence of its own. */
+    private static final Pattern LIST_MARKER = Pattern.compile("\\(?\\d{1,2}[.)]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
 
     private Segmenter() {
@@ -43,7 +45,8 @@ public final class Segmenter {
         Matcher ends = SENTENCE_END.matcher(text);
         int start = 0;
         while (ends.find()) {
-            if (isAbbreviation(text, ends.start())) {
+            if (isAbbreviation(text, ends.start()) || LIST_MARKER.matcher(text.substring(start, ends.start() + 1))
+                    .matches()) {
                 continue;
             }
             int end = ends.start() + 1;

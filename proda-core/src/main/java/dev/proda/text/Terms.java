@@ -15,24 +15,53 @@ public final class Terms {
             "do", "does", "did", "has", "have", "had", "if", "then", "than", "so", "such", "each", "all", "any",
             "some", "one", "also", "into", "about", "over", "under", "more", "most", "other", "only", "very");
 
+    private static final java.util.Map<String, String> IRREGULAR = java.util.Map.ofEntries(
+            java.util.Map.entry("children", "child"), java.util.Map.entry("men", "man"),
+            java.util.Map.entry("women", "woman"), java.util.Map.entry("feet", "foot"),
+            java.util.Map.entry("teeth", "tooth"), java.util.Map.entry("mice", "mouse"),
+            java.util.Map.entry("indices", "index"), java.util.Map.entry("matrices", "matrix"),
+            java.util.Map.entry("vertices", "vertex"), java.util.Map.entry("analyses", "analysis"),
+            java.util.Map.entry("hypotheses", "hypothesis"), java.util.Map.entry("criteria", "criterion"),
+            java.util.Map.entry("phenomena", "phenomenon"), java.util.Map.entry("species", "species"),
+            java.util.Map.entry("series", "series"), java.util.Map.entry("axes", "axis"),
+            java.util.Map.entry("genera", "genus"), java.util.Map.entry("taxa", "taxon"),
+            java.util.Map.entry("loci", "locus"), java.util.Map.entry("nuclei", "nucleus"),
+            java.util.Map.entry("leaves", "leaf"), java.util.Map.entry("lives", "life"));
+
     private Terms() {
     }
 
     /** Lower-case, words only, each word crudely singularised: the key under which concepts merge. */
     public static String key(String term) {
-        return Segmenter.words(term).stream().map(Terms::singular).collect(Collectors.joining(" "));
+        java.util.regex.Matcher m = ACRONYM_PLURAL.matcher(term);
+        String text = m.find() ? m.replaceAll("$1") : term;
+        return Segmenter.words(text).stream().map(Terms::singular).collect(Collectors.joining(" "));
     }
 
-    static String singular(String word) {
-        if (word.length() > 4 && word.endsWith("ies")) {
+    /** "DTs", "CPUs": an acronym's plural, which the word rule (too short, or upper case) would miss. */
+    private static final java.util.regex.Pattern ACRONYM_PLURAL =
+            java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})s\\b");
+
+    /** A crude English singular: "processes" → "process", "trees" → "tree", "species" and "analysis" kept. */
+    public static String singular(String word) {
+        String irregular = IRREGULAR.get(word);
+        if (irregular != null) {
+            return irregular;
+        }
+        if (word.length() > 4 && word.endsWith("ies") && !word.endsWith("eies")) {
             return word.substring(0, word.length() - 3) + "y";
         }
+        if (word.length() > 4 && (word.endsWith("sses") || word.endsWith("shes") || word.endsWith("ches")
+                || word.endsWith("xes") || word.endsWith("zzes"))) {
+            return word.substring(0, word.length() - 2);
+        }
         if (word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")
-                && !word.endsWith("is")) {
+                && !word.endsWith("is") && !word.endsWith("ies") && !word.endsWith("ics") && !word.endsWith("'s")) {
             return word.substring(0, word.length() - 1);
         }
         return word;
     }
+
 
     /** Content words of a text (no stopwords), lower-cased. */
     public static List<String> contentWords(String text) {

@@ -99,6 +99,37 @@ class ExtractTest {
     }
 
     @Test
+    void mergesAliasesAndPluralsAndTakesTheMajorityDiscipline() {
+        KnowledgeBase small = Extract.extract(List.of(
+                new Corpus.Document("a/trees.txt", "statistics",
+                        "Decision Trees (DTs) are a non-parametric supervised learning method.\n\n"
+                                + "DTs require little data preparation.\n"),
+                new Corpus.Document("b/more.txt", "computing", "A decision tree is a flowchart-like structure.\n"),
+                new Corpus.Document("c/more.txt", "statistics", "Decision trees are a popular predictive model.\n")));
+        List<Concept> trees = small.concepts().stream().filter(c -> c.term().toLowerCase().startsWith("decision tree")
+                || c.aliases().contains("DTs")).toList();
+        assertEquals(1, trees.size(), small.concepts().toString());
+        Concept tree = trees.get(0);
+        assertTrue(tree.aliases().contains("DTs"));
+        assertEquals("statistics", tree.discipline());
+        assertEquals(4, tree.parent_statement_ids().size(), "three is-a and the requires of its alias");
+        Statement isa = small.statements().stream().filter(st -> st.object().equals("a flowchart-like structure"))
+                .findFirst().orElseThrow();
+        Concept head = small.conceptsById().get(isa.concept_ids().get(1));
+        assertEquals("structure", head.term(), "is-a links the head of its object");
+    }
+
+    @Test
+    void everyStandaloneStatementPredicateIsAShortId() {
+        Set<String> known = Set.of("is-a", "defined-as", "part-of", "has-part", "has-property", "used-for", "causes",
+                "requires", "measured-in", "enables");
+        kb.statements().stream().filter(s -> s.parent_chain_id() == null)
+                .forEach(s -> assertTrue(known.contains(s.predicate()), s.predicate()));
+        kb.statements().stream().filter(s -> s.parent_chain_id() != null)
+                .forEach(s -> assertTrue(Set.of("is-followed-by", "causes").contains(s.predicate()), s.predicate()));
+    }
+
+    @Test
     void extractionIsDeterministic() {
         assertEquals(kb, Extract.extract(documents));
     }

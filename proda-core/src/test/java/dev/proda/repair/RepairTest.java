@@ -47,8 +47,18 @@ class RepairTest {
         // One concept gap at a statement, one at a concept, one chain break.
         List<TestItem> chainItems = benchmark.dev().stream().filter(i -> i.chain_id().startsWith("ch-")
                 && !i.concept_ids().isEmpty()).toList();
-        TestItem gapItem = chainItems.get(0);
-        TestItem breakItem = chainItems.get(1);
+        // The gap item's link must be patchable at all: the guard refuses any sample holding two options of
+        // one item, and every sample about a link holds both of its steps.
+        List<TestItem> allItems = new ArrayList<>(benchmark.dev());
+        allItems.addAll(benchmark.test());
+        Map<String, dev.proda.model.Statement> byId = kb.statementsById();
+        TestItem gapItem = chainItems.stream().filter(i -> {
+            dev.proda.model.Statement link = byId.get(i.statement_ids().get(0));
+            return allItems.stream().noneMatch(other -> other.options().containsValue(link.subject())
+                    && other.options().containsValue(link.object()));
+        }).findFirst().orElseThrow();
+        TestItem breakItem = chainItems.stream().filter(i -> !i.chain_id().equals(gapItem.chain_id())).findFirst()
+                .orElseThrow();
         String statement = gapItem.statement_ids().get(0);
         String concept = gapItem.concept_ids().get(0);
         List<Failure> failures = List.of(

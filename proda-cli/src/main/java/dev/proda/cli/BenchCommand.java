@@ -1,0 +1,49 @@
+package dev.proda.cli;
+
+import dev.proda.bench.ExtractionBench;
+import dev.proda.bench.WordNetGold;
+import dev.proda.project.Corpus;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the stages against gold resources.",
+        subcommands = {BenchCommand.Extraction.class})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    @Command(name = "extraction", mixinStandardHelpOptions = true,
+            description = "Score the embedded extractor against WordNet 3.0 nouns and time it; prints a summary, "
+                    + "then one JSON line (concept_precision, concept_recall, isa_precision, isa_recall, tokens_per_s).")
+    static final class Extraction implements Callable<Integer> {
+        @Option(names = "--synsets", paramLabel = "N", defaultValue = "4000",
+                description = "Gold synsets to render (the first N of the fixed sample; default: ${DEFAULT-VALUE}).")
+        int synsets;
+
+        @Option(names = "--corpus", paramLabel = "DIR",
+                description = "Corpus to time the extraction on (default: the bundled example corpus).")
+        Path corpus;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Path root = corpus != null ? corpus : BundledExample.corpus();
+            var documents = Corpus.read(root, "general", WriterOutputStream.log(spec));
+            ExtractionBench.run(WordNetGold.bundled().first(synsets), documents, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+}
