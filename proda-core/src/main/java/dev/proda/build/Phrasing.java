@@ -4,10 +4,11 @@ import java.util.Map;
 
 /** How relations read in English (for samples, items and probes). */
 public final class Phrasing {
-    private static final Map<String, String> VERBS = Map.of(
-            "is-a", "is", "defined-as", "is defined as", "used-for", "is used for", "has-part", "consists of",
-            "part-of", "is part of", "causes", "leads to", "requires", "requires", "measured-in",
-            "is measured in", "enables", "allows");
+    private static final Map<String, String> VERBS = Map.ofEntries(
+            Map.entry("is-a", "is"), Map.entry("defined-as", "is defined as"), Map.entry("used-for", "is used for"),
+            Map.entry("has-part", "consists of"), Map.entry("part-of", "is part of"), Map.entry("causes", "leads to"),
+            Map.entry("requires", "requires"), Map.entry("measured-in", "is measured in"),
+            Map.entry("enables", "allows"), Map.entry("has-property", "is"));
 
     private Phrasing() {
     }
