@@ -1,6 +1,5 @@
 package dev.proda.compile;
 
-import dev.proda.io.Json;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Records;
 import dev.proda.model.Sample;
@@ -126,16 +125,6 @@ public final class Compile {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
-        }
-    }
-
-    /** Provenance of a model directory, as the engine wrote it (for reports). */
-    public static String describe(Path modelDir) {
-        Path config = modelDir.resolve("config.json");
-        try {
-            return Files.isRegularFile(config) ? Json.MAPPER.readTree(config.toFile()).toString() : "{}";
-        } catch (IOException e) {
-            return "{}";
         }
     }
 }

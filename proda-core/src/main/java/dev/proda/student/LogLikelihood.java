@@ -7,9 +7,4 @@ public record LogLikelihood(double sum, int tokens) {
             throw new IllegalArgumentException("tokens must be positive: " + tokens);
         }
     }
-
-    /** Per-token log-likelihood (the length-normalized score). */
-    public double perToken() {
-        return sum / tokens;
-    }
 }
