@@ -7,14 +7,16 @@ WORDNET_DIR holds data.noun, index.noun and noun.exc (Debian package
 wordnet-base: /usr/share/wordnet).  Writes to OUT_DIR:
 
   wordnet-noun-gold.tsv         the sample, one noun synset a line, tab separated:
-                                  offset  lemmas  definition  hypernyms  hypernyms2
+                                  offset  lemmas  definition  hypernyms  hypernyms2  ancestors
                                 lemmas: the synset's lemmas ('|'-separated, underscores
                                 -> spaces, case kept; the first is the headword);
                                 definition: the gloss up to its first quoted example;
                                 hypernyms: the lemmas of its direct hypernym synsets
                                 ('@' and instance '@i' pointers; synsets ';'-separated,
                                 lemmas '|'-separated); hypernyms2: the same for the
-                                hypernyms' hypernyms (depth 2).
+                                hypernyms' hypernyms (depth 2); ancestors: every synset
+                                reachable by following those pointers (any depth,
+                                the direct hypernyms included), nearest first.
   wordnet-noun-lemmas.txt       every noun lemma of WordNet (lower case, spaces), sorted
   wordnet-noun-exceptions.tsv   noun.exc: inflected form <tab> base form
 
@@ -62,6 +64,19 @@ def read_synsets(path):
     return synsets
 
 
+def ancestors_of(synsets, offset):
+    """Every synset above `offset` along hypernym pointers, breadth first (nearest first)."""
+    seen, frontier = [], list(synsets[offset][2])
+    while frontier:
+        following = []
+        for o in frontier:
+            if o not in seen:
+                seen.append(o)
+                following.extend(synsets[o][2])
+        frontier = following
+    return seen
+
+
 def lemmas_of(synsets, offsets):
     return ";".join("|".join(synsets[o][0]) for o in offsets)
 
@@ -74,7 +89,7 @@ def main():
     ranked = sorted(eligible, key=lambda o: (hashlib.sha256(SALT + o.encode()).digest(), o))[:size]
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "wordnet-noun-gold.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("# offset\tlemmas\tdefinition\thypernyms\thypernyms2\n")
+        f.write("# offset\tlemmas\tdefinition\thypernyms\thypernyms2\tancestors\n")
         for o in ranked:
             lemmas, definition, hyper = synsets[o]
             hyper2 = []
@@ -83,7 +98,8 @@ def main():
                     if g not in hyper2 and g not in hyper:
                         hyper2.append(g)
             f.write("\t".join([o, "|".join(lemmas), definition, lemmas_of(synsets, hyper),
-                               lemmas_of(synsets, hyper2)]) + "\n")
+                               lemmas_of(synsets, hyper2),
+                               lemmas_of(synsets, ancestors_of(synsets, o))]) + "\n")
     lemmas = set()
     with open(os.path.join(src, "index.noun"), encoding="utf-8") as f:
         for line in f:

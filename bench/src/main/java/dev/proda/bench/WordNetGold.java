@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * The extraction gold derived from WordNet 3.0 nouns ({@code bench/data}): a fixed sample of noun synsets
- * with their lemmas, definition and hypernyms (depth 1 and 2), every noun lemma of WordNet, and WordNet's
+ * with their lemmas, definition and hypernyms (depth 1, 2 and all ancestors), every noun lemma of WordNet, and WordNet's
  * noun exception list for lemmatising (its "morphy" rules).
  */
 public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<String, String> exceptions) {
@@ -28,9 +28,11 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
      * @param lemmas its lemmas, case kept; the first is the headword that is rendered
      * @param hypernyms lemmas of its direct hypernyms (hypernym and instance-hypernym pointers)
      * @param hypernyms2 lemmas of its hypernyms' hypernyms
+     * @param ancestors lemmas of every synset above it along hypernym links (any depth, direct ones included):
+     *     what WordNet entails it is
      */
     public record Synset(String offset, List<String> lemmas, String definition, Set<String> hypernyms,
-            Set<String> hypernyms2) {
+            Set<String> hypernyms2, Set<String> ancestors) {
         public String headword() {
             return lemmas.get(0);
         }
@@ -54,7 +56,8 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
                 continue;
             }
             String[] f = line.split("\t", -1);
-            synsets.add(new Synset(f[0], List.of(f[1].split("\\|")), f[2], lemmaSet(f[3]), lemmaSet(f[4])));
+            synsets.add(new Synset(f[0], List.of(f[1].split("\\|")), f[2], lemmaSet(f[3]), lemmaSet(f[4]),
+                    lemmaSet(f[5])));
         }
         Set<String> lemmas = new HashSet<>(lines("wordnet-noun-lemmas.txt"));
         Map<String, String> exceptions = new HashMap<>();

@@ -29,6 +29,9 @@ class ExtractionBenchTest {
         assertEquals(List.of("hypocalcemia", "hypocalcaemia"), first.lemmas());
         assertTrue(first.hypernyms().contains("symptom"));
         assertTrue(first.hypernyms2().contains("evidence"));
+        assertTrue(first.ancestors().containsAll(List.of("symptom", "evidence", "information", "entity")));
+        assertTrue(GOLD.synsets().stream().allMatch(s -> s.ancestors().containsAll(s.hypernyms())
+                && s.ancestors().containsAll(s.hypernyms2())));
         assertTrue(GOLD.synsets().stream().allMatch(s -> !s.hypernyms().isEmpty()));
     }
 
@@ -61,14 +64,20 @@ class ExtractionBenchTest {
                 List.of());
         Statement wrong = new Statement("s-2", null, "Hypocalcemia", "is-a", "abnormally low level", "x",
                 List.of(new Span(doc.path(), 0, 10)), List.of());
-        KnowledgeBase kb = new KnowledgeBase(List.of(), List.of(right, wrong), List.of(
+        // "chop → jaw → bone → connective tissue → animal tissue → …": true, but no direct or depth-2 hypernym
+        Statement entailed = new Statement("s-3", null, "Chop", "is-a", "an animal tissue", "Chop is a jaw.",
+                List.of(sentence), List.of());
+        KnowledgeBase kb = new KnowledgeBase(List.of(), List.of(right, wrong, entailed), List.of(
                 new dev.proda.model.Concept("c-1", "chop", List.of(), "term", null, List.of(), "general", List.of()),
                 new dev.proda.model.Concept("c-2", "abnormally low level", List.of(), "term", null, List.of(),
                         "general", List.of())));
         ExtractionBench.Scores s = ExtractionBench.score(GOLD, rendered, kb);
         assertEquals(0.5, s.conceptPrecision());
         assertEquals(0.5, s.conceptRecall());
-        assertEquals(0.5, s.isaPrecision());
+        assertEquals(1.0 / 3, s.precision(s.direct()));
+        assertEquals(1.0 / 3, s.precision(s.depth2()));
+        assertEquals(2.0 / 3, s.isaPrecision());
+        assertEquals(0.5, s.recall(s.direct()));
         assertEquals(0.5, s.isaRecall());
     }
 

@@ -16,11 +16,13 @@ public final class Heads {
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "one", "any", "some", "this", "that",
             "each", "every", "various", "several", "many", "certain", "either", "all", "both", "its", "their",
             "his", "her", "our", "your", "no", "two", "three", "four", "other", "another", "such");
-    /** Nouns that stand for the noun after "of": "a kind of tree" is about trees. */
+    /**
+     * Type nouns and quantifiers that stand for the noun after "of": "a kind of tree" is about trees (the
+     * same list as the tagged reading's; collective, partitive and measure nouns are heads of their own).
+     */
     private static final Set<String> SHELLS = Set.of("kind", "kinds", "type", "types", "form", "forms", "sort",
-            "sorts", "variety", "varieties", "member", "members", "species", "category", "example", "examples",
-            "instance", "instances", "one", "any", "some", "version", "subclass", "subtype", "style", "class",
-            "group", "set", "collection", "number", "piece", "unit", "amount", "quantity", "branch");
+            "sorts", "variety", "varieties", "species", "category", "example", "examples", "instance",
+            "instances", "one", "any", "some", "version", "subclass", "subtype", "style", "class", "branch", "piece");
     private static final Set<String> BOUNDARIES = Set.of("of", "in", "on", "at", "to", "for", "with", "by", "from",
             "as", "into", "onto", "within", "without", "between", "among", "about", "like", "than", "through",
             "during", "over", "under", "after", "before", "against", "across", "along", "around", "upon", "via",

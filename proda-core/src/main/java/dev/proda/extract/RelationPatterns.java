@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Definitional and taxonomic sentence patterns over part-of-speech tags: "X is a Y", "X is a kind of Y",
@@ -235,6 +236,9 @@ final class RelationPatterns {
             String predicate = vp.predicate;
             Head head = null;
             if (predicate.equals("is-a")) {
+                if (verbPhraseObject(t, vp.objectToken)) {
+                    return null;
+                }
                 head = head(t, vp.objectToken, objectStart + object.length(), 0);
                 if (head == null) {
                     return null;
@@ -356,7 +360,7 @@ final class RelationPatterns {
      * What an "X is Y" sentence states, from the head of Y: is-a normally; defined-as when the head is a
      * frame noun with an "of" complement ("the act of predicting", "the quality of being …": the sentence
      * paraphrases X, its genus is no category); part-of for a taxonomic rank of a group ("a genus of the
-     * family Colubridae": a member of it).
+     * family Colubridae": a member of it) and for "a member / branch of" a group.
      */
     static String taxonomic(Tagger.Tagged t, Head head) {
         int after = tokenAt(t, head.end());
@@ -365,7 +369,7 @@ final class RelationPatterns {
         if (ofFollows && FRAMES.contains(noun)) {
             return "defined-as";
         }
-        if (ofFollows && RANKS.contains(noun)) {
+        if (ofFollows && (RANKS.contains(noun) || MEMBERSHIP.contains(noun))) {
             return "part-of";
         }
         return "is-a";
@@ -382,10 +386,19 @@ final class RelationPatterns {
     private static final Set<String> QUANTIFIERS = Set.of("a", "an", "the", "one", "any", "some", "each", "every",
             "various", "several", "many", "certain", "all", "both", "either", "two", "three", "four", "its", "their",
             "his", "her", "our", "your", "this", "that", "these", "those", "such", "another", "other", "of");
-    /** Nouns that stand for the noun after "of": "a kind of tree" is about trees. */
-    private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "member",
-            "species", "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style",
-            "class", "group", "set", "collection", "piece", "unit", "amount", "quantity", "branch", "some");
+    /**
+     * Nouns that stand for the noun after "of": type nouns ("a kind of tree" is a tree, "a branch of
+     * medicine" is medicine), the unitizer "piece" ("a piece of furniture") and quantifiers. Collective and
+     * measure nouns are heads of their own ("a group of persons" is a group, "a unit of power" a unit) unless
+     * a quantifier picks one member ("any of a group of viruses" is a virus); "a member of X" states
+     * membership ({@link #taxonomic}).
+     */
+    private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "species",
+            "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style", "class",
+            "some", "branch", "piece");
+    private static final Set<String> COLLECTIVES = Set.of("group", "set", "collection", "series", "family");
+    private static final Set<String> MEMBER_QUANTIFIERS = Set.of("one", "any", "each", "either", "some");
+    private static final Set<String> MEMBERSHIP = Set.of("member");
 
     /**
      * The noun group that an object phrase starting at token {@code o} is about, read from the tags:
@@ -403,7 +416,7 @@ final class RelationPatterns {
         int start = i;
         int lastNoun = -1;
         for (; i < n; i++) {
-            String tag = t.tags()[i];
+            String tag = i > start && mistaggedNoun(t, i, n) ? "NOUN" : t.tags()[i];
             boolean np = tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
                     || tag.equals("X") || (tag.equals("VERB") || tag.equals("ADV")) && i + 1 < n
                     && (t.is(i + 1, "NOUN") || t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "PROPN"));
@@ -425,6 +438,13 @@ final class RelationPatterns {
                 lastNoun = i;
             }
         }
+        if (lastNoun < 0 && depth < 2 && i > start && i < n && t.lower(i).equals("of") && COMPARATIVE.matcher(
+                t.lower(i - 1)).find() && IntStream.range(start, i).allMatch(k -> t.is(k, "ADJ") || t.is(k, "CCONJ"))) {
+            Head inner = head(t, i + 1, objectEnd, depth + 1); // "the inner and longer of the two bones"
+            if (inner != null) {
+                return inner;
+            }
+        }
         if (lastNoun < 0 || i >= n && n < t.size() && tokenAt(t, objectEnd) > n) {
             // no noun among the tags, or the group may run on beyond the tagged tokens
             String group = Heads.of(t.text().substring(t.starts()[o], objectEnd));
@@ -435,7 +455,10 @@ final class RelationPatterns {
             return at < 0 ? null : new Head(group, at, at + group.length());
         }
         String noun = t.lower(lastNoun);
-        if (depth < 2 && SHELLS.contains(noun) && lastNoun + 1 < t.size() && t.lower(lastNoun + 1).equals("of")) {
+        boolean memberOfCollective = COLLECTIVES.contains(noun) && IntStream.range(o, start)
+                .anyMatch(k -> MEMBER_QUANTIFIERS.contains(t.lower(k)) && t.lower(k + 1).equals("of"));
+        if (depth < 2 && (SHELLS.contains(noun) || memberOfCollective) && lastNoun + 1 < t.size()
+                && t.lower(lastNoun + 1).equals("of")) {
             Head inner = head(t, lastNoun + 2, objectEnd, depth + 1);
             if (inner != null) {
                 return inner;
@@ -448,6 +471,35 @@ final class RelationPatterns {
         }
         return new Head(t.text().substring(t.starts()[from], t.ends()[lastNoun]), t.starts()[from],
                 t.ends()[lastNoun]);
+    }
+
+    /** Comparatives and superlatives: "the older of two parties", "the outermost of the muscles". */
+    private static final Pattern COMPARATIVE = Pattern.compile("(?:er|est|most)$");
+    /** Tags that may follow a noun group's last noun but not a participle ("an organization begun in …"). */
+    private static final Set<String> AFTER_NOUN_GROUP = Set.of("PUNCT", "CCONJ", "SCONJ", "PRON");
+
+    /**
+     * A word the greedy tagger read as a verb where only a noun fits: right after a noun or adjective of the
+     * group, not a participle, and followed by the group's end ("United States poet (", "Old World thrushes.").
+     */
+    private static boolean mistaggedNoun(Tagger.Tagged t, int i, int n) {
+        String word = t.lower(i);
+        return t.is(i, "VERB") && (t.nounLike(i - 1) || t.is(i - 1, "ADJ")) && !word.endsWith("ed")
+                && !word.endsWith("ing") && (i + 1 >= t.size() || i + 1 >= n
+                        || AFTER_NOUN_GROUP.contains(t.tags()[i + 1]));
+    }
+
+    /**
+     * Whether an object starts with a finite verb or a verb taking its own object: "Canteen is sells food",
+     * "Peba is having nine bands" are verb phrases, whatever noun follows, and name no class.
+     */
+    private static boolean verbPhraseObject(Tagger.Tagged t, int o) {
+        if (!t.is(o, "VERB")) {
+            return false;
+        }
+        String word = t.lower(o);
+        return word.endsWith("s") && !word.endsWith("ss") || t.is(o + 1, "DET") || t.is(o + 1, "NUM")
+                || t.is(o + 1, "PRON") || t.is(o + 1, "ADP");
     }
 
     private static final Set<String> FRAMES = Set.of("act", "action", "process", "quality", "state", "condition",

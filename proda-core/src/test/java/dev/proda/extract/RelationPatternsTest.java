@@ -17,6 +17,7 @@ class RelationPatternsTest {
             A decision tree is simple to understand.                  | decision tree | has-property | simple to understand
             Prediction is the act of predicting.                      | Prediction    | defined-as   | the act of predicting
             Storeria is a genus of Colubridae.                        | Storeria      | part-of      | a genus of Colubridae
+            A senator is a member of the senate.                      | senator       | part-of      | a member of the senate
             The nucleus is part of the cell.                          | nucleus       | part-of      | the cell
             A molecule consists of two or more atoms.                 | molecule      | has-part     | two or more atoms
             Water is composed of hydrogen and oxygen.                 | Water         | has-part     | hydrogen and oxygen
@@ -47,6 +48,14 @@ class RelationPatternsTest {
             Inspection is a formal or official examination.             | formal or official examination
             Calash is a woman's large folded hooped hood.                | large folded hooped hood
             Monophony is music consisting of a single vocal part.        | music
+            Frost is United States poet (1874-1963).                     | United States poet
+            Thrushes are Old World songbirds.                            | Old World songbirds
+            A kilowatt is a unit of power equal to 1000 watts.           | unit
+            A herd is a group of animals that feed together.             | group
+            A finch is any of a group of small songbirds.                | small songbirds
+            The femur is the longest of the leg bones.                   | leg bones
+            Dermatology is a branch of medicine.                         | medicine
+            A sofa is a piece of furniture for sitting.                  | furniture
             """)
     void findsTheHeadOfAnIsAObject(String sentence, String group) {
         RelationPatterns.Relation r = RelationPatterns.match(sentence).orElseThrow();
@@ -77,6 +86,8 @@ class RelationPatternsTest {
             A decision tree is not a linear model.
             In this case the model is a tree.
             Scab is someone who works during a strike.
+            A canteen is sells food to soldiers.
+            An armadillo is having nine bands of plates.
             """)
     void refusesNonDefinitions(String sentence) {
         assertTrue(RelationPatterns.match(sentence).isEmpty(), () -> RelationPatterns.match(sentence).toString());
