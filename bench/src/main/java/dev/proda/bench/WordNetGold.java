@@ -90,6 +90,31 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
         return null;
     }
 
+    /**
+     * Every base form WordNet's morphy finds for one lower-case word: the word itself if it is a noun lemma,
+     * its entry in the exception list, and each suffix rule's result that is a noun lemma ("axes" → ax,
+     * axe).
+     */
+    public Set<String> baseForms(String word) {
+        Set<String> forms = new java.util.LinkedHashSet<>();
+        if (nounLemmas.contains(word)) {
+            forms.add(word);
+        }
+        String exception = exceptions.get(word);
+        if (exception != null && nounLemmas.contains(exception)) {
+            forms.add(exception);
+        }
+        for (String[] rule : SUFFIXES) {
+            if (word.length() > rule[0].length() + 1 && word.endsWith(rule[0])) {
+                String base = word.substring(0, word.length() - rule[0].length()) + rule[1];
+                if (nounLemmas.contains(base)) {
+                    forms.add(base);
+                }
+            }
+        }
+        return forms;
+    }
+
     private String morphy(String phrase) {
         if (nounLemmas.contains(phrase)) {
             return phrase;

@@ -1,6 +1,7 @@
 package dev.proda.cli;
 
 import dev.proda.bench.ExtractionBench;
+import dev.proda.bench.LemmaBench;
 import dev.proda.bench.WordNetGold;
 import dev.proda.project.Corpus;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the stages against gold resources.",
-        subcommands = {BenchCommand.Extraction.class})
+        subcommands = {BenchCommand.Extraction.class, BenchCommand.Lemmas.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +44,24 @@ final class BenchCommand implements Callable<Integer> {
             Path root = corpus != null ? corpus : BundledExample.corpus();
             var documents = Corpus.read(root, "general", WriterOutputStream.log(spec));
             ExtractionBench.run(WordNetGold.bundled().first(synsets), documents, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "lemmas", mixinStandardHelpOptions = true,
+            description = "Score the extractor's singular rule and OpenNLP's English lemmatizer against WordNet's "
+                    + "morphy on the nouns of the gold definitions; prints a summary, then one JSON line.")
+    static final class Lemmas implements Callable<Integer> {
+        @Option(names = "--synsets", paramLabel = "N", defaultValue = "4000",
+                description = "Gold synsets whose definitions are read (default: ${DEFAULT-VALUE}).")
+        int synsets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            LemmaBench.run(WordNetGold.bundled().first(synsets), spec.commandLine().getOut());
             return 0;
         }
     }

@@ -11,7 +11,10 @@
  * ", or" / ", also called"); noun-group term candidates; L3 chains ({@code Chains}: numbered lists,
  * ordering/causal marker sequences, else the passage's opening prose). Then, across the corpus and in
  * document order: term selection by C-value ({@code TermExtractor}); concepts merged by key, alias and
- * is-a head, with the majority discipline of their mentions ({@code ConceptIndex}). Every node keeps the
+ * is-a head, with the majority discipline of their mentions ({@code ConceptIndex}). The merge key's lemma
+ * is the rule-based singular of {@link dev.proda.text.Terms#singular}, not OpenNLP's statistical lemmatizer:
+ * on nouns of WordNet definitions the rules agree with WordNet's morphy more often (99.1% vs 97.8%,
+ * {@code bin/proda bench lemmas}), and cost nothing. Every node keeps the
  * character spans of its source text; statements keep their sentence as source quote, chain steps are
  * verbatim sentences.
  *
