@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive proda's extraction gold from WordNet 3.0 nouns.
 
-Usage: build_gold.py WORDNET_DIR OUT_DIR [SAMPLE_SIZE]
+Usage: build_gold.py WORDNET_DIR OUT_DIR [SAMPLE_SIZE [SKIP]]
 
 WORDNET_DIR holds data.noun, index.noun and noun.exc (Debian package
 wordnet-base: /usr/share/wordnet).  Writes to OUT_DIR:
@@ -23,6 +23,8 @@ wordnet-base: /usr/share/wordnet).  Writes to OUT_DIR:
 The sample is not chosen by hand: every noun synset that has a hypernym and a
 non-empty definition (all but 'entity') is ranked by SHA-256 of a fixed salt +
 its offset, and the first SAMPLE_SIZE (default 4000) are kept, in that order.
+With SKIP, the first SKIP of that ranking are passed over: SKIP = SAMPLE_SIZE gives
+a held-out sample of the same size that shares no synset with the bundled one.
 Python 3 standard library only; the output does not depend on Python's PRNG.
 """
 import hashlib
@@ -84,9 +86,10 @@ def lemmas_of(synsets, offsets):
 def main():
     src, out = sys.argv[1], sys.argv[2]
     size = int(sys.argv[3]) if len(sys.argv) > 3 else 4000
+    skip = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     synsets = read_synsets(os.path.join(src, "data.noun"))
     eligible = [o for o, (lemmas, definition, hyper) in synsets.items() if hyper and definition]
-    ranked = sorted(eligible, key=lambda o: (hashlib.sha256(SALT + o.encode()).digest(), o))[:size]
+    ranked = sorted(eligible, key=lambda o: (hashlib.sha256(SALT + o.encode()).digest(), o))[skip:skip + size]
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "wordnet-noun-gold.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# offset\tlemmas\tdefinition\thypernyms\thypernyms2\tancestors\n")

@@ -50,15 +50,7 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
 
     /** The gold bundled with this module. */
     public static WordNetGold bundled() {
-        List<Synset> synsets = new ArrayList<>();
-        for (String line : lines("wordnet-noun-gold.tsv")) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            synsets.add(new Synset(f[0], List.of(f[1].split("\\|")), f[2], lemmaSet(f[3]), lemmaSet(f[4]),
-                    lemmaSet(f[5])));
-        }
+        List<Synset> synsets = parse(lines("wordnet-noun-gold.tsv"), "wordnet-noun-gold.tsv");
         Set<String> lemmas = new HashSet<>(lines("wordnet-noun-lemmas.txt"));
         Map<String, String> exceptions = new HashMap<>();
         for (String line : lines("wordnet-noun-exceptions.tsv")) {
@@ -66,6 +58,33 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
             exceptions.putIfAbsent(f[0], f[1]);
         }
         return new WordNetGold(synsets, lemmas, exceptions);
+    }
+
+    /**
+     * The bundled lemmas and exceptions with another sample of synsets, read from a file in the format of
+     * {@code wordnet-noun-gold.tsv} (e.g. the held-out sample of {@code scripts/fetch-bench-data.sh --held-out}).
+     */
+    public WordNetGold withSynsets(java.nio.file.Path tsv) throws IOException {
+        return new WordNetGold(parse(java.nio.file.Files.readAllLines(tsv, StandardCharsets.UTF_8), tsv.toString()),
+                nounLemmas, exceptions);
+    }
+
+    private static List<Synset> parse(List<String> lines, String source) {
+        List<Synset> synsets = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 6 || f[1].isEmpty() || f[2].isEmpty()) {
+                throw new IllegalArgumentException(source + ":" + (i + 1) + ": expected 6 tab-separated fields "
+                        + "(offset, lemmas, definition, hypernyms, hypernyms2, ancestors), found " + f.length);
+            }
+            synsets.add(new Synset(f[0], List.of(f[1].split("\\|")), f[2], lemmaSet(f[3]), lemmaSet(f[4]),
+                    lemmaSet(f[5])));
+        }
+        return synsets;
     }
 
     /** The first {@code n} synsets of the (already randomly ordered) sample. */

@@ -36,6 +36,22 @@ class ExtractionBenchTest {
     }
 
     @Test
+    void readsAnotherSampleAndNamesTheBadLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path tsv = dir.resolve("gold.tsv");
+        java.nio.file.Files.writeString(tsv, "# offset\tlemmas\tdefinition\thypernyms\thypernyms2\tancestors\n"
+                + "1\tdog|domestic dog\ta domesticated canid\tcanine\tcarnivore\tcanine;carnivore;animal\n");
+        WordNetGold other = GOLD.withSynsets(tsv);
+        assertEquals(List.of("dog", "domestic dog"), other.synsets().get(0).lemmas());
+        assertTrue(other.synsets().get(0).ancestors().contains("animal"));
+        assertEquals(GOLD.nounLemmas(), other.nounLemmas());
+        java.nio.file.Files.writeString(tsv, "1\tdog\ta domesticated canid\tcanine\n", java.nio.file.StandardOpenOption.APPEND);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GOLD.withSynsets(tsv));
+        assertTrue(e.getMessage().startsWith(tsv + ":3: "), e.getMessage());
+    }
+
+    @Test
     void lemmatisesLikeMorphy() {
         assertEquals("dog", GOLD.nounLemma("Dogs"));
         assertEquals("child", GOLD.nounLemma("children"));

@@ -6,6 +6,7 @@ import dev.proda.bench.WordNetGold;
 import dev.proda.project.Corpus;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,14 +37,26 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Corpus to time the extraction on (default: the bundled example corpus).")
         Path corpus;
 
+        @Option(names = "--gold", paramLabel = "FILE",
+                description = "Another sample of synsets in the format of bench/data/wordnet-noun-gold.tsv, e.g. the "
+                        + "held-out one written by scripts/fetch-bench-data.sh --held-out (default: the bundled sample).")
+        Path gold;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             Path root = corpus != null ? corpus : BundledExample.corpus();
+            WordNetGold sample = WordNetGold.bundled();
+            if (gold != null) {
+                if (!java.nio.file.Files.isRegularFile(gold)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such file: " + gold);
+                }
+                sample = sample.withSynsets(gold);
+            }
             var documents = Corpus.read(root, "general", WriterOutputStream.log(spec));
-            ExtractionBench.run(WordNetGold.bundled().first(synsets), documents, spec.commandLine().getOut());
+            ExtractionBench.run(sample.first(synsets), documents, spec.commandLine().getOut());
             return 0;
         }
     }
