@@ -4,6 +4,7 @@ import dev.proda.build.Build;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Knowledge base → training samples (src/build/samples.jsonl), several skills per fact.")
@@ -11,9 +12,12 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
+    @Option(names = "--force", description = "Run even when proda.lock shows nothing changed since the last run.")
+    boolean force;
+
     @Override
     public Integer call() {
-        Build.run(project.layout(), project.config(), project.log());
+        Build.run(project.layout(), project.config(), project.log(), force);
         return 0;
     }
 }

@@ -22,18 +22,23 @@ final class CycleCommand implements Callable<Integer> {
             description = "Repair rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--force", description = "Run extract, build and tests even when proda.lock shows their inputs "
+            + "unchanged (models are reused whenever their base, samples and settings are the same).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        run(new ProjectLayout(dir), rounds, spec);
+        run(new ProjectLayout(dir), rounds, force, spec);
         return 0;
     }
 
-    static void run(ProjectLayout layout, int rounds, CommandSpec spec) {
+    static void run(ProjectLayout layout, int rounds, boolean force, CommandSpec spec) {
         var config = dev.proda.project.ProdaConfig.read(layout.config());
-        CycleReport report = new Cycle(layout, Engines.student(config), WriterOutputStream.log(spec)).run(rounds);
+        CycleReport report = new Cycle(layout, Engines.student(config), WriterOutputStream.log(spec))
+                .run(rounds, force);
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().flush();

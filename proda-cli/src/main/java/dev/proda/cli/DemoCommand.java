@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = new ProjectLayout(dir);
         InitCommand.init(layout, null, null, WriterOutputStream.log(spec));
-        CycleCommand.run(layout, rounds, spec);
+        CycleCommand.run(layout, rounds, false, spec);
         return 0;
     }
 }

@@ -152,5 +152,19 @@ class FullLoopIT {
             assertTrue(blame.out().contains("at statement "), blame.out());
             assertTrue(blame.out().contains("«"), "source text is shown: " + blame.out());
         }
+
+        // A second cycle on the unchanged project redoes no work: the cheap stages are skipped by proda.lock,
+        // every model is reused from its content-addressed cache, and the figures are the same.
+        CliTest.Run again = CliTest.run("cycle", project.toString(), "--rounds", "1");
+        assertEquals(0, again.exit(), again.err() + again.out());
+        for (String stage : List.of("extract", "build", "tests")) {
+            assertTrue(again.out().contains(stage + ": up to date"), stage + ": " + again.out());
+        }
+        for (String version : List.of("V1", "V2", "V2-no-new-samples", "V2-untargeted")) {
+            assertTrue(again.out().contains("compile " + version + ": same base, samples and settings"), version);
+        }
+        JsonNode second = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());
+        assertEquals(report.get("versions"), second.get("versions"));
+        assertEquals(report.get("counts"), second.get("counts"));
     }
 }

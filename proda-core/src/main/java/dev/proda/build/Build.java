@@ -23,13 +23,21 @@ public final class Build {
     private Build() {
     }
 
-    public static List<Sample> run(ProjectLayout layout, ProdaConfig config, Log log) {
+    /** The stage, skipped when proda.lock shows that kb/, proda.yaml and the samples are as it left them. */
+    public static List<Sample> run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
+        List<java.nio.file.Path> inputs = List.of(layout.kb(), layout.config());
+        if (!force) {
+            var entry = Lock.unchanged(layout, "build", inputs, List.of(layout.buildSamples()));
+            if (entry.isPresent()) {
+                log.info(Lock.skipped("build", entry.get()));
+                return Jsonl.read(layout.buildSamples(), Sample.class);
+            }
+        }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         List<Sample> samples = samples(kb, curriculum, config.seed());
         Jsonl.write(layout.buildSamples(), samples);
-        Lock.record(layout, "build", config.seed(), List.of(layout.kb(), layout.config()),
-                List.of(layout.buildSamples()));
+        Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
         log.info("build: " + samples.size() + " samples from " + curriculum.links().size() + " chain links, "
                 + curriculum.standalone().size() + " statements, " + curriculum.concepts().size() + " concepts");
         return samples;

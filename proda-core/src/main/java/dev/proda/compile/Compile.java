@@ -1,5 +1,6 @@
 package dev.proda.compile;
 
+import dev.proda.io.Json;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Records;
 import dev.proda.model.Sample;
@@ -13,6 +14,7 @@ import dev.proda.student.FinetuneConfig;
 import dev.proda.student.PretrainConfig;
 import dev.proda.student.ProgressListener;
 import dev.proda.student.StudentEngine;
+import dev.proda.student.TrainingExample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,11 +64,26 @@ public final class Compile {
         if (samples.isEmpty()) {
             throw new ProdaFileException("no training samples for " + to + " (run 'proda build' first)");
         }
-        log.info("compile " + to + ": " + from + " + " + samples.size() + " samples × " + epochs + " epochs");
         FinetuneConfig finetune = new FinetuneConfig(epochs, config.student().batchSize(), learningRate,
                 config.seed(), config.student().threads());
-        engine.finetune(base, samples.stream().map(PromptFormat::example).toList(), finetune, layout.model(to),
-                progress(to, log));
+        List<TrainingExample> examples = samples.stream().map(PromptFormat::example).toList();
+        // Content-addressed like V0: the same base, examples and settings give the same model, so a rerun
+        // (or a resumed cycle) reuses it instead of training again.
+        String key;
+        try {
+            key = Records.id("finetune-", engine.name(), finetune.toString(), Lock.contentHash(base),
+                    Json.MAPPER.writeValueAsString(examples));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Path cached = layout.cache().resolve(key);
+        if (Files.isDirectory(cached)) {
+            log.info("compile " + to + ": same base, samples and settings as cached model " + key + ", reused");
+        } else {
+            log.info("compile " + to + ": " + from + " + " + samples.size() + " samples × " + epochs + " epochs");
+            engine.finetune(base, examples, finetune, cached, progress(to, log));
+        }
+        copyTree(cached, layout.model(to));
         Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),
                 layout.config()), List.of(layout.model(to)));
         return layout.model(to);

@@ -39,13 +39,17 @@ public final class Cycle {
         this.log = log;
     }
 
-    public CycleReport run(int rounds) {
+    /**
+     * Runs the loop; extract, build and tests are skipped when proda.lock shows their inputs unchanged,
+     * unless {@code force}.
+     */
+    public CycleReport run(int rounds, boolean force) {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds must be ≥ 0: " + rounds);
         }
-        KnowledgeBase kb = timed("extract", () -> Extract.run(layout, config, log));
-        List<Sample> samples = timed("build", () -> Build.run(layout, config, log));
-        Tests.Benchmark benchmark = timed("tests", () -> Tests.run(layout, config, log));
+        KnowledgeBase kb = timed("extract", () -> Extract.run(layout, config, log, force));
+        List<Sample> samples = timed("build", () -> Build.run(layout, config, log, force));
+        Tests.Benchmark benchmark = timed("tests", () -> Tests.run(layout, config, log, force));
         if (benchmark.dev().isEmpty() || benchmark.test().isEmpty()) {
             throw new ProdaFileException("the corpus gave too little knowledge for a benchmark ("
                     + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test items); add documents "

@@ -36,8 +36,22 @@ public final class Extract {
     private Extract() {
     }
 
-    public static KnowledgeBase run(ProjectLayout layout, ProdaConfig config, Log log) {
+    /** The stage, skipped when proda.lock shows that the corpus, proda.yaml and kb/ are as it left them. */
+    public static KnowledgeBase run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
+        if (!force) {
+            var entry = Lock.unchanged(layout, STAGE, inputs(layout), List.of(layout.kb()));
+            if (entry.isPresent()) {
+                log.info(Lock.skipped(STAGE, entry.get()));
+                return KnowledgeBase.read(layout);
+            }
+        }
         return run(layout, config, log, Teachers.from(config, layout));
+    }
+
+    private static final String STAGE = "extract";
+
+    private static List<java.nio.file.Path> inputs(ProjectLayout layout) {
+        return List.of(layout.corpus(), layout.config());
     }
 
     /** The stage with a teacher chosen by the caller (tests inject one built with a test environment). */
@@ -47,7 +61,7 @@ public final class Extract {
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
         KnowledgeBase kb = teacher.extract(documents, log);
         kb.write(layout);
-        Lock.record(layout, "extract", config.seed(), List.of(layout.corpus(), layout.config()), List.of(layout.kb()));
+        Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
         log.info("extract (" + teacher.name() + "): " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
                 + kb.concepts().size() + " concepts");
         return kb;

@@ -19,13 +19,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code proda.lock}: per stage, the content hashes of what it read and wrote, its seed and when it ran,
- * so that every artefact says how it was made. Paths are relative to the project root; a folder is
- * hashed file by file.
+ * {@code proda.lock}: per stage, the content hashes of what it read and wrote, the code that ran it, its
+ * seed and when it ran, so that every artefact says how it was made, and a stage whose inputs did not
+ * change can be skipped ({@link #unchanged}). Paths are relative to the project root; a folder is hashed
+ * file by file.
+ *
+ * @see Entry
  */
 public final class Lock {
-    /** One stage's entry. */
-    public record Entry(Map<String, String> inputs, Map<String, String> outputs, long seed, String finished) {
+    /**
+     * One stage's entry.
+     *
+     * @param code SHA-256 of the proda code that ran the stage (the proda-core jar, or its class folder in a
+     *     development build), so that a new build never reuses what an older one wrote
+     */
+    public record Entry(Map<String, String> inputs, Map<String, String> outputs, long seed, String finished,
+            String code) {
     }
 
     private Lock() {
@@ -34,12 +43,68 @@ public final class Lock {
     /** Records that {@code stage} read {@code inputs} and wrote {@code outputs} (files or folders). */
     public static void record(ProjectLayout layout, String stage, long seed, List<Path> inputs, List<Path> outputs) {
         Map<String, Entry> entries = read(layout);
-        entries.put(stage, new Entry(hashes(layout, inputs), hashes(layout, outputs), seed, Instant.now().toString()));
+        entries.put(stage, new Entry(hashes(layout, inputs), hashes(layout, outputs), seed, Instant.now().toString(),
+                CodeHash.VALUE));
         try {
             AtomicFiles.writeString(layout.lock(), Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(entries) + "\n");
         } catch (IOException e) {
             throw new ProdaFileException("cannot write " + layout.lock(), e);
+        }
+    }
+
+    /**
+     * The entry of {@code stage} if running it again would redo the same work: it ran with this code, its
+     * inputs hash as recorded, and its outputs are still there as it wrote them (none edited or deleted).
+     */
+    public static java.util.Optional<Entry> unchanged(ProjectLayout layout, String stage, List<Path> inputs,
+            List<Path> outputs) {
+        Entry entry = read(layout).get(stage);
+        if (entry == null || CodeHash.VALUE.equals(CodeHash.UNKNOWN) || !CodeHash.VALUE.equals(entry.code())
+                || entry.outputs().isEmpty()
+                || !entry.inputs().equals(hashes(layout, inputs)) || !entry.outputs().equals(hashes(layout, outputs))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(entry);
+    }
+
+    /** SHA-256 (hex) of a file, or of a folder: its files' relative paths and contents, in sorted order. */
+    public static String contentHash(Path path) {
+        if (!Files.isDirectory(path)) {
+            return sha256(path);
+        }
+        try (var walk = Files.walk(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(sha256(file).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot hash " + path + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The log line of a skipped stage. */
+    public static String skipped(String stage, Entry entry) {
+        return stage + ": up to date (inputs and outputs as recorded in proda.lock at " + entry.finished()
+                + "), skipped; --force runs it again";
+    }
+
+    /** The hash of the running proda-core code, computed once. */
+    private static final class CodeHash {
+        static final String UNKNOWN = "unknown";
+        static final String VALUE = compute();
+
+        private static String compute() {
+            try {
+                return contentHash(Path.of(Lock.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                return UNKNOWN; // then nothing is skipped
+            }
         }
     }
 

@@ -45,7 +45,16 @@ public final class Tests {
         }
     }
 
-    public static Benchmark run(ProjectLayout layout, ProdaConfig config, Log log) {
+    /** The stage, skipped when proda.lock shows that kb/, the general text, proda.yaml and tests/ are as it left them. */
+    public static Benchmark run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
+        List<java.nio.file.Path> inputs = List.of(layout.kb(), layout.general(), layout.config());
+        if (!force) {
+            var entry = Lock.unchanged(layout, "tests", inputs, List.of(layout.tests()));
+            if (entry.isPresent()) {
+                log.info(Lock.skipped("tests", entry.get()));
+                return Benchmark.read(layout);
+            }
+        }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         List<TestItem> domain = domainItems(kb, curriculum, config.name(), config.seed());
@@ -63,8 +72,7 @@ public final class Tests {
         Jsonl.write(layout.split("dev"), dev);
         Jsonl.write(layout.split("test"), test);
         Jsonl.write(layout.split("general"), generalItems);
-        Lock.record(layout, "tests", config.seed(), List.of(layout.kb(), layout.general(), layout.config()),
-                List.of(layout.tests()));
+        Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()));
         log.info("tests: " + dev.size() + " dev, " + test.size() + " test, " + generalItems.size()
                 + " general items (split by chain: " + devGroups.size() + " dev groups)");
         return benchmark;

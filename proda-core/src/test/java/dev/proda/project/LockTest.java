@@ -3,6 +3,7 @@ package dev.proda.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.io.ProdaFileException;
 import java.nio.file.Files;
@@ -35,6 +36,43 @@ class LockTest {
         assertEquals(Set.of("build", "extract"), Lock.read(layout).keySet());
         assertNotEquals(first.inputs(), Lock.read(layout).get("extract").inputs());
         assertEquals(first.outputs(), Lock.read(layout).get("extract").outputs());
+    }
+
+    @Test
+    void aStageIsUnchangedOnlyWhileItsInputsAndOutputsAreAsRecorded() throws Exception {
+        ProjectLayout layout = new ProjectLayout(dir);
+        Files.createDirectories(layout.corpus());
+        Files.writeString(layout.corpus().resolve("a.txt"), "Cells divide.");
+        Files.createDirectories(layout.kb());
+        Files.writeString(layout.concepts(), "{}\n");
+        List<Path> in = List.of(layout.corpus());
+        List<Path> out = List.of(layout.kb());
+        assertTrue(Lock.unchanged(layout, "extract", in, out).isEmpty(), "never ran");
+        Lock.record(layout, "extract", 42, in, out);
+        assertTrue(Lock.unchanged(layout, "extract", in, out).isPresent());
+        assertTrue(Lock.unchanged(layout, "build", in, out).isEmpty(), "another stage");
+
+        Files.writeString(layout.concepts(), "{\"edited\": true}\n");
+        assertTrue(Lock.unchanged(layout, "extract", in, out).isEmpty(), "an output edited by hand");
+        Lock.record(layout, "extract", 42, in, out);
+        Files.writeString(layout.corpus().resolve("b.txt"), "Atoms bond.");
+        assertTrue(Lock.unchanged(layout, "extract", in, out).isEmpty(), "a document added");
+        Lock.record(layout, "extract", 42, in, out);
+        Files.delete(layout.concepts());
+        assertTrue(Lock.unchanged(layout, "extract", in, out).isEmpty(), "the output deleted");
+    }
+
+    @Test
+    void contentHashOfAFolderCoversNamesAndContents() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Files.writeString(a.resolve("x.txt"), "1");
+        String first = Lock.contentHash(a);
+        assertEquals(first, Lock.contentHash(a));
+        Files.move(a.resolve("x.txt"), a.resolve("y.txt"));
+        assertNotEquals(first, Lock.contentHash(a));
+        Files.writeString(a.resolve("y.txt"), "2");
+        Files.move(a.resolve("y.txt"), a.resolve("x.txt"));
+        assertNotEquals(first, Lock.contentHash(a));
     }
 
     @Test

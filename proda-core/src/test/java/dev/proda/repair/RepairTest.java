@@ -40,9 +40,9 @@ class RepairTest {
     void patchesTargetTheResponsibleNodesAndStayAwayFromTheBenchmark() {
         ProjectLayout layout = TestCorpus.project(dir, "statistics", "economics", "computing");
         ProdaConfig config = ProdaConfig.defaults("t");
-        KnowledgeBase kb = Extract.run(layout, config, Log.SILENT);
-        Build.run(layout, config, Log.SILENT);
-        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT);
+        KnowledgeBase kb = Extract.run(layout, config, Log.SILENT, false);
+        Build.run(layout, config, Log.SILENT, false);
+        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT, false);
 
         // One concept gap at a statement, one at a concept, one chain break.
         List<TestItem> chainItems = benchmark.dev().stream().filter(i -> i.chain_id().startsWith("ch-")

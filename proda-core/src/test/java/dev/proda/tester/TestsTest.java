@@ -29,12 +29,52 @@ class TestsTest {
     Path dir;
 
     @Test
+    void unchangedStagesAreSkippedAndRunAgainWhenAnInputChangesOrForced() throws Exception {
+        ProjectLayout layout = TestCorpus.project(dir, "statistics", "economics");
+        java.nio.file.Files.writeString(layout.config(), "name: t\n");
+        ProdaConfig config = ProdaConfig.read(layout.config());
+        List<String> lines = new java.util.ArrayList<>();
+        Log log = new Log() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(message);
+            }
+        };
+        Extract.run(layout, config, log, false);
+        List<Sample> built = Build.run(layout, config, log, false);
+        Tests.Benchmark benchmark = Tests.run(layout, config, log, false);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("up to date")), lines.toString());
+
+        lines.clear();
+        Extract.run(layout, config, log, false);
+        assertEquals(built, Build.run(layout, config, log, false));
+        assertEquals(benchmark, Tests.run(layout, config, log, false));
+        assertEquals(3, lines.stream().filter(l -> l.contains("up to date")).count(), lines.toString());
+
+        lines.clear();
+        Build.run(layout, config, log, true);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("up to date")), "forced: " + lines);
+
+        lines.clear();
+        java.nio.file.Files.writeString(layout.config(), "name: t\nseed: 7\n");
+        config = ProdaConfig.read(layout.config());
+        Extract.run(layout, config, log, false);
+        Build.run(layout, config, log, false);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("up to date")), "proda.yaml changed: " + lines);
+    }
+
+    @Test
     void itemsAreWellFormedSplitByChainAndCoveredBySamples() {
         ProjectLayout layout = TestCorpus.project(dir, "statistics", "economics", "biology");
         ProdaConfig config = ProdaConfig.defaults("t");
-        KnowledgeBase kb = Extract.run(layout, config, Log.SILENT);
-        List<Sample> samples = Build.run(layout, config, Log.SILENT);
-        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT);
+        KnowledgeBase kb = Extract.run(layout, config, Log.SILENT, false);
+        List<Sample> samples = Build.run(layout, config, Log.SILENT, false);
+        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT, false);
 
         assertFalse(benchmark.dev().isEmpty());
         assertFalse(benchmark.test().isEmpty());
