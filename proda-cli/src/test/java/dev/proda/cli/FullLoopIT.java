@@ -89,6 +89,17 @@ class FullLoopIT {
                 assertEquals(0.25, score.get("chance").asDouble(), 1e-9);
             }
         }
+        // Every version's test items split in two by whether they share a node with a round-1 patch target.
+        JsonNode transfer = report.get("transfer");
+        assertEquals(names.size(), transfer.size());
+        for (int v = 0; v < names.size(); v++) {
+            JsonNode row = transfer.get(v);
+            assertEquals(names.get(v), row.get("version").asText());
+            assertEquals(report.get("versions").get(v).get("test").get("n").asInt(),
+                    row.get("touching").get("n").asInt() + row.get("other").get("n").asInt());
+            assertEquals(report.get("versions").get(v).get("test").get("correct").asInt(),
+                    row.get("touching").get("correct").asInt() + row.get("other").get("correct").asInt());
+        }
         JsonNode counts = report.get("counts");
         for (String key : List.of("concepts", "statements", "chains", "samples", "items", "failures", "patches")) {
             assertTrue(counts.has(key), key);

@@ -9,9 +9,12 @@ import dev.proda.extract.Extract;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
 import dev.proda.io.Json;
+import dev.proda.io.Jsonl;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Failure;
+import dev.proda.model.Patch;
 import dev.proda.model.Sample;
+import dev.proda.model.TestItem;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -19,9 +22,11 @@ import dev.proda.repair.Repair;
 import dev.proda.student.StudentEngine;
 import dev.proda.tester.Tests;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** The lifecycle, in order, for a number of repair rounds; writes the cycle report. */
@@ -114,10 +119,26 @@ public final class Cycle {
                         + "the patch skills about random nodes, as many as the patches",
                 "chance is the expected accuracy of a uniform random pick");
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
-                + " layers × " + student.width() + " wide, context " + student.context(), versions, counts, seconds,
-                notes);
+                + " layers × " + student.width() + " wide, context " + student.context(), versions,
+                rounds > 0 ? transfer(versions) : List.of(), counts, seconds, notes);
         write(report);
         return report;
+    }
+
+    /** Each version's test accuracy on the items that share a node with a round-1 patch target, and on the rest. */
+    private List<CycleReport.Transfer> transfer(List<CycleReport.Version> versions) {
+        Set<String> targets = new HashSet<>();
+        Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class).forEach(p -> targets.add(p.target()));
+        List<TestItem> test = Tests.Benchmark.read(layout).test();
+        java.util.function.Predicate<TestItem> touching = item -> targets.contains(item.chain_id())
+                || item.statement_ids().stream().anyMatch(targets::contains)
+                || item.concept_ids().stream().anyMatch(targets::contains);
+        List<CycleReport.Transfer> rows = new ArrayList<>();
+        for (CycleReport.Version version : versions) {
+            rows.add(new CycleReport.Transfer(version.name(), Evaluate.testScore(layout, version.name(), test, touching),
+                    Evaluate.testScore(layout, version.name(), test, touching.negate())));
+        }
+        return rows;
     }
 
     /** The first round's controls: same start (V1), same epochs, different extra data. */

@@ -7,7 +7,15 @@ import java.util.Map;
 
 /** What {@code cycle.json} holds. */
 public record CycleReport(String project, long seed, String student, List<Version> versions,
-        Map<String, Integer> counts, Map<String, Double> seconds, List<String> notes) {
+        List<Transfer> transfer, Map<String, Integer> counts, Map<String, Double> seconds, List<String> notes) {
+
+    /**
+     * One version's test accuracy split by whether an item shares a node (its chain, a statement or a
+     * concept) with a round-1 patch target: the transfer the targeted repair claims shows as a larger gain
+     * on {@code touching} than on {@code other}.
+     */
+    public record Transfer(String version, Score touching, Score other) {
+    }
 
     /** One model version with its scores and how it was trained. */
     public record Version(String name, String trained, Score dev, Score test, Score general,
@@ -42,6 +50,12 @@ public record CycleReport(String project, long seed, String student, List<Versio
                 md.append(' ').append(s == null ? "–" : cell(s)).append(" |");
             }
             md.append('\n');
+        }
+        if (!transfer.isEmpty()) {
+            md.append("\n## Transfer: test items sharing a node with a round-1 patch target vs the others\n\n")
+                    .append("| version | touching | other |\n|---|---|---|\n");
+            transfer.forEach(t -> md.append("| ").append(t.version()).append(" | ").append(cell(t.touching()))
+                    .append(" | ").append(cell(t.other())).append(" |\n"));
         }
         md.append("\n## Counts\n\n");
         counts.forEach((k, n) -> md.append("- ").append(k).append(": ").append(n).append('\n'));

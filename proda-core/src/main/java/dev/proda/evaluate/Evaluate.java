@@ -84,6 +84,17 @@ public final class Evaluate {
         return results;
     }
 
+    /** The score of one version on the test items among {@code items} that {@code chosen} accepts. */
+    public static Score testScore(ProjectLayout layout, String version, List<TestItem> items,
+            java.util.function.Predicate<TestItem> chosen) {
+        Map<String, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, Function.identity(),
+                (a, b) -> a));
+        List<ItemResult> results = Jsonl.read(layout.results(version), ItemResult.class).stream()
+                .filter(r -> r.split().equals("test") && byId.containsKey(r.item()) && chosen.test(byId.get(r.item())))
+                .toList();
+        return Score.of(results, byId);
+    }
+
     public static VersionScores summarise(String version, List<TestItem> items, List<ItemResult> results) {
         Map<String, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, Function.identity(),
                 (a, b) -> a));
