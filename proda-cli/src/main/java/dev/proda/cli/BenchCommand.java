@@ -3,8 +3,10 @@ package dev.proda.cli;
 import dev.proda.bench.ExtractionBench;
 import dev.proda.bench.LemmaBench;
 import dev.proda.bench.WordNetGold;
+import dev.proda.cycle.SeedSweep;
 import dev.proda.project.Corpus;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the stages against gold resources.",
-        subcommands = {BenchCommand.Extraction.class, BenchCommand.Lemmas.class})
+        subcommands = {BenchCommand.Extraction.class, BenchCommand.Lemmas.class, BenchCommand.Cycles.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,6 +77,56 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             LemmaBench.run(WordNetGold.bundled().first(synsets), spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "cycle", mixinStandardHelpOptions = true,
+            description = "Run the whole cycle once per seed (each its own project under DIR: split, samples, "
+                    + "patches, training) and report test accuracy per version as mean ± sd, and V2's paired "
+                    + "differences to V1 and the controls; writes DIR/sweep.json and sweep.md, prints one JSON "
+                    + "line last. Long: about 16 minutes per seed on 2 cores. Rerunning resumes.")
+    static final class Cycles implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "Folder for the per-seed projects.")
+        Path dir;
+
+        @Option(names = "--seeds", paramLabel = "S,S,…", split = ",", defaultValue = "42,43,44",
+                description = "Seeds (default: ${DEFAULT-VALUE}).")
+        List<Long> seeds;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+                description = "Repair rounds per cycle (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus (default: the bundled example).")
+        Path corpus;
+
+        @Option(names = "--general", paramLabel = "DIR",
+                description = "General text (default: the bundled example's).")
+        Path general;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "proda.yaml whose settings every seed's project gets, with its own seed "
+                        + "(default: the defaults).")
+        Path config;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (rounds < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
+            }
+            SeedSweep.Result result = SeedSweep.run(dir, corpus != null ? corpus : BundledExample.corpus(),
+                    general != null ? general : BundledExample.general(),
+                    config != null ? dev.proda.project.ProdaConfig.read(config) : null, seeds, rounds, Engines::student,
+                    WriterOutputStream.log(spec));
+            var out = spec.commandLine().getOut();
+            out.println();
+            out.print(result.markdown());
+            out.println(result.jsonLine());
+            out.flush();
             return 0;
         }
     }

@@ -32,8 +32,30 @@ class FullLoopIT {
     @TempDir
     Path dir;
 
-    @Test
-    void cycleRunsEndToEndAndReportsEveryVersion() throws IOException {
+    /** Tiny settings: one layer, a few steps; the loop's wiring is under test, not the model. */
+    static final String TINY = """
+            name: tiny
+            seed: 7
+            student:
+              layers: 1
+              width: 32
+              heads: 2
+              context: 48
+              max_vocabulary: 1500
+              min_word_count: 2
+              pretrain_tokens: 30000
+              batch_size: 8
+              finetune_epochs: 2
+              repair_epochs: 1
+              threads: 2
+            budgets:
+              chains: 12
+              statements: 12
+              general_items: 10
+            """;
+
+    /** Two documents from each of three disciplines, and 4,000 lines of general text. */
+    private Path[] tinyInputs() throws IOException {
         Path corpus = dir.resolve("corpus-in");
         for (String discipline : List.of("statistics", "computing", "economics")) {
             try (var files = Files.list(EXAMPLE.resolve("corpus").resolve(discipline))) {
@@ -47,30 +69,49 @@ class FullLoopIT {
         try (var lines = Files.lines(EXAMPLE.resolve("general/wordnet-glosses.txt"))) {
             Files.write(general.resolve("general.txt"), lines.limit(4000).toList());
         }
+        return new Path[] {corpus, general};
+    }
+
+    @Test
+    void seedSweepRunsACyclePerSeedAndPairsTheVersions() throws IOException {
+        Path[] inputs = tinyInputs();
+        Path config = Files.writeString(dir.resolve("tiny.yaml"), TINY);
+        Path sweep = dir.resolve("sweep");
+        CliTest.Run run = CliTest.run("bench", "cycle", sweep.toString(), "--seeds", "3,4", "--config", config.toString(),
+                "--corpus", inputs[0].toString(), "--general", inputs[1].toString());
+        assertEquals(0, run.exit(), run.err() + run.out());
+        List<String> lines = run.out().strip().lines().toList();
+        JsonNode line = Json.MAPPER.readTree(lines.get(lines.size() - 1));
+        assertEquals(List.of(3, 4), List.of(line.get("seeds").get(0).asInt(), line.get("seeds").get(1).asInt()));
+        double[] v2 = new double[2];
+        double[] untargeted = new double[2];
+        for (int i = 0; i < 2; i++) {
+            ProjectLayout layout = new ProjectLayout(sweep.resolve("seed-" + (3 + i)));
+            assertEquals(3 + i, dev.proda.project.ProdaConfig.read(layout.config()).seed());
+            JsonNode report = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());
+            for (JsonNode version : report.get("versions")) {
+                if (version.get("name").asText().equals("V2")) {
+                    v2[i] = version.get("test").get("accuracy").asDouble();
+                } else if (version.get("name").asText().equals("V2-untargeted")) {
+                    untargeted[i] = version.get("test").get("accuracy").asDouble();
+                }
+            }
+        }
+        // The summary is computed from the seeds' own reports.
+        assertEquals((v2[0] + v2[1]) / 2, line.get("test_v2").asDouble(), 1e-4);
+        assertEquals((v2[0] - untargeted[0] + v2[1] - untargeted[1]) / 2, line.get("v2_minus_v2_untargeted").asDouble(),
+                1e-4);
+        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| V2 minus |"));
+    }
+
+    @Test
+    void cycleRunsEndToEndAndReportsEveryVersion() throws IOException {
+        Path[] inputs = tinyInputs();
         Path project = dir.resolve("tiny");
-        CliTest.Run init = CliTest.run("init", project.toString(), "--corpus", corpus.toString(), "--general",
-                general.toString());
+        CliTest.Run init = CliTest.run("init", project.toString(), "--corpus", inputs[0].toString(), "--general",
+                inputs[1].toString());
         assertEquals(0, init.exit(), init.err());
-        Files.writeString(project.resolve("proda.yaml"), """
-                name: tiny
-                seed: 7
-                student:
-                  layers: 1
-                  width: 32
-                  heads: 2
-                  context: 48
-                  max_vocabulary: 1500
-                  min_word_count: 2
-                  pretrain_tokens: 30000
-                  batch_size: 8
-                  finetune_epochs: 2
-                  repair_epochs: 1
-                  threads: 2
-                budgets:
-                  chains: 12
-                  statements: 12
-                  general_items: 10
-                """);
+        Files.writeString(project.resolve("proda.yaml"), TINY);
 
         CliTest.Run cycle = CliTest.run("cycle", project.toString(), "--rounds", "1");
         assertEquals(0, cycle.exit(), cycle.err() + cycle.out());

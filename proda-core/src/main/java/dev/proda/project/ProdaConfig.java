@@ -40,6 +40,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         return new ProdaConfig(name, null, null, null, null, null, null);
     }
 
+    /** The same settings with another seed. */
+    public ProdaConfig withSeed(long newSeed) {
+        return new ProdaConfig(name, newSeed, teacher, student, budgets, split, controls);
+    }
+
     /**
      * Which teacher writes KB nodes (and later samples, items, patches): {@code embedded} (deterministic,
      * offline) or {@code openai}, any OpenAI-compatible chat endpoint.
