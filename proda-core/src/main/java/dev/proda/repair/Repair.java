@@ -20,10 +20,13 @@ import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.tester.Tests;
+import dev.proda.text.Terms;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 /** Stage {@code repair}: failures of round N → {@code src/patches/round-N/patches.jsonl}. */
@@ -247,12 +250,31 @@ public final class Repair {
             return samples;
         }
 
+        /**
+         * A concept is known when what the KB states about it is known: its definition, then its statements
+         * (those it is the subject of first, then the others that use it), then corpus passages that
+         * mention it; naming the term back is the last resort.
+         */
         private List<Sample> conceptSamples(Concept c, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(c.concept_id());
             List<Sample> samples = new ArrayList<>();
             if (c.definition() != null) {
                 samples.add(sample("explain", knowledge, "Explain " + c.term() + ".",
                         Phrasing.capitalise(c.term()) + " is " + c.definition() + "."));
+            }
+            for (Statement s : factsAbout(c)) {
+                List<String> both = List.of(c.concept_id(), s.statement_id());
+                if (s.parent_chain_id() == null) {
+                    samples.add(sample("concept-fact", both, "A fact about " + c.term() + ": " + s.subject() + " "
+                            + Phrasing.verb(s.predicate()) + " …", s.object()));
+                } else {
+                    Chain chain = chains.get(s.parent_chain_id());
+                    samples.add(sample("concept-step", both, "In " + (chain == null ? "the text"
+                            : Phrasing.quote(chain.process_name())) + ", what follows " + Phrasing.quote(s.subject())
+                            + "?", s.object()));
+                }
+            }
+            if (c.definition() != null) {
                 samples.add(sample("describe", knowledge, "Describe " + Phrasing.quote(c.term()) + ".",
                         c.definition()));
             }
@@ -263,6 +285,16 @@ public final class Repair {
             samples.add(sample("term-recall", knowledge, "Name the term: " + (c.definition() == null
                     ? c.term() + " (" + String.join(", ", c.aliases()) + ")" : c.definition()), c.term()));
             return samples;
+        }
+
+        /** The concept's statements: stand-alone ones with it as subject, other stand-alone ones, chain links. */
+        private List<Statement> factsAbout(Concept c) {
+            String key = Terms.key(c.term());
+            return c.parent_statement_ids().stream().map(statements::get).filter(Objects::nonNull)
+                    .sorted(Comparator.comparingInt((Statement s) -> s.parent_chain_id() != null ? 2
+                            : Terms.key(s.subject()).equals(key) ? 0 : 1)
+                            .thenComparing(Statement::statement_id))
+                    .toList();
         }
 
         /** For a chain break: worked two-step exemplars over chains outside the benchmark. */

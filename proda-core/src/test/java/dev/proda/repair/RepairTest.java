@@ -102,5 +102,19 @@ class RepairTest {
         }
         assertEquals(patches.stream().mapToInt(p -> p.samples().size()).sum(),
                 Repair.samplesUpTo(layout, 1).size());
+
+        // A concept gap is patched with what the KB states about the concept, before anything else.
+        dev.proda.model.Concept gap = kb.conceptsById().get(concept);
+        Patch conceptPatch = patches.stream().filter(p -> p.target().equals(concept)).findFirst().orElseThrow();
+        Set<String> taught = conceptPatch.samples().stream().flatMap(x -> x.knowledge().stream())
+                .filter(id -> id.startsWith("s-")).collect(Collectors.toSet());
+        assertFalse(taught.isEmpty(), "no statement of " + gap.term() + " taught: " + conceptPatch.samples());
+        assertTrue(gap.parent_statement_ids().containsAll(taught));
+        for (Sample sample : conceptPatch.samples()) {
+            if (sample.skill().equals("concept-fact") || sample.skill().equals("concept-step")) {
+                String id = sample.knowledge().get(1);
+                assertEquals(byId.get(id).object(), sample.messages().get(1).content());
+            }
+        }
     }
 }
