@@ -62,10 +62,12 @@ public final class Repair {
         return outcome;
     }
 
+    private static final int MAX_CONTROL_PASSES = 10;
+
     /**
-     * The untargeted control of a round: the same skills and (at most) the same number of samples as the
-     * round's patches, but about randomly chosen curriculum nodes of the same kinds as the responsible
-     * ones. Written to {@code target/controls/round-N-untargeted.jsonl}.
+     * The untargeted control of a round: the same skills and the same number of samples as the round's
+     * patches (fewer only if the curriculum runs out of nodes), but about randomly chosen curriculum nodes
+     * of the same kinds as the responsible ones. Written to {@code target/controls/round-N-untargeted.jsonl}.
      */
     public static List<Sample> untargetedControl(ProjectLayout layout, ProdaConfig config, int round, Log log) {
         List<Patch> patches = Jsonl.read(layout.patchRound(round).resolve("patches.jsonl"), Patch.class);
@@ -74,15 +76,24 @@ public final class Repair {
         List<Sample> samples = new ArrayList<>();
         try (Workshop workshop = new Workshop(layout, config, round)) {
             Random random = new Random(config.seed() + 977L * round);
-            for (Patch patch : patches) {
-                randomNodes.putIfAbsent(workshop.randomNodeLike(patch.target(), random), List.of());
+            // One random node like each target, then more rounds of them until the budget is met: random nodes
+            // repeat and some yield fewer samples, and a control with less data would not be a fair one.
+            for (int pass = 0; pass < MAX_CONTROL_PASSES && samples.size() < budget; pass++) {
+                Map<String, List<String>> fresh = new LinkedHashMap<>();
+                for (Patch patch : patches) {
+                    String node = workshop.randomNodeLike(patch.target(), random);
+                    if (!randomNodes.containsKey(node)) {
+                        randomNodes.put(node, List.of());
+                        fresh.put(node, List.of());
+                    }
+                }
+                workshop.patch(fresh, Log.SILENT).patches().forEach(p -> samples.addAll(p.samples()));
             }
-            workshop.patch(randomNodes, Log.SILENT).patches().forEach(p -> samples.addAll(p.samples()));
         }
         List<Sample> control = samples.subList(0, Math.min(budget, samples.size()));
         Jsonl.write(layout.target().resolve("controls").resolve("round-" + round + "-untargeted.jsonl"), control);
-        log.info("repair round " + round + " control: " + control.size() + " untargeted samples about "
-                + randomNodes.size() + " random nodes");
+        log.info("repair round " + round + " control: " + control.size() + " untargeted samples (the patches have "
+                + budget + ") about " + randomNodes.size() + " random nodes");
         return List.copyOf(control);
     }
 

@@ -103,6 +103,11 @@ class RepairTest {
         assertEquals(patches.stream().mapToInt(p -> p.samples().size()).sum(),
                 Repair.samplesUpTo(layout, 1).size());
 
+        // The untargeted control has exactly the patches' number of samples, about other nodes.
+        List<Sample> control = Repair.untargetedControl(layout, config, 1, Log.SILENT);
+        assertEquals(patches.stream().mapToInt(p -> p.samples().size()).sum(), control.size());
+        assertTrue(control.stream().allMatch(x -> x.origin().equals("patch")));
+
         // A concept gap is patched with what the KB states about the concept, before anything else.
         dev.proda.model.Concept gap = kb.conceptsById().get(concept);
         Patch conceptPatch = patches.stream().filter(p -> p.target().equals(concept)).findFirst().orElseThrow();
