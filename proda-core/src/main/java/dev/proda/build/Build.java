@@ -13,6 +13,7 @@ import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,9 @@ public final class Build {
 
     /** The stage, skipped when proda.lock shows that kb/, proda.yaml and the samples are as it left them. */
     public static List<Sample> run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
-        List<java.nio.file.Path> inputs = List.of(layout.kb(), layout.config());
-        if (!force) {
-            var entry = Lock.unchanged(layout, "build", inputs, List.of(layout.buildSamples()));
-            if (entry.isPresent()) {
-                log.info(Lock.skipped("build", entry.get()));
-                return Jsonl.read(layout.buildSamples(), Sample.class);
-            }
+        List<Path> inputs = List.of(layout.kb(), layout.config());
+        if (Lock.upToDate(layout, "build", inputs, List.of(layout.buildSamples()), force, log)) {
+            return Jsonl.read(layout.buildSamples(), Sample.class);
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());

@@ -13,6 +13,7 @@ import dev.proda.teacher.Teacher;
 import dev.proda.teacher.Teachers;
 import dev.proda.text.Segmenter;
 import dev.proda.text.TextUnit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,19 +39,15 @@ public final class Extract {
 
     /** The stage, skipped when proda.lock shows that the corpus, proda.yaml and kb/ are as it left them. */
     public static KnowledgeBase run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
-        if (!force) {
-            var entry = Lock.unchanged(layout, STAGE, inputs(layout), List.of(layout.kb()));
-            if (entry.isPresent()) {
-                log.info(Lock.skipped(STAGE, entry.get()));
-                return KnowledgeBase.read(layout);
-            }
+        if (Lock.upToDate(layout, STAGE, inputs(layout), List.of(layout.kb()), force, log)) {
+            return KnowledgeBase.read(layout);
         }
         return run(layout, config, log, Teachers.from(config, layout));
     }
 
     private static final String STAGE = "extract";
 
-    private static List<java.nio.file.Path> inputs(ProjectLayout layout) {
+    private static List<Path> inputs(ProjectLayout layout) {
         return List.of(layout.corpus(), layout.config());
     }
 

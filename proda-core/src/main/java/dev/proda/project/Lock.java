@@ -6,6 +6,8 @@ import dev.proda.io.Json;
 import dev.proda.io.ProdaFileException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -57,15 +60,15 @@ public final class Lock {
      * The entry of {@code stage} if running it again would redo the same work: it ran with this code, its
      * inputs hash as recorded, and its outputs are still there as it wrote them (none edited or deleted).
      */
-    public static java.util.Optional<Entry> unchanged(ProjectLayout layout, String stage, List<Path> inputs,
+    public static Optional<Entry> unchanged(ProjectLayout layout, String stage, List<Path> inputs,
             List<Path> outputs) {
         Entry entry = read(layout).get(stage);
         if (entry == null || CodeHash.VALUE.equals(CodeHash.UNKNOWN) || !CodeHash.VALUE.equals(entry.code())
                 || entry.outputs().isEmpty()
                 || !entry.inputs().equals(hashes(layout, inputs)) || !entry.outputs().equals(hashes(layout, outputs))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(entry);
+        return Optional.of(entry);
     }
 
     /** SHA-256 (hex) of a file, or of a folder: its files' relative paths and contents, in sorted order. */
@@ -76,9 +79,9 @@ public final class Lock {
         try (var walk = Files.walk(path)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update(path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(path.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(sha256(file).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                digest.update(sha256(file).getBytes(StandardCharsets.US_ASCII));
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
@@ -88,10 +91,19 @@ public final class Lock {
         }
     }
 
-    /** The log line of a skipped stage. */
-    public static String skipped(String stage, Entry entry) {
-        return stage + ": up to date (inputs and outputs as recorded in proda.lock at " + entry.finished()
-                + "), skipped; --force runs it again";
+    /**
+     * Whether {@code stage} can be skipped: not {@code force}d and {@link #unchanged}. A skip is logged with
+     * when the stage last ran.
+     */
+    public static boolean upToDate(ProjectLayout layout, String stage, List<Path> inputs, List<Path> outputs,
+            boolean force, Log log) {
+        if (force) {
+            return false;
+        }
+        var entry = unchanged(layout, stage, inputs, outputs);
+        entry.ifPresent(e -> log.info(stage + ": up to date (inputs and outputs as recorded in proda.lock at "
+                + e.finished() + "), skipped; --force runs it again"));
+        return entry.isPresent();
     }
 
     /** The hash of the running proda-core code, computed once. */
@@ -102,7 +114,7 @@ public final class Lock {
         private static String compute() {
             try {
                 return contentHash(Path.of(Lock.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-            } catch (java.net.URISyntaxException | RuntimeException e) {
+            } catch (URISyntaxException | RuntimeException e) {
                 return UNKNOWN; // then nothing is skipped
             }
         }

@@ -14,6 +14,7 @@ import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -45,15 +46,11 @@ public final class Tests {
         }
     }
 
-    /** The stage, skipped when proda.lock shows that kb/, the general text, proda.yaml and tests/ are as it left them. */
+    /** The stage, skipped when proda.lock shows kb/, the general text, proda.yaml and tests/ as it left them. */
     public static Benchmark run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
-        List<java.nio.file.Path> inputs = List.of(layout.kb(), layout.general(), layout.config());
-        if (!force) {
-            var entry = Lock.unchanged(layout, "tests", inputs, List.of(layout.tests()));
-            if (entry.isPresent()) {
-                log.info(Lock.skipped("tests", entry.get()));
-                return Benchmark.read(layout);
-            }
+        List<Path> inputs = List.of(layout.kb(), layout.general(), layout.config());
+        if (Lock.upToDate(layout, "tests", inputs, List.of(layout.tests()), force, log)) {
+            return Benchmark.read(layout);
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
