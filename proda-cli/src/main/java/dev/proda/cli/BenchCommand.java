@@ -5,6 +5,9 @@ import dev.proda.bench.LemmaBench;
 import dev.proda.bench.WordNetGold;
 import dev.proda.cycle.SeedSweep;
 import dev.proda.project.Corpus;
+import dev.proda.project.ProdaConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -48,11 +52,11 @@ final class BenchCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             Path root = corpus != null ? corpus : BundledExample.corpus();
             WordNetGold sample = WordNetGold.bundled();
             if (gold != null) {
-                if (!java.nio.file.Files.isRegularFile(gold)) {
+                if (!Files.isRegularFile(gold)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such file: " + gold);
                 }
                 sample = sample.withSynsets(gold);
@@ -87,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "differences to V1 and the controls; writes DIR/sweep.json and sweep.md, prints one JSON "
                     + "line last. Long: about 16 minutes per seed on 2 cores. Rerunning resumes.")
     static final class Cycles implements Callable<Integer> {
-        @picocli.CommandLine.Parameters(paramLabel = "DIR", description = "Folder for the per-seed projects.")
+        @Parameters(paramLabel = "DIR", description = "Folder for the per-seed projects.")
         Path dir;
 
         @Option(names = "--seeds", paramLabel = "S,S,…", split = ",", defaultValue = "42,43,44",
@@ -120,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             SeedSweep.Result result = SeedSweep.run(dir, corpus != null ? corpus : BundledExample.corpus(),
                     general != null ? general : BundledExample.general(),
-                    config != null ? dev.proda.project.ProdaConfig.read(config) : null, seeds, rounds, Engines::student,
+                    config != null ? ProdaConfig.read(config) : null, seeds, rounds, Engines::student,
                     WriterOutputStream.log(spec));
             var out = spec.commandLine().getOut();
             out.println();
