@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** The lifecycle, in order, for a number of repair rounds; writes the cycle report. */
@@ -125,12 +126,12 @@ public final class Cycle {
         return report;
     }
 
-    /** Each version's test accuracy on the items that share a node with a round-1 patch target, and on the rest. */
+    /** Each version's test accuracy on the items sharing a node with a round-1 patch target, and on the rest. */
     private List<CycleReport.Transfer> transfer(List<CycleReport.Version> versions) {
         Set<String> targets = new HashSet<>();
         Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class).forEach(p -> targets.add(p.target()));
         List<TestItem> test = Tests.Benchmark.read(layout).test();
-        java.util.function.Predicate<TestItem> touching = item -> targets.contains(item.chain_id())
+        Predicate<TestItem> touching = item -> targets.contains(item.chain_id())
                 || item.statement_ids().stream().anyMatch(targets::contains)
                 || item.concept_ids().stream().anyMatch(targets::contains);
         List<CycleReport.Transfer> rows = new ArrayList<>();

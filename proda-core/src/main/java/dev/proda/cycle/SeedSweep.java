@@ -1,5 +1,6 @@
 package dev.proda.cycle;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.proda.evaluate.Score;
 import dev.proda.io.AtomicFiles;
 import dev.proda.io.Json;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -80,7 +82,7 @@ public final class SeedSweep {
             v2Minus.forEach((v, s) -> line.put("v2_minus_sd_" + key(v), s.sd()));
             try {
                 return Json.MAPPER.writeValueAsString(line);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -119,7 +121,7 @@ public final class SeedSweep {
         try {
             AtomicFiles.writeString(dir.resolve("sweep.json"),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         AtomicFiles.writeString(dir.resolve("sweep.md"), result.markdown());
@@ -170,7 +172,7 @@ public final class SeedSweep {
         return new Result(List.copyOf(seeds), testStats, minus, ahead, touching, List.copyOf(reports));
     }
 
-    private static java.util.Optional<Score> score(CycleReport report, String version) {
+    private static Optional<Score> score(CycleReport report, String version) {
         return report.versions().stream().filter(v -> v.name().equals(version)).map(CycleReport.Version::test)
                 .findFirst();
     }
