@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,22 +111,25 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
     }
 
     /**
-     * Every base form WordNet's morphy finds for one lower-case word: the word itself if it is a noun lemma,
-     * its entry in the exception list, and each suffix rule's result that is a noun lemma ("axes" → ax,
-     * axe).
+     * Every base form WordNet's morphy finds for a lower-case phrase, in its order: the phrase itself if it is
+     * a noun lemma, then its last word replaced by the exception list's entry, then by each suffix rule's
+     * result, each kept when the whole is a noun lemma ("axes" → ax, axe).
      */
-    public Set<String> baseForms(String word) {
-        Set<String> forms = new java.util.LinkedHashSet<>();
-        if (nounLemmas.contains(word)) {
-            forms.add(word);
+    public Set<String> baseForms(String phrase) {
+        Set<String> forms = new LinkedHashSet<>();
+        if (nounLemmas.contains(phrase)) {
+            forms.add(phrase);
         }
-        String exception = exceptions.get(word);
-        if (exception != null && nounLemmas.contains(exception)) {
-            forms.add(exception);
+        int space = phrase.lastIndexOf(' ');
+        String prefix = phrase.substring(0, space + 1);
+        String last = phrase.substring(space + 1);
+        String exception = exceptions.get(last);
+        if (exception != null && nounLemmas.contains(prefix + exception)) {
+            forms.add(prefix + exception);
         }
         for (String[] rule : SUFFIXES) {
-            if (word.length() > rule[0].length() + 1 && word.endsWith(rule[0])) {
-                String base = word.substring(0, word.length() - rule[0].length()) + rule[1];
+            if (last.length() > rule[0].length() + 1 && last.endsWith(rule[0])) {
+                String base = prefix + last.substring(0, last.length() - rule[0].length()) + rule[1];
                 if (nounLemmas.contains(base)) {
                     forms.add(base);
                 }
@@ -134,26 +138,10 @@ public record WordNetGold(List<Synset> synsets, Set<String> nounLemmas, Map<Stri
         return forms;
     }
 
+    /** Morphy's first base form of a phrase, or null. */
     private String morphy(String phrase) {
-        if (nounLemmas.contains(phrase)) {
-            return phrase;
-        }
-        int space = phrase.lastIndexOf(' ');
-        String prefix = phrase.substring(0, space + 1);
-        String last = phrase.substring(space + 1);
-        String exception = exceptions.get(last);
-        if (exception != null && nounLemmas.contains(prefix + exception)) {
-            return prefix + exception;
-        }
-        for (String[] rule : SUFFIXES) {
-            if (last.length() > rule[0].length() + 1 && last.endsWith(rule[0])) {
-                String base = prefix + last.substring(0, last.length() - rule[0].length()) + rule[1];
-                if (nounLemmas.contains(base)) {
-                    return base;
-                }
-            }
-        }
-        return null;
+        Set<String> forms = baseForms(phrase);
+        return forms.isEmpty() ? null : forms.iterator().next();
     }
 
     private static Set<String> lemmaSet(String field) {
