@@ -4,6 +4,7 @@ import dev.proda.build.Build;
 import dev.proda.compile.Compile;
 import dev.proda.debug.Debug;
 import dev.proda.evaluate.Evaluate;
+import dev.proda.evaluate.Score;
 import dev.proda.evaluate.VersionScores;
 import dev.proda.extract.Extract;
 import dev.proda.extract.KnowledgeBase;
@@ -121,23 +122,22 @@ public final class Cycle {
                 "chance is the expected accuracy of a uniform random pick");
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions,
-                rounds > 0 ? transfer(versions) : List.of(), counts, seconds, notes);
+                rounds > 0 ? transfer(versions, benchmark.test()) : List.of(), counts, seconds, notes);
         write(report);
         return report;
     }
 
     /** Each version's test accuracy on the items sharing a node with a round-1 patch target, and on the rest. */
-    private List<CycleReport.Transfer> transfer(List<CycleReport.Version> versions) {
+    private List<CycleReport.Transfer> transfer(List<CycleReport.Version> versions, List<TestItem> test) {
         Set<String> targets = new HashSet<>();
         Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class).forEach(p -> targets.add(p.target()));
-        List<TestItem> test = Tests.Benchmark.read(layout).test();
         Predicate<TestItem> touching = item -> targets.contains(item.chain_id())
                 || item.statement_ids().stream().anyMatch(targets::contains)
                 || item.concept_ids().stream().anyMatch(targets::contains);
         List<CycleReport.Transfer> rows = new ArrayList<>();
         for (CycleReport.Version version : versions) {
-            rows.add(new CycleReport.Transfer(version.name(), Evaluate.testScore(layout, version.name(), test, touching),
-                    Evaluate.testScore(layout, version.name(), test, touching.negate())));
+            Map<Boolean, Score> scores = Evaluate.testScores(layout, version.name(), test, touching);
+            rows.add(new CycleReport.Transfer(version.name(), scores.get(true), scores.get(false)));
         }
         return rows;
     }

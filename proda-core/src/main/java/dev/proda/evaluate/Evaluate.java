@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Stage {@code test}: scores a model version on dev, test and general items. */
@@ -84,15 +85,18 @@ public final class Evaluate {
         return results;
     }
 
-    /** The score of one version on the test items among {@code items} that {@code chosen} accepts. */
-    public static Score testScore(ProjectLayout layout, String version, List<TestItem> items,
-            java.util.function.Predicate<TestItem> chosen) {
+    /**
+     * One version's scores on the test items among {@code items}, split by {@code chosen}: under {@code true}
+     * the items it accepts, under {@code false} the others (its results file is read once).
+     */
+    public static Map<Boolean, Score> testScores(ProjectLayout layout, String version, List<TestItem> items,
+            Predicate<TestItem> chosen) {
         Map<String, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, Function.identity(),
                 (a, b) -> a));
-        List<ItemResult> results = Jsonl.read(layout.results(version), ItemResult.class).stream()
-                .filter(r -> r.split().equals("test") && byId.containsKey(r.item()) && chosen.test(byId.get(r.item())))
-                .toList();
-        return Score.of(results, byId);
+        Map<Boolean, List<ItemResult>> parts = Jsonl.read(layout.results(version), ItemResult.class).stream()
+                .filter(r -> r.split().equals("test") && byId.containsKey(r.item()))
+                .collect(Collectors.partitioningBy(r -> chosen.test(byId.get(r.item()))));
+        return Map.of(true, Score.of(parts.get(true), byId), false, Score.of(parts.get(false), byId));
     }
 
     public static VersionScores summarise(String version, List<TestItem> items, List<ItemResult> results) {
