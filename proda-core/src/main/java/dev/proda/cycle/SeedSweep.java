@@ -108,13 +108,14 @@ public final class SeedSweep {
             if (!layout.exists()) {
                 Init.create(layout, corpus, general, log);
                 (template != null ? template : ProdaConfig.read(layout.config())).withSeed(seed).write(layout.config());
-            } else if (ProdaConfig.read(layout.config()).seed() != seed) {
-                throw new ProdaFileException(layout.config() + " has seed " + ProdaConfig.read(layout.config()).seed()
-                        + ", not " + seed + "; move that folder away");
+            }
+            ProdaConfig config = ProdaConfig.read(layout.config());
+            if (config.seed() != seed) {
+                throw new ProdaFileException(layout.config() + " has seed " + config.seed() + ", not " + seed
+                        + "; move that folder away");
             }
             log.info("sweep: seed " + seed + " (" + (reports.size() + 1) + " of " + seeds.size() + ") in "
                     + layout.root());
-            ProdaConfig config = ProdaConfig.read(layout.config());
             reports.add(new Cycle(layout, engines.apply(config), log).run(rounds, false));
         }
         Result result = summarise(seeds, reports);
