@@ -1,5 +1,6 @@
 package dev.proda.compile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.proda.io.Json;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Records;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Stage {@code compile}: V0 from the general text, then V(n+1) = V(n) fine-tuned on samples. */
 public final class Compile {
@@ -39,16 +41,12 @@ public final class Compile {
         String key = Records.id("base-", engine.name(), pretrain.toString(),
                 Records.id("", general.pretraining().toArray(String[]::new)),
                 Records.id("", vocabulary.toArray(String[]::new)));
-        Path cached = layout.cache().resolve(key);
         Path v0 = layout.model("V0");
-        if (Files.isDirectory(cached)) {
-            log.info("compile V0: cached base model " + cached.getFileName());
-        } else {
+        fromCache(layout, key, v0, log, "compile V0: cached base model " + key, cached -> {
             log.info("compile V0: pretraining " + pretrain.layers() + " layers × " + pretrain.width() + " on "
                     + general.pretraining().size() + " general passages, " + pretrain.tokenBudget() + " tokens");
             engine.pretrain(general.pretraining(), vocabulary, pretrain, cached, progress("V0", log));
-        }
-        copyTree(cached, v0);
+        });
         Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),
                 List.of(v0));
         return v0;
@@ -67,26 +65,38 @@ public final class Compile {
         FinetuneConfig finetune = new FinetuneConfig(epochs, config.student().batchSize(), learningRate,
                 config.seed(), config.student().threads());
         List<TrainingExample> examples = samples.stream().map(PromptFormat::example).toList();
-        // Content-addressed like V0: the same base, examples and settings give the same model, so a rerun
-        // (or a resumed cycle) reuses it instead of training again.
+        // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
         String key;
         try {
             key = Records.id("finetune-", engine.name(), finetune.toString(), Lock.contentHash(base),
                     Json.MAPPER.writeValueAsString(examples));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Path cached = layout.cache().resolve(key);
-        if (Files.isDirectory(cached)) {
-            log.info("compile " + to + ": same base, samples and settings as cached model " + key + ", reused");
-        } else {
-            log.info("compile " + to + ": " + from + " + " + samples.size() + " samples × " + epochs + " epochs");
-            engine.finetune(base, examples, finetune, cached, progress(to, log));
-        }
-        copyTree(cached, layout.model(to));
+        fromCache(layout, key, layout.model(to), log,
+                "compile " + to + ": same base, samples and settings as cached model " + key + ", reused", cached -> {
+                    log.info("compile " + to + ": " + from + " + " + samples.size() + " samples × " + epochs
+                            + " epochs");
+                    engine.finetune(base, examples, finetune, cached, progress(to, log));
+                });
         Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),
                 layout.config()), List.of(layout.model(to)));
         return layout.model(to);
+    }
+
+    /**
+     * Places the model cached under {@code key} at {@code target}, training it into the cache first with
+     * {@code train} unless it is there: models are content-addressed, so the same key is the same model.
+     */
+    private static void fromCache(ProjectLayout layout, String key, Path target, Log log, String reused,
+            Consumer<Path> train) {
+        Path cached = layout.cache().resolve(key);
+        if (Files.isDirectory(cached)) {
+            log.info(reused);
+        } else {
+            train.accept(cached);
+        }
+        copyTree(cached, target);
     }
 
     static PretrainConfig pretrainConfig(ProdaConfig config) {
