@@ -1,6 +1,7 @@
 package dev.proda.project;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** Where stages report progress and warnings (the CLI prints them; tests may collect them). */
 public interface Log {
@@ -21,6 +22,21 @@ public interface Log {
             public void warn(String message) {
                 err.println("warning: " + message);
                 err.flush();
+            }
+        };
+    }
+
+    /** Collects into {@code lines}: info as it is, warnings prefixed {@code warning:} as {@link #to} prints them. */
+    static Log into(List<String> lines) {
+        return new Log() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add("warning: " + message);
             }
         };
     }

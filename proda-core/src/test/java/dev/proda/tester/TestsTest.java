@@ -34,17 +34,7 @@ class TestsTest {
         java.nio.file.Files.writeString(layout.config(), "name: t\n");
         ProdaConfig config = ProdaConfig.read(layout.config());
         List<String> lines = new java.util.ArrayList<>();
-        Log log = new Log() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-        };
+        Log log = Log.into(lines);
         Extract.run(layout, config, log, false);
         List<Sample> built = Build.run(layout, config, log, false);
         Tests.Benchmark benchmark = Tests.run(layout, config, log, false);

@@ -47,17 +47,7 @@ class LlmTeacherTest {
     Path dir;
     private FakeOpenAiServer server;
     private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final Log log = new Log() {
-        @Override
-        public void info(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logLines.add("warning: " + message);
-        }
-    };
+    private final Log log = Log.into(logLines);
 
     @BeforeEach
     void startServer() throws IOException {
