@@ -15,6 +15,7 @@ import dev.proda.student.FinetuneConfig;
 import dev.proda.student.PretrainConfig;
 import dev.proda.student.ProgressListener;
 import dev.proda.student.StudentEngine;
+import dev.proda.student.TokenCounter;
 import dev.proda.student.TrainingExample;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +36,7 @@ public final class Compile {
      */
     public static Path base(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Log log) {
         GeneralText general = GeneralText.read(layout.general(), log);
-        List<String> vocabulary = new ArrayList<>(general.pretraining());
-        Corpus.read(layout.corpus(), config.name(), Log.SILENT).forEach(d -> vocabulary.add(d.text()));
+        List<String> vocabulary = vocabularyTexts(layout, config, general);
         PretrainConfig pretrain = pretrainConfig(config);
         String key = Records.id("base-", engine.name(), pretrain.toString(),
                 Records.id("", general.pretraining().toArray(String[]::new)),
@@ -50,6 +50,19 @@ public final class Compile {
         Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),
                 List.of(v0));
         return v0;
+    }
+
+    /** The texts V0's tokenizer is built from: the general text and the corpus. */
+    private static List<String> vocabularyTexts(ProjectLayout layout, ProdaConfig config, GeneralText general) {
+        List<String> vocabulary = new ArrayList<>(general.pretraining());
+        Corpus.read(layout.corpus(), config.name(), Log.SILENT).forEach(d -> vocabulary.add(d.text()));
+        return vocabulary;
+    }
+
+    /** Counts tokens as V0 of this project will, before V0 exists (the same tokenizer, no training). */
+    public static TokenCounter tokenCounter(ProjectLayout layout, ProdaConfig config, StudentEngine engine) {
+        GeneralText general = GeneralText.read(layout.general(), Log.SILENT);
+        return engine.tokenCounter(vocabularyTexts(layout, config, general), pretrainConfig(config));
     }
 
     /** Fine-tunes {@code from} on {@code samples} into {@code to}. */

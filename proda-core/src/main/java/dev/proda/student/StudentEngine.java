@@ -23,6 +23,13 @@ public interface StudentEngine {
     void finetune(Path baseDir, List<TrainingExample> examples, FinetuneConfig config, Path outDir,
             ProgressListener progress);
 
+    /**
+     * Counts tokens as a model pretrained with {@code config} on {@code vocabularyTexts} would: the same
+     * tokenizer {@link #pretrain} builds, without training a model. Lets the Tester and the Builder check
+     * that every item and sample fits the context before anything is trained.
+     */
+    TokenCounter tokenCounter(List<String> vocabularyTexts, PretrainConfig config);
+
     /** Loads a saved model for scoring. */
     StudentModel load(Path modelDir);
 }

@@ -4,6 +4,7 @@ import dev.proda.student.FinetuneConfig;
 import dev.proda.student.PretrainConfig;
 import dev.proda.student.ProgressListener;
 import dev.proda.student.StudentEngine;
+import dev.proda.student.TokenCounter;
 import dev.proda.student.StudentModel;
 import dev.proda.student.TrainingExample;
 import java.nio.file.Path;
@@ -45,6 +46,12 @@ public final class DjlStudentEngine implements StudentEngine {
         try (DjlStudentModel model = pretrainModel(texts, vocabularyTexts, config, modelDir, progress)) {
             Objects.requireNonNull(model);
         }
+    }
+
+    @Override
+    public TokenCounter tokenCounter(List<String> vocabularyTexts, PretrainConfig config) {
+        WordTokenizer tokenizer = WordTokenizer.train(vocabularyTexts, config.maxVocabulary(), config.minWordCount());
+        return text -> tokenizer.encode(text).length;
     }
 
     /** {@link #pretrain} that also returns the trained model, still in memory (the caller closes it). */
