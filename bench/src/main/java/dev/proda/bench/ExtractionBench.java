@@ -328,8 +328,30 @@ public final class ExtractionBench {
         return count;
     }
 
-    /** The whole bench: scores on the gold, throughput on the gold text and on {@code corpus}. */
+    /** The WordNet bench alone: scores on the gold, throughput on the gold text and on {@code corpus}. */
     public static void run(WordNetGold gold, List<Corpus.Document> corpus, PrintWriter out) {
+        run(gold, corpus, null, out);
+    }
+
+    /**
+     * The whole bench: the WordNet figures (skipped when {@code gold} is null), then the prose figures
+     * (skipped when {@code prose} is null), then one JSON line with all of them, WordNet's first. When
+     * {@code corpus} is the prose gold's bundled corpus, its timed extraction is the one the prose gold scores.
+     */
+    public static void run(WordNetGold gold, List<Corpus.Document> corpus, ProseBench.Inputs prose,
+            PrintWriter out) {
+        Figures figures = new Figures();
+        KnowledgeBase corpusKb = gold == null ? null : wordNet(gold, corpus, out, figures);
+        if (prose != null) {
+            ProseBench.run(prose, corpusKb != null && corpus.equals(prose.bundled()) ? corpusKb : null, out, figures);
+        }
+        out.println(figures.jsonLine());
+        out.flush();
+    }
+
+    /** Prints the WordNet summary, adds its figures; returns the knowledge base extracted from {@code corpus}. */
+    private static KnowledgeBase wordNet(WordNetGold gold, List<Corpus.Document> corpus, PrintWriter out,
+            Figures figures) {
         Rendered rendered = render(gold.synsets());
         KnowledgeBase kb = Extract.extract(rendered.documents());
         Scores s = score(gold, rendered, kb);
@@ -369,15 +391,22 @@ public final class ExtractionBench {
                                 java.util.stream.Collectors.counting()))),
                 corpusKb.chains().size());
         out.println("  tokens_per_s below = bundled corpus; isa_* = entailed reading, isa_*_direct = direct hypernyms");
-        out.printf(Locale.ROOT, "{\"concept_precision\":%.4f,\"concept_recall\":%.4f,\"isa_precision\":%.4f,"
-                + "\"isa_recall\":%.4f,\"tokens_per_s\":%.0f,\"isa_precision_direct\":%.4f,\"isa_recall_direct\":%.4f,"
-                + "\"isa_precision_depth2\":%.4f,\"isa_recall_depth2\":%.4f,\"isa_precision_direct_findable\":%.4f,"
-                + "\"tokens_per_s_gold\":%.0f,\"tokens_per_cpu_s\":%.0f,\"concepts\":%d,\"isa\":%d,\"synsets\":%d}%n",
-                s.conceptPrecision(), s.conceptRecall(), s.isaPrecision(), s.isaRecall(), onCorpus.tokensPerSecond(),
-                s.precision(s.direct()), s.recall(s.direct()), s.precision(s.depth2()), s.recall(s.depth2()),
-                s.directPrecisionFindable(), onGold.tokensPerSecond(), onCorpus.tokensPerCpuSecond(), s.concepts(),
-                s.isa(), s.headwords());
-        out.flush();
+        figures.fraction("concept_precision", s.conceptPrecision())
+                .fraction("concept_recall", s.conceptRecall())
+                .fraction("isa_precision", s.isaPrecision())
+                .fraction("isa_recall", s.isaRecall())
+                .rounded("tokens_per_s", onCorpus.tokensPerSecond())
+                .fraction("isa_precision_direct", s.precision(s.direct()))
+                .fraction("isa_recall_direct", s.recall(s.direct()))
+                .fraction("isa_precision_depth2", s.precision(s.depth2()))
+                .fraction("isa_recall_depth2", s.recall(s.depth2()))
+                .fraction("isa_precision_direct_findable", s.directPrecisionFindable())
+                .rounded("tokens_per_s_gold", onGold.tokensPerSecond())
+                .rounded("tokens_per_cpu_s", onCorpus.tokensPerCpuSecond())
+                .count("concepts", s.concepts())
+                .count("isa", s.isa())
+                .count("synsets", s.headwords());
+        return corpusKb;
     }
 
     private static double ratio(int part, int whole) {

@@ -2,6 +2,7 @@ package dev.proda.cli;
 
 import dev.proda.bench.ExtractionBench;
 import dev.proda.bench.LemmaBench;
+import dev.proda.bench.ProseBench;
 import dev.proda.bench.WordNetGold;
 import dev.proda.cycle.SeedSweep;
 import dev.proda.project.Corpus;
@@ -32,15 +33,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
-            description = "Score the embedded extractor against WordNet 3.0 nouns and time it; prints a summary, "
-                    + "then one JSON line (concept_precision, concept_recall, isa_precision, isa_recall, tokens_per_s).")
+            description = "Score the embedded extractor against WordNet 3.0 nouns and time it, then against the "
+                    + "prose gold (statements, chains, concepts) and the glossaries; prints a summary, then one JSON "
+                    + "line (WordNet's keys first: concept_precision, concept_recall, isa_precision, isa_recall, "
+                    + "tokens_per_s; then statement_precision, statement_recall, chain_precision, …).")
     static final class Extraction implements Callable<Integer> {
         @Option(names = "--synsets", paramLabel = "N", defaultValue = "4000",
                 description = "Gold synsets to render (the first N of the fixed sample; default: ${DEFAULT-VALUE}).")
         int synsets;
 
         @Option(names = "--corpus", paramLabel = "DIR",
-                description = "Corpus to time the extraction on (default: the bundled example corpus).")
+                description = "Corpus to time the extraction on (default: the bundled example corpus, which is also "
+                        + "the one the prose gold's bundled set is scored on).")
         Path corpus;
 
         @Option(names = "--gold", paramLabel = "FILE",
@@ -48,21 +52,66 @@ final class BenchCommand implements Callable<Integer> {
                         + "held-out one written by scripts/fetch-bench-data.sh --held-out (default: the bundled sample).")
         Path gold;
 
+        @Option(names = "--prose-gold", paramLabel = "DIR",
+                description = "Prose gold (sentences.jsonl, procedures.jsonl; default: bench/data/prose-gold). Its "
+                        + "held-out set is scored on DIR/../heldout/corpus when that folder exists.")
+        Path proseGold;
+
+        @Option(names = "--glossaries", paramLabel = "DIR",
+                description = "Glossaries used as concept gold (default: bench/data/glossaries).")
+        Path glossaries;
+
+        @Option(names = "--details", paramLabel = "FILE",
+                description = "Also write every scored prose item with its verdict (TSV: statements right or wrong, "
+                        + "gold statements missed, glossary terms found or missed, checkable chains), to read the "
+                        + "extractor's errors.")
+        Path details;
+
+        @Option(names = "--no-wordnet", description = "Skip the WordNet figures and the timing.")
+        boolean noWordNet;
+
+        @Option(names = "--no-prose", description = "Skip the prose gold and glossary figures.")
+        boolean noProse;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            Path root = corpus != null ? corpus : BundledExample.corpus();
-            WordNetGold sample = WordNetGold.bundled();
-            if (gold != null) {
-                if (!Files.isRegularFile(gold)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such file: " + gold);
-                }
-                sample = sample.withSynsets(gold);
+            if (noWordNet && noProse) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "nothing to do: --no-wordnet and --no-prose");
             }
-            var documents = Corpus.read(root, "general", WriterOutputStream.log(spec));
-            ExtractionBench.run(sample.first(synsets), documents, spec.commandLine().getOut());
+            Path root = corpus != null ? corpus : BundledExample.corpus();
+            WordNetGold sample = null;
+            if (!noWordNet) {
+                sample = WordNetGold.bundled();
+                if (gold != null) {
+                    if (!Files.isRegularFile(gold)) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--gold: no such file: " + gold);
+                    }
+                    sample = sample.withSynsets(gold);
+                }
+                sample = sample.first(synsets);
+            }
+            var log = WriterOutputStream.log(spec);
+            ProseBench.Inputs prose = null;
+            if (!noProse) {
+                Path bench = BundledExample.root().resolve("../../bench/data").normalize();
+                Path goldDir = proseGold != null ? proseGold : bench.resolve("prose-gold");
+                if (!Files.isRegularFile(goldDir.resolve("sentences.jsonl"))) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--prose-gold: no sentences.jsonl in "
+                            + goldDir + " (use --no-prose to skip the prose gold)");
+                }
+                prose = ProseBench.Inputs.load(goldDir, BundledExample.corpus(),
+                        goldDir.toAbsolutePath().getParent().resolve("heldout/corpus"),
+                        glossaries != null ? glossaries : bench.resolve("glossaries"), log);
+                if (details != null) {
+                    prose = prose.withDetails(details);
+                }
+            }
+            var documents = noWordNet ? null : corpus == null && prose != null ? prose.bundled()
+                    : Corpus.read(root, "general", log);
+            ExtractionBench.run(sample, documents, prose, spec.commandLine().getOut());
             return 0;
         }
     }
@@ -124,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             SeedSweep.Result result = SeedSweep.run(dir, corpus != null ? corpus : BundledExample.corpus(),
                     general != null ? general : BundledExample.general(),
-                    config != null ? ProdaConfig.read(config) : null, seeds, rounds, Engines::student,
+                    config != null ? ProdaConfig.read(config) : null, seeds, rounds, Engines::student, Engines.embedder(),
                     WriterOutputStream.log(spec));
             var out = spec.commandLine().getOut();
             out.println();

@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Knowledge base → training samples (src/build/samples.jsonl), several skills per fact.")
+        description = {"Knowledge base → training samples (src/build/samples.jsonl), several skills per fact.",
+            "Every sample must fit the student's context (counted with its tokenizer); the longest and any "
+                    + "dropped are in target/reports/build.json."})
 final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
@@ -17,7 +19,8 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Build.run(project.layout(), project.config(), project.log(), force);
+        var config = project.config();
+        Build.run(project.layout(), config, Engines.student(config), project.log(), force);
         return 0;
     }
 }

@@ -37,7 +37,7 @@ final class CycleCommand implements Callable<Integer> {
 
     static void run(ProjectLayout layout, int rounds, boolean force, CommandSpec spec) {
         var config = dev.proda.project.ProdaConfig.read(layout.config());
-        CycleReport report = new Cycle(layout, Engines.student(config), WriterOutputStream.log(spec))
+        CycleReport report = new Cycle(layout, Engines.student(config), Engines.embedder(), WriterOutputStream.log(spec))
                 .run(rounds, force);
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().print(report.markdown());

@@ -70,7 +70,9 @@ final class KbCommand {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Read a knowledge_core.json into kb/, locating each quote in corpus/ to give it spans.")
+            description = {"Read a knowledge_core.json into kb/, locating each quote in corpus/ to give it spans.",
+                "Nodes that cannot be read or fail validation (chain shape, self-contained statements, ids that "
+                        + "resolve) are left out and listed in target/reports/kb-validation.json."})
     static final class Import implements Callable<Integer> {
         @Mixin
         ProjectOption project;
@@ -89,8 +91,9 @@ final class KbCommand {
                 throw new ProdaFileException(layout.kb() + " already holds a knowledge base; use --force to replace it");
             }
             var imported = KnowledgeCore.importFrom(file, Corpus.read(layout.corpus(), config.name(), project.log()));
-            imported.kb().write(layout);
             var log = project.log();
+            imported.validation().report(layout, "import " + file.getFileName(), log);
+            imported.kb().write(layout);
             log.info("kb import: " + imported.kb().chains().size() + " chains, " + imported.kb().statements().size()
                     + " statements, " + imported.kb().concepts().size() + " concepts; " + imported.located()
                     + " quotes located in the corpus, " + imported.unlocated() + " not found (those nodes have no spans)");

@@ -7,8 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "tests", mixinStandardHelpOptions = true,
-        description = "Knowledge base → benchmark written before training: tests/dev.jsonl, tests/test.jsonl "
-                + "(split by chain) and tests/general.jsonl.")
+        description = "Knowledge base → benchmark written before training: tests/dev.jsonl and tests/test.jsonl "
+                + "(twin items of each node, held-out chains in test only), tests/general.jsonl and tests/report.json "
+                + "(counts, option-only baselines, longest item in the student's tokens). Fails if a baseline beats "
+                + "chance by more than 5 points or an item does not fit the student's context.")
 final class TestsCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
@@ -18,7 +20,9 @@ final class TestsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Tests.run(project.layout(), project.config(), project.log(), force);
+        var config = project.config();
+        Tests.run(project.layout(), config, Tests.Tools.of(project.layout(), config, Engines.student(config),
+                Engines.embedder()), project.log(), force);
         return 0;
     }
 }

@@ -67,7 +67,7 @@ class CliTest {
     @Test
     void initRefusesToOverwriteAProject() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("c"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a measure of disorder in a system.\n");
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
         Path general = Files.createDirectories(dir.resolve("g"));
         Files.writeString(general.resolve("g.txt"), "dog: a domesticated animal\n");
         Path project = dir.resolve("p");
@@ -83,7 +83,7 @@ class CliTest {
     @Test
     void corruptKbLineIsReportedWithFileAndLine() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("c"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a measure of disorder in a system.\n");
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
         Path project = dir.resolve("p");
         assertEquals(0, run("init", project.toString(), "--corpus", corpus.toString()).exit());
         assertEquals(0, run("extract", "-C", project.toString()).exit());
@@ -99,7 +99,7 @@ class CliTest {
     @Test
     void kbCommandsInspectExportAndImport() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("c/physics"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a measure of disorder in a system.\n\n"
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"
                 + "Heat flows from hot to cold bodies. The hot body cools down over time. The cold body warms up "
                 + "until both are equal.\n");
         Path project = dir.resolve("p");
@@ -123,8 +123,15 @@ class CliTest {
         Run refused = run("kb", "import", "-C", project.toString(), exported.toString());
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("--force"), refused.err());
-        assertEquals(0, run("kb", "import", "-C", project.toString(), "--force", exported.toString()).exit());
-        assertEquals(before, Files.readString(project.resolve("kb/statements.jsonl")));
+        Run imported = run("kb", "import", "-C", project.toString(), "--force", exported.toString());
+        assertEquals(0, imported.exit(), imported.err());
+        // The extractor's own KB validates: it comes back as it was, nothing dropped.
+        String after = Files.readString(project.resolve("kb/statements.jsonl"));
+        assertEquals(before.lines().filter(l -> l.contains("\"Entropy\"")).toList(),
+                after.lines().filter(l -> l.contains("\"Entropy\"")).toList());
+        assertFalse(before.lines().filter(l -> l.contains("\"Entropy\"")).toList().isEmpty(), before);
+        assertFalse(imported.err().contains("dropped"), imported.err());
+        assertTrue(Files.exists(project.resolve("target/reports/kb-validation.json")));
     }
 
     @Test

@@ -32,7 +32,10 @@ class FullLoopIT {
     @TempDir
     Path dir;
 
-    /** Tiny settings: one layer, a few steps; the loop's wiring is under test, not the model. */
+    /**
+     * Tiny settings: one layer, a few steps; the loop's wiring is under test, not the model. The Tester
+     * asks about statements four at a time (same discipline and relation), so it needs a few dozen.
+     */
     static final String TINY = """
             name: tiny
             seed: 7
@@ -50,7 +53,7 @@ class FullLoopIT {
               threads: 2
             budgets:
               chains: 12
-              statements: 12
+              statements: 40
               general_items: 10
             """;
 

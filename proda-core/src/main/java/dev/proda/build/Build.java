@@ -1,8 +1,14 @@
 package dev.proda.build;
 
-import dev.proda.extract.Curriculum;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.proda.compile.Compile;
+import dev.proda.compile.ContextFit;
+import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.AtomicFiles;
+import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
+import dev.proda.io.ProdaFileException;
 import dev.proda.model.Chain;
 import dev.proda.model.Concept;
 import dev.proda.model.Message;
@@ -13,76 +19,275 @@ import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import dev.proda.student.StudentEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
-/** Stage {@code build}: the curriculum's statements and concepts → training samples in several skills. */
+/**
+ * Stage {@code build}: the curriculum's knowledge → training samples that teach only what is true.
+ *
+ * <ul>
+ *   <li>each relation statement (stand-alone, or a link of a path chain) in four skills: {@code state} (a
+ *       fact about the subject), {@code relate} (how subject and object relate), {@code attribute} (the
+ *       source quote behind the claim) and {@code true-false}, once true and once false. The false one
+ *       quotes a false sentence only in the question, never in the answer, which states the truth
+ *       ("False. Lasso is a kind of linear model."); its object is another object of the same predicate
+ *       in the same discipline, a sibling of the true one where possible ({@link SiblingObjects});
+ *   <li>each procedure chain as its numbered steps ({@code procedure}); one too long for the context is
+ *       taught in overlapping parts ("List steps 3 to 5 of …"), so every step meets its successor;
+ *   <li>each concept with a definition in two directions: {@code define} and {@code name-the-term}.
+ * </ul>
+ * Linked paths are taught link by link, never as a whole: the benchmark's composition items ask the
+ * student to compose them. No wording here is a benchmark question form (completion, reverse, which-is-true,
+ * composition, order). Every sample must fit the student's context ({@link ContextFit}); one that does not
+ * is dropped with a warning and listed in {@code target/reports/build.json}, with the longest sample.
+ */
 public final class Build {
+    /** The stage's report, under {@code target/reports}. */
+    public static final String REPORT_FILE = "build.json";
+    private static final int NAMED_IN_WARNING = 10;
+
     private Build() {
     }
 
-    /** The stage, skipped when proda.lock shows that kb/, proda.yaml and the samples are as it left them. */
+    /**
+     * The stage, skipped when proda.lock shows that its inputs and the samples are as it left them. Every
+     * sample is checked against the context of the student {@code engine} will train, counted with its
+     * tokenizer.
+     */
+    public static List<Sample> run(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Log log,
+            boolean force) {
+        return run(layout, config, Optional.of(engine), log, force);
+    }
+
+    /**
+     * The stage without a student engine: samples are not checked against the context (the log says so).
+     * For tests of later stages; the CLI and the cycle always pass the engine.
+     */
     public static List<Sample> run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
-        List<Path> inputs = List.of(layout.kb(), layout.config());
+        return run(layout, config, Optional.empty(), log, force);
+    }
+
+    private static List<Sample> run(ProjectLayout layout, ProdaConfig config, Optional<StudentEngine> engine, Log log,
+            boolean force) {
+        // The general text and the corpus make the student's tokenizer, so they decide what fits.
+        List<Path> inputs = List.of(layout.kb(), layout.config(), layout.general(), layout.corpus());
         if (Lock.upToDate(layout, "build", inputs, List.of(layout.buildSamples()), force, log)) {
             return Jsonl.read(layout.buildSamples(), Sample.class);
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-        List<Sample> samples = samples(kb, curriculum, config.seed());
-        Jsonl.write(layout.buildSamples(), samples);
+        Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e));
+        Written written = samples(kb, curriculum, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
+                .orElse(s -> true));
+        Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
+        Jsonl.write(layout.buildSamples(), report.kept());
+        writeReport(layout, report);
         Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
-        log.info("build: " + samples.size() + " samples from " + curriculum.links().size() + " chain links, "
-                + curriculum.standalone().size() + " statements, " + curriculum.concepts().size() + " concepts");
-        return samples;
+        log.info("build: " + report.kept().size() + " samples " + report.bySkill() + " from " + curriculum.links().size()
+                + " chain links, " + curriculum.standalone().size() + " statements, " + curriculum.concepts().size()
+                + " concepts; " + written.withoutFalseObject() + " statements had no same-discipline false object");
+        if (fit.isEmpty()) {
+            log.warn("build: no student engine given, so samples were not checked against the context");
+        } else {
+            Report.Longest longest = report.longest();
+            log.info("build: longest sample " + (longest == null ? 0 : longest.tokens()) + " tokens of the context's "
+                    + fit.get().context() + (longest == null ? "" : " (" + longest.id() + ", " + longest.skill() + ")")
+                    + "; " + report.tooLong().size() + " samples too long for it");
+            if (!report.tooLong().isEmpty()) {
+                log.warn("build: dropped " + report.tooLong().size() + " samples longer than the context of "
+                        + fit.get().context() + " tokens: " + String.join(", ", report.tooLong().stream()
+                        .limit(NAMED_IN_WARNING).map(t -> t.id() + " (" + t.skill() + ", " + t.tokens() + " tokens)")
+                        .toList()) + (report.tooLong().size() > NAMED_IN_WARNING ? ", … (all in target/reports/"
+                        + REPORT_FILE + ")" : ""));
+            }
+        }
+        return report.kept();
     }
 
-    public static List<Sample> samples(KnowledgeBase kb, Curriculum curriculum, long seed) {
-        Map<String, Chain> chains = kb.chainsById();
-        Random random = new Random(seed);
-        List<Sample> samples = new ArrayList<>();
-        for (Statement link : curriculum.links()) {
-            Chain chain = chains.get(link.parent_chain_id());
-            List<String> knowledge = List.of(link.statement_id(), chain.chain_id());
-            samples.add(sample("continue", knowledge,
-                    "In " + chain.process_name() + ", what comes after this? " + link.subject(), link.object()));
-            samples.add(sample("recall-order", knowledge,
-                    "Which step follows " + Phrasing.quote(link.subject()) + "?", "After that: " + link.object()));
-            samples.add(sample("true-false", knowledge,
-                    "True or false: " + Phrasing.quote(link.object()) + " comes right before "
-                            + Phrasing.quote(link.subject()) + ".",
-                    "False. It comes right after it."));
+    /** The samples of a curriculum, and how many statements found no false object for a true/false sample. */
+    public record Written(List<Sample> samples, int withoutFalseObject) {
+    }
+
+    /** What the stage wrote: the samples kept, those too long for the context, the longest kept. */
+    public record Report(int context, Map<String, Integer> bySkill, Longest longest, List<Longest> tooLong,
+            int withoutFalseObject, List<Sample> kept) {
+        /** A sample by id, skill and length in tokens. */
+        public record Longest(String id, String skill, int tokens) {
         }
-        List<Statement> standalone = curriculum.standalone();
-        for (Statement statement : standalone) {
-            List<String> knowledge = new ArrayList<>(List.of(statement.statement_id()));
-            knowledge.addAll(statement.concept_ids());
-            String verb = Phrasing.verb(statement.predicate());
-            samples.add(sample("state", knowledge, Phrasing.capitalise(statement.subject()) + " " + verb + " what?",
-                    Phrasing.sentence(statement.subject(), statement.predicate(), statement.object())));
-            samples.add(sample("attribute", knowledge, "Tell me about " + statement.subject() + ".",
-                    statement.source_quote()));
-            Statement other = standalone.get(random.nextInt(standalone.size()));
-            if (!other.object().equalsIgnoreCase(statement.object())) {
-                samples.add(sample("true-false", knowledge, "True or false: "
-                        + Phrasing.sentence(statement.subject(), statement.predicate(), other.object()),
-                        "False. " + Phrasing.sentence(statement.subject(), statement.predicate(), statement.object())));
+
+        static Report of(Written written, ContextFit fit) {
+            List<Sample> kept = new ArrayList<>();
+            List<Longest> tooLong = new ArrayList<>();
+            Longest longest = null;
+            for (Sample sample : written.samples()) {
+                Longest entry = new Longest(sample.id(), sample.skill(), fit.tokens(sample));
+                if (entry.tokens() > fit.context()) {
+                    tooLong.add(entry);
+                    continue;
+                }
+                kept.add(sample);
+                if (longest == null || entry.tokens() > longest.tokens()) {
+                    longest = entry;
+                }
             }
+            return new Report(fit.context(), skills(kept), longest, tooLong, written.withoutFalseObject(), kept);
         }
-        for (Concept concept : curriculum.concepts()) {
-            if (concept.definition() == null) {
+
+        static Report unchecked(Written written) {
+            return new Report(0, skills(written.samples()), null, List.of(), written.withoutFalseObject(),
+                    written.samples());
+        }
+
+        private static Map<String, Integer> skills(List<Sample> samples) {
+            Map<String, Integer> counts = new TreeMap<>();
+            samples.forEach(s -> counts.merge(s.skill(), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    private static void writeReport(ProjectLayout layout, Report report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("samples", report.kept().size());
+        json.put("by_skill", report.bySkill());
+        json.put("context", report.context());
+        json.put("longest", report.longest());
+        json.put("too_long_dropped", report.tooLong());
+        json.put("statements_without_false_object", report.withoutFalseObject());
+        Path file = layout.reports().resolve(REPORT_FILE);
+        try {
+            AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new ProdaFileException("cannot write " + file, e);
+        }
+    }
+
+    /** The samples of {@code curriculum}, with no context check. */
+    public static List<Sample> samples(KnowledgeBase kb, Curriculum curriculum, long seed) {
+        return samples(kb, curriculum, seed, s -> true).samples();
+    }
+
+    /**
+     * The samples of {@code curriculum}; {@code fits} only decides how a procedure is split into parts
+     * (the caller drops any sample that still does not fit).
+     */
+    public static Written samples(KnowledgeBase kb, Curriculum curriculum, long seed, Predicate<Sample> fits) {
+        SiblingObjects siblings = new SiblingObjects(kb);
+        Random random = new Random(seed);
+        Map<String, Statement> statements = kb.statementsById();
+        Map<String, List<String>> pathsOf = new LinkedHashMap<>();
+        List<Statement> relations = new ArrayList<>(curriculum.standalone());
+        List<Chain> procedures = new ArrayList<>();
+        for (Chain chain : curriculum.chains()) {
+            List<Statement> links = chain.statement_ids().stream().map(statements::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (isProcedure(chain, links)) {
+                procedures.add(chain);
                 continue;
             }
-            List<String> knowledge = List.of(concept.concept_id());
-            samples.add(sample("define", knowledge, "What is " + concept.term() + "?",
-                    Phrasing.capitalise(concept.term()) + " is " + concept.definition() + "."));
-            samples.add(sample("name-the-term", knowledge, "Which term means: " + concept.definition() + "?",
-                    Phrasing.capitalise(concept.term()) + "."));
+            for (Statement link : links) {
+                pathsOf.computeIfAbsent(link.statement_id(), k -> new ArrayList<>()).add(chain.chain_id());
+                relations.add(link);
+            }
         }
-        return samples;
+        List<Sample> samples = new ArrayList<>();
+        int withoutFalseObject = 0;
+        Set<String> done = new LinkedHashSet<>();
+        for (Statement statement : relations) {
+            if (!done.add(statement.statement_id())) {
+                continue;
+            }
+            List<String> knowledge = new ArrayList<>(List.of(statement.statement_id()));
+            knowledge.addAll(statement.concept_ids());
+            knowledge.addAll(pathsOf.getOrDefault(statement.statement_id(), List.of()));
+            if (!relationSamples(statement, knowledge, siblings, random, samples)) {
+                withoutFalseObject++;
+            }
+        }
+        for (Chain chain : procedures) {
+            procedureSamples(chain, fits, samples);
+        }
+        for (Concept concept : curriculum.concepts()) {
+            if (concept.definition() == null || concept.definition().isBlank()) {
+                continue;
+            }
+            String term = Phrasing.capitalise(concept.term());
+            String definition = concept.definition().strip().replaceAll("[.;:,]+$", "");
+            List<String> knowledge = List.of(concept.concept_id());
+            samples.add(sample("define", knowledge, "What is " + concept.term() + "?", term + " is " + definition + "."));
+            samples.add(sample("name-the-term", knowledge, "What do we call " + definition + "?", term + "."));
+        }
+        return new Written(samples, withoutFalseObject);
+    }
+
+    /** A procedure by its kind, or, in a base that predates kinds, by its links. */
+    private static boolean isProcedure(Chain chain, List<Statement> links) {
+        if (chain.kind() != null) {
+            return chain.kind().equals(Chain.PROCEDURE);
+        }
+        return !links.isEmpty() && links.stream().allMatch(l -> Statement.NEXT_STEP.equals(l.predicate()));
+    }
+
+    /** Adds the relation's samples; false when its discipline offered no false object. */
+    private static boolean relationSamples(Statement s, List<String> knowledge, SiblingObjects siblings, Random random,
+            List<Sample> samples) {
+        String sentence = Phrasing.sentence(s.subject(), s.predicate(), s.object());
+        samples.add(sample("state", knowledge, "Tell me a fact about " + s.subject() + ".", sentence));
+        samples.add(sample("relate", knowledge, "How are " + s.subject() + " and " + s.object() + " related?",
+                sentence));
+        if (!s.source_quote().isBlank()) {
+            samples.add(sample("attribute", knowledge, "Give the original sentence for: " + sentence,
+                    Phrasing.quote(s.source_quote().strip())));
+        }
+        samples.add(sample("true-false", knowledge, "True or false: " + sentence, "True. " + sentence));
+        Optional<String> falseObject = siblings.falseObject(s, random);
+        falseObject.ifPresent(other -> samples.add(sample("true-false", knowledge, "True or false: "
+                + Phrasing.sentence(s.subject(), s.predicate(), other), "False. " + sentence)));
+        return falseObject.isPresent();
+    }
+
+    /**
+     * "List the steps of P." with the numbered steps; a procedure too long for one sample is taught in
+     * parts of consecutive steps that overlap by one, each as long as fits.
+     */
+    private static void procedureSamples(Chain chain, Predicate<Sample> fits, List<Sample> samples) {
+        List<String> steps = chain.steps();
+        Sample whole = steps(chain, 0, steps.size() - 1, true);
+        if (fits.test(whole)) {
+            samples.add(whole);
+            return;
+        }
+        int from = 0;
+        while (from < steps.size() - 1) {
+            int to = from + 1;
+            while (to + 1 < steps.size() && fits.test(steps(chain, from, to + 1, false))) {
+                to++;
+            }
+            samples.add(steps(chain, from, to, false)); // two steps that do not fit are dropped, and reported
+            from = to;
+        }
+    }
+
+    private static Sample steps(Chain chain, int from, int to, boolean whole) {
+        StringBuilder answer = new StringBuilder();
+        for (int i = from; i <= to; i++) {
+            answer.append(i == from ? "" : "\n").append(i + 1).append(". ").append(chain.steps().get(i).strip());
+        }
+        List<String> knowledge = new ArrayList<>(List.of(chain.chain_id()));
+        int links = chain.statement_ids().size();
+        knowledge.addAll(chain.statement_ids().subList(Math.min(from, links), Math.min(to, links)));
+        String question = whole ? "List the steps of " + chain.process_name() + "."
+                : "List steps " + (from + 1) + " to " + (to + 1) + " of " + chain.process_name() + ".";
+        return sample("procedure", knowledge, question, answer.toString());
     }
 
     static Sample sample(String skill, List<String> knowledge, String question, String answer) {

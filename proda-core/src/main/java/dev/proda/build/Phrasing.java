@@ -4,11 +4,13 @@ import java.util.Map;
 
 /** How relations read in English (for samples, items and probes). */
 public final class Phrasing {
+    /** Objects are bare concept terms ("linear model"), so each verb phrase reads right before one. */
     private static final Map<String, String> VERBS = Map.ofEntries(
-            Map.entry("is-a", "is"), Map.entry("defined-as", "is defined as"), Map.entry("used-for", "is used for"),
-            Map.entry("has-part", "consists of"), Map.entry("part-of", "is part of"), Map.entry("causes", "leads to"),
-            Map.entry("requires", "requires"), Map.entry("measured-in", "is measured in"),
-            Map.entry("enables", "allows"), Map.entry("has-property", "is"));
+            Map.entry("is-a", "is a kind of"), Map.entry("defined-as", "is defined as"),
+            Map.entry("used-for", "is used for"), Map.entry("has-part", "has a part called"),
+            Map.entry("part-of", "is part of"), Map.entry("causes", "causes"), Map.entry("requires", "requires"),
+            Map.entry("measured-in", "is measured in"), Map.entry("enables", "enables"),
+            Map.entry("has-property", "has the property"), Map.entry("next-step", "is followed by"));
 
     private Phrasing() {
     }
@@ -18,9 +20,10 @@ public final class Phrasing {
         return VERBS.getOrDefault(predicate, predicate.replace('-', ' '));
     }
 
-    /** {@code subject verb object} as a sentence. */
+    /** {@code subject verb object} as a sentence ("a kind of" takes the object without its article). */
     public static String sentence(String subject, String predicate, String object) {
-        return capitalise(subject) + " " + verb(predicate) + " " + object + ".";
+        String bare = predicate.equals("is-a") ? object.strip().replaceFirst("(?i)^(a|an|the)\\s+", "") : object;
+        return capitalise(subject) + " " + verb(predicate) + " " + bare + ".";
     }
 
     public static String capitalise(String text) {

@@ -65,7 +65,15 @@ public final class Compile {
         return engine.tokenCounter(vocabularyTexts(layout, config, general), pretrainConfig(config));
     }
 
-    /** Fine-tunes {@code from} on {@code samples} into {@code to}. */
+    /** Whether a sample fits the context of this project's student, counted as V0 will count (before V0 exists). */
+    public static ContextFit contextFit(ProjectLayout layout, ProdaConfig config, StudentEngine engine) {
+        return new ContextFit(tokenCounter(layout, config, engine), config.student().context());
+    }
+
+    /**
+     * Fine-tunes {@code from} on {@code samples} into {@code to}. A sample that does not fit the context
+     * (a patch, say: the Builder already dropped its own) is left out with a warning, never cut.
+     */
     public static Path finetune(ProjectLayout layout, ProdaConfig config, StudentEngine engine, String from, String to,
             List<Sample> samples, int epochs, double learningRate, Log log) {
         Path base = layout.model(from);
@@ -77,7 +85,27 @@ public final class Compile {
         }
         FinetuneConfig finetune = new FinetuneConfig(epochs, config.student().batchSize(), learningRate,
                 config.seed(), config.student().threads());
-        List<TrainingExample> examples = samples.stream().map(PromptFormat::example).toList();
+        ContextFit fit = new ContextFit(engine.tokenCounter(base), config.student().context());
+        List<String> tooLong = new ArrayList<>();
+        List<TrainingExample> examples = new ArrayList<>();
+        for (Sample sample : samples) {
+            TrainingExample example = PromptFormat.example(sample);
+            int tokens = fit.tokens(example);
+            if (tokens <= fit.context()) {
+                examples.add(example);
+            } else {
+                tooLong.add(sample.id() + " (" + tokens + " tokens)");
+            }
+        }
+        if (!tooLong.isEmpty()) {
+            log.warn("compile " + to + ": " + tooLong.size() + " samples do not fit the context of " + fit.context()
+                    + " tokens and are left out: " + String.join(", ", tooLong.subList(0, Math.min(10, tooLong.size())))
+                    + (tooLong.size() > 10 ? ", …" : ""));
+        }
+        if (examples.isEmpty()) {
+            throw new ProdaFileException("no training sample for " + to + " fits the context of " + fit.context()
+                    + " tokens");
+        }
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
         String key;
         try {
@@ -88,7 +116,7 @@ public final class Compile {
         }
         fromCache(layout, key, layout.model(to), log,
                 "compile " + to + ": same base, samples and settings as cached model " + key + ", reused", cached -> {
-                    log.info("compile " + to + ": " + from + " + " + samples.size() + " samples × " + epochs
+                    log.info("compile " + to + ": " + from + " + " + examples.size() + " samples × " + epochs
                             + " epochs");
                     engine.finetune(base, examples, finetune, cached, progress(to, log));
                 });

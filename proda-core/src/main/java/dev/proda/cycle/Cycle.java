@@ -22,6 +22,8 @@ import dev.proda.project.ProjectLayout;
 import dev.proda.repair.Repair;
 import dev.proda.student.StudentEngine;
 import dev.proda.tester.Tests;
+import dev.proda.text.Embedder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,13 +38,16 @@ public final class Cycle {
     private final ProjectLayout layout;
     private final ProdaConfig config;
     private final StudentEngine engine;
+    private final Embedder embedder;
     private final Log log;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
 
-    public Cycle(ProjectLayout layout, StudentEngine engine, Log log) {
+    /** A cycle on one project, with the student engine it trains and the embedder the Tester ranks with. */
+    public Cycle(ProjectLayout layout, StudentEngine engine, Embedder embedder, Log log) {
         this.layout = layout;
         this.config = ProdaConfig.read(layout.config());
         this.engine = engine;
+        this.embedder = embedder;
         this.log = log;
     }
 
@@ -55,22 +60,23 @@ public final class Cycle {
             throw new IllegalArgumentException("rounds must be ≥ 0: " + rounds);
         }
         KnowledgeBase kb = timed("extract", () -> Extract.run(layout, config, log, force));
-        List<Sample> samples = timed("build", () -> Build.run(layout, config, log, force));
-        Tests.Benchmark benchmark = timed("tests", () -> Tests.run(layout, config, log, force));
+        List<Sample> samples = timed("build", () -> Build.run(layout, config, engine, log, force));
+        Tests.Benchmark benchmark = timed("tests", () -> Tests.run(layout, config,
+                Tests.Tools.of(layout, config, engine, embedder), log, force));
         if (benchmark.dev().isEmpty() || benchmark.test().isEmpty()) {
             throw new ProdaFileException("the corpus gave too little knowledge for a benchmark ("
                     + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test items); add documents "
                     + "with more explanatory prose");
         }
         List<CycleReport.Version> versions = new ArrayList<>();
-        timed("compile V0", () -> Compile.base(layout, config, engine, log));
+        timed("compile V0", () -> compile(layout, config, engine, 0, log));
         versions.add(CycleReport.Version.of(timed("test V0", () -> Evaluate.run(layout, "V0", engine, log)),
                 "pretrained on the general text"));
         ProdaConfig.Student student = config.student();
-        timed("compile V1", () -> Compile.finetune(layout, config, engine, "V0", "V1", samples,
-                student.finetuneEpochs(), student.finetuneLearningRate(), log));
+        Training first = training(layout, config, 1);
+        timed("compile V1", () -> compile(layout, config, engine, first, log));
         versions.add(CycleReport.Version.of(timed("test V1", () -> Evaluate.run(layout, "V1", engine, log)),
-                "V0 + Builder samples, " + student.finetuneEpochs() + " epochs"));
+                first.description()));
 
         int failures = 0;
         int patches = 0;
@@ -86,14 +92,10 @@ public final class Cycle {
             patches += outcome.patches().size();
             patchSamples += outcome.samples();
             rejected += outcome.rejected();
-            // Replay the Builder samples beside the patches so the repair does not erase what V1 learned.
-            List<Sample> training = new ArrayList<>(samples);
-            training.addAll(Repair.samplesUpTo(layout, r));
-            timed("compile " + to, () -> Compile.finetune(layout, config, engine, from, to, training,
-                    student.repairEpochs(), student.repairLearningRate(), log));
+            Training next = training(layout, config, round + 1);
+            timed("compile " + to, () -> compile(layout, config, engine, next, log));
             VersionScores scores = timed("test " + to, () -> Evaluate.run(layout, to, engine, log));
-            versions.add(CycleReport.Version.of(scores, from + " + Builder samples and patches of rounds 1–" + r + ", "
-                    + student.repairEpochs() + " epochs"));
+            versions.add(CycleReport.Version.of(scores, next.description()));
             if (round == 1) {
                 versions.addAll(controls(samples));
             }
@@ -115,7 +117,8 @@ public final class Cycle {
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         seconds.put("total", Math.round(total * 10) / 10.0);
         List<String> notes = List.of(
-                "dev and test are split by chain: no chain has items in both; diagnosis and repair read dev only",
+                "every tested node has twin items of two forms, one in dev and one in test; held-out chains are in test "
+                        + "only; diagnosis and repair read dev only",
                 "V(n+1) is fine-tuned from V(n) on the Builder samples plus all patch samples so far",
                 "controls start from V1 with the same epochs: Builder samples only, or plus untargeted samples in "
                         + "the patch skills about random nodes, as many as the patches",
@@ -125,6 +128,51 @@ public final class Cycle {
                 rounds > 0 ? transfer(versions, benchmark.test()) : List.of(), counts, seconds, notes);
         write(report);
         return report;
+    }
+
+    /**
+     * How a fine-tuned version is trained: from which version, on which samples, with which schedule. The
+     * one statement of the phase order for V1, V2, …: the CLI's {@code compile} and the cycle both use it.
+     */
+    public record Training(String from, String to, List<Sample> samples, int epochs, double learningRate,
+            String description) {
+        public Training {
+            samples = List.copyOf(samples);
+        }
+    }
+
+    /**
+     * V1 = V0 + the Builder samples, at the fine-tuning schedule; Vn (n ≥ 2) = V(n-1) + the Builder samples
+     * and the patches of rounds 1 … n-1, at the repair schedule. The Builder samples are replayed beside the
+     * patches so that a repair does not erase what V1 learned.
+     */
+    public static Training training(ProjectLayout layout, ProdaConfig config, int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("V" + version + " is not fine-tuned");
+        }
+        ProdaConfig.Student student = config.student();
+        List<Sample> samples = new ArrayList<>(Jsonl.read(layout.buildSamples(), Sample.class));
+        if (version == 1) {
+            return new Training("V0", "V1", samples, student.finetuneEpochs(), student.finetuneLearningRate(),
+                    "V0 + Builder samples, " + student.finetuneEpochs() + " epochs");
+        }
+        int rounds = version - 1;
+        samples.addAll(Repair.samplesUpTo(layout, rounds));
+        return new Training("V" + rounds, "V" + version, samples, student.repairEpochs(), student.repairLearningRate(),
+                "V" + rounds + " + Builder samples and patches of rounds 1–" + rounds + ", " + student.repairEpochs()
+                        + " epochs");
+    }
+
+    /** Compiles version {@code n}: V0 is pretrained on the general text, later versions as {@link #training} says. */
+    public static Path compile(ProjectLayout layout, ProdaConfig config, StudentEngine engine, int version, Log log) {
+        return version == 0 ? Compile.base(layout, config, engine, log)
+                : compile(layout, config, engine, training(layout, config, version), log);
+    }
+
+    private static Path compile(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Training training,
+            Log log) {
+        return Compile.finetune(layout, config, engine, training.from(), training.to(), training.samples(),
+                training.epochs(), training.learningRate(), log);
     }
 
     /** Each version's test accuracy on the items sharing a node with a round-1 patch target, and on the rest. */

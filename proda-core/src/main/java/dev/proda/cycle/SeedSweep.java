@@ -10,6 +10,7 @@ import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.student.StudentEngine;
+import dev.proda.text.Embedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class SeedSweep {
      * (the defaults when null) with its own seed.
      */
     public static Result run(Path dir, Path corpus, Path general, ProdaConfig template, List<Long> seeds, int rounds,
-            Function<ProdaConfig, StudentEngine> engines, Log log) {
+            Function<ProdaConfig, StudentEngine> engines, Embedder embedder, Log log) {
         if (seeds.isEmpty() || rounds < 1) {
             throw new IllegalArgumentException("a sweep needs at least one seed and one repair round");
         }
@@ -116,7 +117,7 @@ public final class SeedSweep {
             }
             log.info("sweep: seed " + seed + " (" + (reports.size() + 1) + " of " + seeds.size() + ") in "
                     + layout.root());
-            reports.add(new Cycle(layout, engines.apply(config), log).run(rounds, false));
+            reports.add(new Cycle(layout, engines.apply(config), embedder, log).run(rounds, false));
         }
         Result result = summarise(seeds, reports);
         try {

@@ -56,7 +56,7 @@ public final class Debug {
             List<TestItem> probeItems = List.copyOf(probeByNode.values());
             List<ItemResult> answers = Evaluate.answer(model, probeItems);
             for (int k = 0; k < probeItems.size(); k++) {
-                passed.put(probeItems.get(k).chain_id(), answers.get(k).correct());
+                passed.put(probeItems.get(k).node(), answers.get(k).correct());
             }
         }
 

@@ -11,41 +11,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * L3 chains: procedural and causal step sequences, read verbatim from the text.
+ * Explicit procedures: the ordered steps of one named process, as the text states them. Never mere
+ * adjacent sentences. Two layouts qualify:
  *
  * <ul>
- *   <li>a <b>list</b>: consecutive paragraphs that are numbered items ("1.", "(2)", "Step 3:") give one
- *   chain whose steps are the items' first sentences;</li>
- *   <li>a <b>sequence</b> inside a passage: a run of consecutive prose sentences in which sentences open
- *   with ordering markers ("First", "Then", "Next", "Finally" …) or result markers ("Therefore", "As a
- *   result", "Thus" …), or state a cause ("because", "so that", "which leads to"): the chain starts one
- *   sentence before the first marked sentence (its premise) and takes at most {@link #MAX_STEPS}.</li>
+ *   <li>a <b>numbered list</b> of at least {@link #MIN_STEPS} items ("1.", "(2)", "Step 3:") whose items
+ *   are instructions (they open with a verb in the base form: "Install …", "Run …") or all open with an
+ *   ordinal marker; the steps are the items' first sentences, without their numbers;</li>
+ *   <li>an <b>ordinal sequence</b> inside one paragraph: a sentence opening with "First" followed by at
+ *   least two sentences opening with "Second", "Then", "Next", "Finally" …; the steps are those
+ *   sentences.</li>
  * </ul>
- * A passage with neither still gives a <b>narrative</b> chain when it opens with at least
- * {@link #MIN_STEPS} prose sentences (its first {@link #MAX_STEPS}), as the text orders them: the benchmark
- * needs chains from every discipline, and textbook prose is mostly explanation in order.
- * Adjacent steps are linked by statements: {@code causes} when the later step opens with a result marker,
- * {@code is-followed-by} otherwise.
+ * The process is named by the heading the procedure stands under, or by a lead-in that announces it
+ * ("To build the tree, …:"). Every step must read alone: one that opens with a pronoun or demonstrative
+ * ("It then …", "This …") refers back into the text, and the whole procedure is refused.
+ * {@code statement_ids[i]} are {@link Statement#NEXT_STEP} links from step i to step i + 1.
  */
 final class Chains {
-    static final int MAX_STEPS = 5;
+    static final int MAX_STEPS = 8;
     static final int MIN_STEPS = 3;
-    static final int MIN_STEP_WORDS = 5;
-    static final int MAX_STEP_WORDS = 32;
+    static final int MIN_STEP_WORDS = 3;
+    static final int MAX_STEP_WORDS = 40;
 
-    private static final Pattern ORDER = Pattern.compile("(?i)^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|"
-            + "finally|lastly|afterwards|after that|after this|subsequently|once|in (?:the|a) (?:first|second|"
-            + "third|next|final|last) step|at (?:the|this) (?:end|point|stage)|at last|eventually|meanwhile|"
-            + "now|when this)\\b");
-    private static final Pattern RESULT = Pattern.compile("(?i)^(?:therefore|thus|hence|consequently|as a result|"
-            + "so|accordingly|for this reason|this (?:means|causes|leads|results|makes|allows|ensures|implies|"
-            + "gives|produces)|that is why|in turn)\\b");
-    private static final Pattern CAUSE = Pattern.compile("(?i)\\b(?:because|so that|which (?:causes|leads|means|"
-            + "results|makes|allows)|as a result|therefore|in order to|leads? to|results? in|causes|due to)\\b");
-    private static final Pattern LIST_ITEM = Pattern.compile("^(?:\\(?\\d{1,2}[.)]|[Ss]tep \\d{1,2}[:.)]?)\\s+");
+    private static final Pattern ORDINAL_FIRST = Pattern.compile("(?i)^(?:first(?:ly)?|to begin(?: with)?|to start)\\b");
+    private static final Pattern ORDINAL_NEXT = Pattern.compile("(?i)^(?:second(?:ly)?|third(?:ly)?|fourth|then|"
+            + "next|finally|lastly|after that|afterwards|subsequently|in the (?:second|third|next|final|last) step)\\b");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:\\(?\\d{1,2}[.)]|[Ss]tep \\d{1,2}[:.)]?|"
+            + "\\(?[IVX]{1,4}[a-z]?[:.)]|\\(?[a-h][.)])\\s+");
+    /** Openings that point back into the text. */
+    static final Set<String> ANAPHORIC_OPENINGS = Set.of("it", "its", "this", "these", "those", "that", "they",
+            "them", "their", "he", "she", "his", "her", "here", "there", "such", "the latter", "the former");
 
     private Chains() {
     }
@@ -53,104 +52,176 @@ final class Chains {
     record ChainWithLinks(Chain chain, List<Statement> links) {
     }
 
-    static boolean marked(String sentence) {
-        return ORDER.matcher(sentence).find() || RESULT.matcher(sentence).find() || CAUSE.matcher(sentence).find();
-    }
-
     static boolean isListItem(String paragraph) {
         return LIST_ITEM.matcher(paragraph).find();
     }
 
-    /** A sequence chain from the sentences of one passage, if it has one. */
-    static Optional<ChainWithLinks> fromPassage(Corpus.Document document, String heading, int passage,
-            List<TextUnit> sentences) {
-        int firstMarked = -1;
-        for (int i = 1; i < sentences.size(); i++) {
-            if (prose(sentences.get(i).text()) && prose(sentences.get(i - 1).text()) && marked(sentences.get(i).text())) {
-                firstMarked = i;
-                break;
-            }
-        }
-        if (firstMarked < 0) {
+    /** A procedure from consecutive numbered items (each item's first sentence), if they are one. */
+    static Optional<ChainWithLinks> fromList(Corpus.Document document, String name, List<TextUnit> firstSentences) {
+        if (firstSentences.size() < MIN_STEPS || name == null) {
             return Optional.empty();
         }
         List<TextUnit> steps = new ArrayList<>();
-        for (int i = firstMarked - 1; i < sentences.size() && steps.size() < MAX_STEPS; i++) {
-            if (!prose(sentences.get(i).text())) {
-                break;
+        int instructions = 0;
+        for (TextUnit sentence : firstSentences.subList(0, Math.min(MAX_STEPS, firstSentences.size()))) {
+            TextUnit step = withoutMarker(sentence);
+            if (!readsAlone(step.text())) {
+                return Optional.empty();
             }
-            steps.add(sentences.get(i));
-        }
-        return build(document, heading, passage, steps);
-    }
-
-    /** A narrative chain: the run of prose sentences that opens the passage. */
-    static Optional<ChainWithLinks> narrative(Corpus.Document document, String heading, int passage,
-            List<TextUnit> sentences) {
-        List<TextUnit> steps = new ArrayList<>();
-        for (TextUnit sentence : sentences) {
-            if (!prose(sentence.text()) || steps.size() == MAX_STEPS) {
-                break;
+            if (instruction(step.text())) {
+                instructions++;
             }
-            steps.add(sentence);
+            steps.add(step);
         }
-        return build(document, heading, passage, steps);
-    }
-
-    /** A list chain from consecutive numbered-item paragraphs (their first sentences). */
-    static Optional<ChainWithLinks> fromList(Corpus.Document document, String heading, int passage,
-            List<TextUnit> firstSentences) {
-        List<TextUnit> steps = firstSentences.stream().filter(s -> prose(s.text())).limit(MAX_STEPS).toList();
-        return steps.size() == firstSentences.size() || steps.size() >= MIN_STEPS
-                ? build(document, heading, passage, steps) : Optional.empty();
-    }
-
-    private static Optional<ChainWithLinks> build(Corpus.Document document, String heading, int passage,
-            List<TextUnit> steps) {
-        if (steps.size() < MIN_STEPS) {
+        // A numbered list of facts (features, options, examples) is no procedure: most items must instruct.
+        if (instructions * 2 <= steps.size()) {
             return Optional.empty();
         }
-        String title = heading != null ? heading : Extract.documentTitle(document.path());
-        String processName = title + " (passage " + passage + ")";
+        return build(document, name, steps);
+    }
+
+    /** An ordinal sequence (First …, Then …, Finally …) inside one passage, if it has one. */
+    static Optional<ChainWithLinks> fromPassage(Corpus.Document document, String name, List<TextUnit> sentences) {
+        for (int i = 0; i < sentences.size(); i++) {
+            if (!ORDINAL_FIRST.matcher(sentences.get(i).text()).find()) {
+                continue;
+            }
+            List<TextUnit> steps = new ArrayList<>(List.of(sentences.get(i)));
+            for (int j = i + 1; j < sentences.size() && steps.size() < MAX_STEPS
+                    && ORDINAL_NEXT.matcher(sentences.get(j).text()).find(); j++) {
+                steps.add(sentences.get(j));
+            }
+            if (steps.size() >= MIN_STEPS && steps.stream().allMatch(s -> readsAlone(s.text()))) {
+                String lead = i > 0 ? leadIn(sentences.get(i - 1).text()) : null;
+                String process = lead != null ? lead : name;
+                return process == null ? Optional.empty() : build(document, process, steps);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern STEPS_LEAD = Pattern.compile("(?i)\\b(?:steps?|stages?|phases?|as follows|"
+            + "following (?:algorithm|procedure|method|way)|procedure)\\b[^:]*:$");
+    private static final Pattern LEAD_SUBJECT = Pattern.compile("^(?:The |An? )?([\\w’'. -]{3,60}?) (?:comprises|"
+            + "consists of|performs|involves|proceeds|works|has|uses|goes|is done|is carried out|follows)\\b");
+
+    /**
+     * The name of the procedure a lead-in announces before its steps ("The Isomap algorithm comprises three
+     * stages:" → "Isomap algorithm"; "To fit the model, do the following:" → "fit the model"), or null when the
+     * sentence announces no steps.
+     */
+    static String stepsLeadIn(String sentence, String heading) {
+        String text = sentence.strip();
+        if (!STEPS_LEAD.matcher(text).find()) {
+            return null;
+        }
+        String to = leadIn(text);
+        if (to != null) {
+            return to;
+        }
+        var subject = LEAD_SUBJECT.matcher(text);
+        if (subject.find() && !ANAPHORIC_OPENINGS.contains(subject.group(1).split(" ")[0].toLowerCase(Locale.ROOT))
+                && !subject.group(1).toLowerCase(Locale.ROOT).startsWith("each ")) {
+            return subject.group(1).strip();
+        }
+        return heading;
+    }
+
+    private static final java.util.Map<String, Integer> NUMBERS = java.util.Map.of("two", 2, "three", 3, "four", 4,
+            "five", 5, "six", 6, "seven", 7, "eight", 8);
+    private static final Pattern STEP_COUNT = Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|[2-8])"
+            + " (?:main |basic |simple |successive |separate )?(?:steps|stages|phases)\\b");
+
+    /** How many steps a lead-in announces ("comprises three stages:"), or 0 when it does not say. */
+    static int announcedSteps(String leadIn) {
+        var m = STEP_COUNT.matcher(leadIn);
+        if (!m.find()) {
+            return 0;
+        }
+        String n = m.group(1).toLowerCase(Locale.ROOT);
+        return Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : NUMBERS.get(n);
+    }
+
+    /** A procedure from the paragraphs after a lead-in (each paragraph's first sentence is a step). */
+    static Optional<ChainWithLinks> fromParagraphs(Corpus.Document document, String name, List<TextUnit> firstSentences) {
+        if (name == null || firstSentences.size() < MIN_STEPS) {
+            return Optional.empty();
+        }
+        List<TextUnit> steps = firstSentences.stream().limit(MAX_STEPS).map(Chains::withoutMarker).toList();
+        // "If …" paragraphs are cases of a condition, not steps of a process.
+        long conditions = steps.stream().filter(s -> s.text().startsWith("If ") || s.text().startsWith("When ")).count();
+        return steps.stream().allMatch(s -> readsAlone(s.text())) && conditions < 2 ? build(document, name, steps)
+                : Optional.empty();
+    }
+
+    /** The process a lead-in sentence announces: "To fit the model, do the following:" → "fit the model". */
+    static String leadIn(String sentence) {
+        String text = sentence.strip();
+        if (!text.endsWith(":")) {
+            return null;
+        }
+        var to = Pattern.compile("^(?:To|In order to) ([^,:]{3,80})[,:]").matcher(text);
+        if (to.find()) {
+            return to.group(1).strip();
+        }
+        return null;
+    }
+
+    private static TextUnit withoutMarker(TextUnit sentence) {
+        var m = LIST_ITEM.matcher(sentence.text());
+        if (!m.find()) {
+            return sentence;
+        }
+        return new TextUnit(sentence.text().substring(m.end()), sentence.start() + m.end(), sentence.end());
+    }
+
+    /** A step reads alone when it is a sentence of a sensible length that does not open with an anaphor. */
+    static boolean readsAlone(String step) {
+        int words = Segmenter.words(step).size();
+        if (words < MIN_STEP_WORDS || words > MAX_STEP_WORDS || step.isEmpty()
+                || ".!?:".indexOf(step.charAt(step.length() - 1)) < 0) {
+            return false;
+        }
+        String opening = step.replaceFirst("(?i)^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|finally|lastly|"
+                + "after that|afterwards|subsequently),?\\s+", "").toLowerCase(Locale.ROOT);
+        String firstWord = opening.split("[\\s,]+", 2)[0];
+        return !ANAPHORIC_OPENINGS.contains(firstWord) && !opening.startsWith("the latter")
+                && !opening.startsWith("the former");
+    }
+
+    /** An instruction opens with a base-form verb: "Install …", "Run …", "Choose …". */
+    static boolean instruction(String step) {
+        Tagger.Tagged t = Tagger.tag(step, 1);
+        return t.size() > 1 && t.is(0, "VERB") && !t.lower(0).endsWith("ing") && !t.lower(0).endsWith("ed")
+                && !(t.lower(0).endsWith("s") && !t.lower(0).endsWith("ss"));
+    }
+
+    private static Optional<ChainWithLinks> build(Corpus.Document document, String name, List<TextUnit> steps) {
         String chainId = Records.id("ch-", document.path(), String.valueOf(steps.get(0).start()));
         List<Statement> links = new ArrayList<>();
         for (int i = 0; i + 1 < steps.size(); i++) {
             TextUnit from = steps.get(i);
             TextUnit to = steps.get(i + 1);
-            String predicate = RESULT.matcher(to.text()).find() ? "causes" : "is-followed-by";
-            links.add(new Statement(Records.id("s-", chainId, String.valueOf(i)), chainId, from.text(), predicate,
-                    to.text(), document.text().substring(from.start(), to.end()),
+            links.add(new Statement(Records.id("s-", chainId, String.valueOf(i)), chainId, from.text(),
+                    Statement.NEXT_STEP, to.text(), document.text().substring(from.start(), to.end()),
                     List.of(new Span(document.path(), from.start(), from.end()),
                             new Span(document.path(), to.start(), to.end())),
                     List.of()));
         }
         List<String> texts = steps.stream().map(TextUnit::text).toList();
-        List<String> preconditions = texts.stream().filter(Chains::soundsLikePrecondition).toList();
-        List<String> negatives = texts.stream().filter(Chains::soundsNegative).toList();
         TextUnit last = steps.get(steps.size() - 1);
-        Chain chain = new Chain(chainId, document.path() + (heading == null ? "" : " › " + heading), processName,
-                texts.get(0), preconditions, negatives, texts, links.stream().map(Statement::statement_id).toList(),
-                List.of(new Span(document.path(), steps.get(0).start(), last.end())), document.discipline());
+        Chain chain = new Chain(chainId, document.path(), name, name + ": " + steps.size() + " steps, from "
+                + firstWords(texts.get(0)) + " to "
+                + firstWords(texts.get(texts.size() - 1)), List.of(), List.of(), texts,
+                links.stream().map(Statement::statement_id).toList(),
+                List.of(new Span(document.path(), steps.get(0).start(), last.end())), document.discipline(),
+                Chain.PROCEDURE);
         return Optional.of(new ChainWithLinks(chain, links));
     }
 
-    static boolean prose(String sentence) {
-        int words = Segmenter.words(sentence).size();
-        return words >= MIN_STEP_WORDS && words <= MAX_STEP_WORDS
-                && ".!?".indexOf(sentence.charAt(sentence.length() - 1)) >= 0 && sentence.charAt(0) != '('
-                && sentence.charAt(0) != '[';
-    }
-
-    private static boolean soundsLikePrecondition(String sentence) {
-        String lower = sentence.toLowerCase(Locale.ROOT);
-        return lower.startsWith("if ") || lower.startsWith("before ") || lower.contains(" must ")
-                || lower.contains(" requires ") || lower.startsWith("to ") || lower.startsWith("once ")
-                || lower.startsWith("unless ") || lower.startsWith("provided ");
-    }
-
-    private static boolean soundsNegative(String sentence) {
-        String lower = " " + sentence.toLowerCase(Locale.ROOT) + " ";
-        return lower.contains(" not ") || lower.contains(" never ") || lower.contains(" cannot ")
-                || lower.contains("n't ") || lower.contains(" avoid ");
+    private static String firstWords(String step) {
+        List<String> words = Segmenter.words(step);
+        return "\"" + String.join(" ", words.subList(0, Math.min(6, words.size())))
+                + (words.size() > 6 ? " …" : "") + "\"";
     }
 }

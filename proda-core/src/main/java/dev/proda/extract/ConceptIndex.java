@@ -8,9 +8,9 @@ import dev.proda.model.Statement;
 import dev.proda.project.Corpus;
 import dev.proda.text.Segmenter;
 import dev.proda.text.Terms;
-import dev.proda.text.TextUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,16 +18,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * L1 concepts and the links between layers. Concepts come from three sources: the subjects of
- * statements, the heads of is-a objects ({@link Heads}), and the corpus terms selected by C-value
- * ({@link TermExtractor}). They merge by normalised term ({@link Terms#key}: case, plural) and by alias
- * ("Decision Trees (DTs)": a later mention of "DTs" is the same concept). A concept's discipline is the
- * majority over its mentions. Only concepts that some statement mentions are kept, so that every
- * concept is organised under the statements it belongs to.
+ * L1 concepts, L2 statements and the links between the layers, from the claims of every document. A
+ * concept is a term that some kept statement has as its subject or object, so every concept is
+ * organised under at least one statement; concepts merge by normalised term ({@link Terms#key}: case,
+ * plural) and by declared alias ("Decision Trees (DTs)"). A concept's discipline is the majority over
+ * its mentions in the corpus.
+ *
+ * <p>Each claim gets a confidence from what the corpus says about its terms ({@link #confidence}); only
+ * claims at or above the threshold become statements. The score ranks evidence, it is no calibrated
+ * probability: the rule that read the claim sets the base, and terms the corpus uses as terms (C-value,
+ * or stated about elsewhere) raise it.
  */
 final class ConceptIndex {
     private static final int MAX_SPANS = 5;
     private static final int MAX_TERM_WORDS = 5;
+    private static final Map<String, Double> BASE = Map.of("glossary", 0.85, "copula-is-a", 0.75, "hearst", 0.7,
+            "copula", 0.65);
 
     private static final class Draft {
         final String key;
@@ -46,166 +52,180 @@ final class ConceptIndex {
             if (discipline != null) {
                 disciplines.merge(discipline, 1, Integer::sum);
             }
-            if (spans.size() < MAX_SPANS && !spans.contains(span)) {
+            if (span != null && spans.size() < MAX_SPANS && !spans.contains(span)) {
                 spans.add(span);
             }
         }
     }
 
-    private final Map<String, Draft> drafts = new LinkedHashMap<>();
-    /** The head noun group of each is-a statement's object, by statement id. */
-    private final Map<String, String> headGroups = new HashMap<>();
+    private final Set<String> corpusTerms;
+    private final Map<String, Map<String, Integer>> mentionDisciplines = new HashMap<>();
 
-    void addRelation(RelationPatterns.Relation relation, Statement statement, Corpus.Document document,
-            TextUnit sentence) {
-        String key = Terms.key(relation.subject());
-        if (key.length() < 2) {
-            return;
-        }
-        Draft draft = drafts.computeIfAbsent(key, Draft::new);
-        draft.mention(relation.subject(), new Span(document.path(), sentence.start() + relation.subjectStart(),
-                sentence.start() + relation.subjectEnd()), document.discipline());
-        if (relation.alias() != null) {
-            draft.aliases.add(relation.alias());
-        }
-        if (draft.definition == null && (relation.predicate().equals("is-a")
-                || relation.predicate().equals("defined-as"))) {
-            draft.definition = statement.object();
-        }
-        if (relation.predicate().equals("is-a")) {
-            addHead(relation, statement, document, sentence);
+    /** @param corpusTerms keys of the terms the corpus uses as terms (C-value) */
+    ConceptIndex(Set<String> corpusTerms) {
+        this.corpusTerms = corpusTerms;
+    }
+
+    void countMention(String key, Corpus.Document document) {
+        if (document.discipline() != null) {
+            mentionDisciplines.computeIfAbsent(key, k -> new HashMap<>()).merge(document.discipline(), 1, Integer::sum);
         }
     }
 
-    /** The head noun of an is-a object becomes a concept (its compounds may too, as C-value terms). */
-    private void addHead(RelationPatterns.Relation relation, Statement statement, Corpus.Document document,
-            TextUnit sentence) {
-        RelationPatterns.Head head = relation.head();
-        if (head == null) {
-            return;
+    /** How sure the claim is, from its rule and from whether the corpus uses its terms as terms. */
+    double confidence(Extract.Found found, Set<String> subjectKeys) {
+        Claims.Claim claim = found.claim();
+        String rule = found.rule().equals("copula") && claim.predicate().equals("is-a") ? "copula-is-a" : found.rule();
+        double score = BASE.get(rule);
+        String subjectKey = Terms.key(claim.subject());
+        String objectKey = Terms.key(claim.object());
+        if (corpusTerms.contains(objectKey) || subjectKeys.contains(objectKey)) {
+            score += 0.1;
         }
-        headGroups.putIfAbsent(statement.statement_id(), head.group());
-        String noun = head.noun();
-        String key = Terms.key(noun);
-        if (key.length() < 3 || Terms.STOPWORDS.contains(key) || RelationPatterns.DISCOURSE_NOUNS.contains(key)
-                || !noun.chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
-            return;
+        boolean named = !claim.subject().equals(claim.subject().toLowerCase(java.util.Locale.ROOT))
+                && claim.subjectStart() != 0 || claim.subject().matches(".*(?:[A-Z].*[A-Z]|[._]\\w|\\d).*");
+        if (corpusTerms.contains(subjectKey) || named) {
+            score += 0.05;
+        } else if (!claim.subject().contains(" ")) {
+            score -= 0.15; // a single common word no one else uses as a term ("Compatibility", "Jumbling")
         }
-        int start = sentence.start() + head.end() - noun.length();
-        Draft draft = drafts.computeIfAbsent(key, Draft::new);
-        draft.mention(noun, new Span(document.path(), start, start + noun.length()), document.discipline());
+        if (found.paragraphInitial()) {
+            score += 0.05;
+        }
+        return Math.max(0, Math.min(1, Math.round(score * 100) / 100.0));
     }
 
-    void addTermOccurrence(TermExtractor.Occurrence occurrence, Corpus.Document document) {
-        Draft draft = drafts.computeIfAbsent(occurrence.key(), Draft::new);
-        draft.mention(occurrence.surface(), new Span(document.path(), occurrence.start(), occurrence.end()),
-                document.discipline());
-    }
+    /** Builds the concepts and statements and links every layer to the next. */
+    KnowledgeBase link(List<Extract.Found> found, List<Chain> procedures, List<Statement> procedureLinks,
+            double minConfidence) {
+        Set<String> subjectKeys = new HashSet<>();
+        found.stream().filter(f -> f.claim().object() != null).forEach(f -> subjectKeys.add(Terms.key(f.claim().subject())));
 
-    /** Builds the concepts and links every layer to the next. */
-    KnowledgeBase link(List<Chain> chains, List<Statement> statements) {
-        // Aliases that are themselves concepts merge into the concept that declared them.
-        Map<String, Draft> byKey = new LinkedHashMap<>(drafts);
-        Map<String, String> canonical = new HashMap<>();
-        for (Draft draft : drafts.values()) {
-            for (String alias : draft.aliases) {
-                String aliasKey = Terms.key(alias);
-                if (aliasKey.isEmpty() || aliasKey.equals(draft.key) || canonical.containsKey(draft.key)) {
-                    continue;
-                }
-                Draft other = byKey.get(aliasKey);
-                if (other != null && other != draft && !canonical.containsKey(aliasKey)) {
-                    merge(draft, other);
-                    byKey.remove(aliasKey);
-                }
-                canonical.putIfAbsent(aliasKey, draft.key);
+        Map<String, Draft> drafts = new LinkedHashMap<>();
+        Map<String, Extract.Found> kept = new LinkedHashMap<>();
+        Map<String, Double> confidences = new HashMap<>();
+        for (Extract.Found f : found) {
+            Claims.Claim claim = f.claim();
+            if (claim.object() == null) {
+                continue;
+            }
+            double confidence = confidence(f, subjectKeys);
+            String id = Records.id("s-", Terms.key(claim.subject()), claim.predicate(), Terms.key(claim.object()));
+            if (confidence < minConfidence || kept.containsKey(id)) {
+                continue;
+            }
+            kept.put(id, f);
+            confidences.put(id, confidence);
+            String discipline = f.document().discipline();
+            Draft subject = drafts.computeIfAbsent(Terms.key(claim.subject()), Draft::new);
+            subject.mention(claim.subject(), f.subject(), discipline);
+            if (claim.alias() != null) {
+                subject.aliases.add(claim.alias());
+            }
+            if (subject.definition == null && claim.definition() != null) {
+                subject.definition = claim.definition();
+            }
+            drafts.computeIfAbsent(Terms.key(claim.object()), Draft::new).mention(claim.object(), f.object(), discipline);
+        }
+        // A definition read as defined-as ("X refers to Y") serves a concept that has statements of its own.
+        for (Extract.Found f : found) {
+            Draft draft = drafts.get(Terms.key(f.claim().subject()));
+            if (f.claim().object() == null && draft != null && draft.definition == null) {
+                draft.definition = f.claim().definition();
             }
         }
-        Map<String, String> idByKey = new HashMap<>();
-        for (Draft draft : byKey.values()) {
-            idByKey.put(draft.key, Records.id("c-", draft.key));
-        }
-        canonical.forEach((alias, key) -> {
-            if (byKey.containsKey(key)) {
-                idByKey.putIfAbsent(alias, idByKey.get(key));
-            }
-        });
 
+        Map<String, String> idByKey = mergeAliases(drafts);
+        List<Statement> statements = new ArrayList<>();
         Map<String, List<String>> statementsByConcept = new HashMap<>();
-        List<Statement> linked = new ArrayList<>();
-        for (Statement statement : statements) {
-            Set<String> ids = new LinkedHashSet<>();
-            if (statement.parent_chain_id() == null) {
-                String subjectId = idByKey.get(Terms.key(statement.subject()));
-                if (subjectId != null) {
-                    ids.add(subjectId);
-                }
-                if (statement.predicate().equals("is-a")) {
-                    String headId = headConcept(headGroups.get(statement.statement_id()), idByKey);
-                    if (headId != null) {
-                        ids.add(headId);
-                    }
-                } else {
-                    ids.addAll(mentioned(statement.object(), idByKey));
-                }
-            } else {
-                ids.addAll(mentioned(statement.subject(), idByKey));
-                ids.addAll(mentioned(statement.object(), idByKey));
+        Map<String, String> disciplineByStatement = new HashMap<>();
+        Set<String> statementIds = new HashSet<>();
+        for (var entry : kept.entrySet()) {
+            Extract.Found f = entry.getValue();
+            Claims.Claim claim = f.claim();
+            String subjectId = idByKey.get(Terms.key(claim.subject()));
+            String objectId = idByKey.get(Terms.key(claim.object()));
+            // One statement per concept pair and relation: "DTs are …" and "Decision trees are …" say one thing.
+            String statementId = Records.id("s-", subjectId, claim.predicate(), objectId);
+            if (subjectId.equals(objectId) || !statementIds.add(statementId)) {
+                continue; // an alias stated as a kind of itself, or said before
             }
-            for (String id : ids) {
-                statementsByConcept.computeIfAbsent(id, k -> new ArrayList<>()).add(statement.statement_id());
+            List<Span> spans = new ArrayList<>(List.of(new Span(f.document().path(), f.sentence().start(),
+                    f.sentence().end())));
+            if (f.subject().start() < f.sentence().start() || f.subject().end() > f.sentence().end()) {
+                spans.add(0, f.subject()); // a glossary term stands on its own line above its definition
             }
-            linked.add(new Statement(statement.statement_id(), statement.parent_chain_id(), statement.subject(),
-                    statement.predicate(), statement.object(), statement.source_quote(), statement.spans(),
-                    List.copyOf(ids)));
+            statements.add(new Statement(statementId, null, claim.subject(), claim.predicate(), claim.object(),
+                    f.sentence().text(), spans, List.of(subjectId, objectId), confidences.get(entry.getKey())));
+            statementsByConcept.computeIfAbsent(subjectId, k -> new ArrayList<>()).add(statementId);
+            statementsByConcept.computeIfAbsent(objectId, k -> new ArrayList<>()).add(statementId);
+            disciplineByStatement.put(statementId, f.document().discipline());
         }
+
+        List<Chain> chains = new ArrayList<>(procedures);
+        List<Chain> paths = Paths.link(statements, disciplineByStatement);
+        chains.addAll(paths);
+        for (Statement link : procedureLinks) {
+            Set<String> ids = new LinkedHashSet<>(mentioned(link.subject(), idByKey));
+            ids.addAll(mentioned(link.object(), idByKey));
+            ids.forEach(id -> statementsByConcept.computeIfAbsent(id, k -> new ArrayList<>()).add(link.statement_id()));
+            statements.add(link.withConcepts(List.copyOf(ids)));
+        }
+
         List<Concept> concepts = new ArrayList<>();
-        for (Draft draft : byKey.values()) {
+        Set<String> emitted = new HashSet<>();
+        for (Draft draft : drafts.values()) {
             String id = idByKey.get(draft.key);
             List<String> parents = statementsByConcept.getOrDefault(id, List.of());
-            if (parents.isEmpty()) {
+            if (parents.isEmpty() || !emitted.add(id) || draft.surfaces.isEmpty()) {
                 continue;
             }
             String term = draft.surfaces.entrySet().stream()
                     .max(Map.Entry.<String, Integer>comparingByValue()).orElseThrow().getKey();
             Set<String> aliases = new LinkedHashSet<>(draft.aliases);
             draft.surfaces.keySet().stream().filter(s -> !s.equals(term)).forEach(aliases::add);
-            String discipline = draft.disciplines.entrySet().stream()
+            Map<String, Integer> votes = new LinkedHashMap<>(draft.disciplines);
+            mentionDisciplines.getOrDefault(draft.key, Map.of()).forEach((d, c) -> votes.merge(d, c, Integer::sum));
+            String discipline = votes.entrySet().stream()
                     .max(Map.Entry.<String, Integer>comparingByValue()).map(Map.Entry::getKey).orElse(null);
-            concepts.add(new Concept(id, term, List.copyOf(aliases), "term", draft.definition, parents, discipline,
-                    draft.spans));
+            concepts.add(new Concept(id, term, List.copyOf(aliases), "term", draft.definition,
+                    List.copyOf(new LinkedHashSet<>(parents)), discipline, draft.spans));
         }
-        return new KnowledgeBase(chains, linked, concepts);
+        return new KnowledgeBase(chains, statements, concepts);
     }
 
-    private static void merge(Draft into, Draft from) {
-        from.surfaces.forEach((s, c) -> into.surfaces.merge(s, 0, Integer::sum)); // the declaring form stays the term
-        from.surfaces.keySet().forEach(into.aliases::add);
-        from.aliases.forEach(into.aliases::add);
-        from.disciplines.forEach((d, c) -> into.disciplines.merge(d, c, Integer::sum));
-        for (Span span : from.spans) {
-            if (into.spans.size() < MAX_SPANS && !into.spans.contains(span)) {
-                into.spans.add(span);
+    /** Concept ids by key; a declared alias that is itself a concept merges into the declaring one. */
+    private static Map<String, String> mergeAliases(Map<String, Draft> drafts) {
+        Map<String, String> idByKey = new HashMap<>();
+        for (Draft draft : drafts.values()) {
+            idByKey.put(draft.key, Records.id("c-", draft.key));
+        }
+        Set<String> merged = new HashSet<>();
+        for (Draft draft : drafts.values()) {
+            if (merged.contains(draft.key)) {
+                continue;
+            }
+            for (String alias : draft.aliases) {
+                String aliasKey = Terms.key(alias);
+                Draft other = drafts.get(aliasKey);
+                if (aliasKey.isEmpty() || aliasKey.equals(draft.key) || merged.contains(aliasKey)) {
+                    continue;
+                }
+                if (other != null) {
+                    other.surfaces.keySet().forEach(draft.aliases::add);
+                    other.disciplines.forEach((d, c) -> draft.disciplines.merge(d, c, Integer::sum));
+                    other.spans.stream().filter(s -> draft.spans.size() < MAX_SPANS && !draft.spans.contains(s))
+                            .forEach(draft.spans::add);
+                    if (draft.definition == null) {
+                        draft.definition = other.definition;
+                    }
+                    other.surfaces.clear();
+                    merged.add(aliasKey);
+                }
+                idByKey.put(aliasKey, idByKey.get(draft.key));
             }
         }
-        if (into.definition == null) {
-            into.definition = from.definition;
-        }
-    }
-
-    /** The concept of an is-a object's head: the longest known compound ending in the head noun. */
-    private static String headConcept(String group, Map<String, String> idByKey) {
-        if (group == null) {
-            return null;
-        }
-        List<String> words = Segmenter.words(group).stream().map(Terms::key).toList();
-        for (int n = Math.min(MAX_TERM_WORDS, words.size()); n >= 1; n--) {
-            String id = idByKey.get(String.join(" ", words.subList(words.size() - n, words.size())));
-            if (id != null) {
-                return id;
-            }
-        }
-        return null;
+        return idByKey;
     }
 
     /** Concept ids whose term occurs in the text (longest n-gram match first, up to five words). */

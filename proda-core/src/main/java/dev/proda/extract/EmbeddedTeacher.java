@@ -7,6 +7,18 @@ import java.util.List;
 
 /** The embedded, deterministic teacher: linguistic patterns over the corpus, no network. */
 public final class EmbeddedTeacher implements Teacher {
+    private final double minConfidence;
+
+    /** With the default confidence threshold. */
+    public EmbeddedTeacher() {
+        this(Extract.DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /** Keeps only statements whose confidence is at least {@code minConfidence}. */
+    public EmbeddedTeacher(double minConfidence) {
+        this.minConfidence = minConfidence;
+    }
+
     @Override
     public String name() {
         return "embedded";
@@ -14,6 +26,6 @@ public final class EmbeddedTeacher implements Teacher {
 
     @Override
     public KnowledgeBase extract(List<Corpus.Document> documents, Log log) {
-        return Extract.extract(documents);
+        return Extract.extract(documents, minConfidence);
     }
 }

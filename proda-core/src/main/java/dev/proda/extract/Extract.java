@@ -64,37 +64,31 @@ public final class Extract {
         return kb;
     }
 
-    /** A relation found in a sentence, with the statement it became. */
-    record Hit(RelationPatterns.Relation relation, Statement statement, TextUnit sentence) {
+    /** The confidence below which the embedded teacher keeps no statement (proda.yaml extract.min_confidence). */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
+
+    /** A claim found in a document, with where its sentence, subject and object are. */
+    record Found(Claims.Claim claim, String rule, Corpus.Document document, TextUnit sentence, Span subject,
+            Span object, boolean paragraphInitial) {
     }
 
     /** What one document yields before the corpus-wide merge. */
-    private record DocumentResult(Corpus.Document document, List<Hit> hits, List<Chains.ChainWithLinks> chains,
+    private record DocumentResult(Corpus.Document document, List<Found> found, List<Chains.ChainWithLinks> chains,
             Set<String> candidates, List<TextUnit> sentences) {
     }
 
-    /** The extraction itself, on documents already read (no files touched). */
+    /** The extraction itself with the default confidence threshold, on documents already read. */
     public static KnowledgeBase extract(List<Corpus.Document> documents) {
+        return extract(documents, DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /** The extraction itself, on documents already read (no files touched). */
+    public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence) {
         List<DocumentResult> results = documents.parallelStream().map(Extract::read).toList();
 
-        List<Chain> chains = new ArrayList<>();
-        Map<String, Statement> statements = new LinkedHashMap<>();
-        ConceptIndex concepts = new ConceptIndex();
-        Set<String> candidates = new LinkedHashSet<>();
-        for (DocumentResult result : results) {
-            for (Hit hit : result.hits()) {
-                if (statements.putIfAbsent(hit.statement().statement_id(), hit.statement()) == null) {
-                    concepts.addRelation(hit.relation(), hit.statement(), result.document(), hit.sentence());
-                }
-            }
-            for (Chains.ChainWithLinks chain : result.chains()) {
-                chains.add(chain.chain());
-                chain.links().forEach(link -> statements.putIfAbsent(link.statement_id(), link));
-            }
-            candidates.addAll(result.candidates());
-        }
-
         // Count the candidates over the whole corpus, then keep terms by C-value.
+        Set<String> candidates = new LinkedHashSet<>();
+        results.forEach(r -> candidates.addAll(r.candidates()));
         TermExtractor.Lexicon keys = TermExtractor.Lexicon.of(candidates);
         List<List<TermExtractor.Occurrence>> occurrences = results.parallelStream()
                 .map(r -> r.sentences().stream()
@@ -103,74 +97,189 @@ public final class Extract {
         Map<String, Integer> frequency = new HashMap<>();
         occurrences.forEach(list -> list.forEach(o -> frequency.merge(o.key(), 1, Integer::sum)));
         Set<String> terms = TermExtractor.select(frequency).keySet();
+
+        ConceptIndex concepts = new ConceptIndex(terms);
+        List<Found> found = new ArrayList<>();
+        results.forEach(r -> found.addAll(r.found()));
+        List<Chain> chains = new ArrayList<>();
+        List<Statement> links = new ArrayList<>();
+        for (DocumentResult result : results) {
+            for (Chains.ChainWithLinks chain : result.chains()) {
+                chains.add(chain.chain());
+                links.addAll(chain.links());
+            }
+        }
         for (int d = 0; d < results.size(); d++) {
             Corpus.Document document = results.get(d).document();
             for (TermExtractor.Occurrence o : occurrences.get(d)) {
                 if (terms.contains(o.key())) {
-                    concepts.addTermOccurrence(o, document);
+                    concepts.countMention(o.key(), document);
                 }
             }
         }
-        return concepts.link(chains, new ArrayList<>(statements.values()));
+        return concepts.link(found, chains, links, minConfidence);
     }
 
     private static DocumentResult read(Corpus.Document document) {
-        List<Hit> hits = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         List<Chains.ChainWithLinks> chains = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
         List<TextUnit> all = new ArrayList<>();
         String heading = null;
-        int passage = 0;
+        TextUnit termLine = null;
         List<TextUnit> listItems = new ArrayList<>();
+        String listName = null;
+        List<Found> entries = new ArrayList<>();
+        int termLines = 0;
+        String stepsName = null;
+        int stepsAnnounced = 0;
+        List<TextUnit> stepParagraphs = new ArrayList<>();
         for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
             if (isHeading(paragraph.text())) {
+                flushList(document, listName, listItems, chains);
+                flushSteps(document, stepsName, stepParagraphs, chains);
+                stepsName = null;
                 heading = paragraph.text().strip();
-                flushList(document, heading, passage, listItems, chains);
+                termLine = Glossary.termLine(paragraph.text()) ? paragraph : null;
+                termLines += termLine != null ? 1 : 0;
                 continue;
             }
-            passage++;
             List<TextUnit> sentences = Segmenter.sentences(document.text(), paragraph);
             all.addAll(sentences);
-            for (TextUnit sentence : sentences) {
-                int cue = RelationPatterns.cueEnd(sentence.text());
-                if (cue < 0) {
+            for (int k = 0; k < sentences.size(); k++) {
+                TextUnit sentence = sentences.get(k);
+                boolean glossaryEntry = k == 0 && termLine != null;
+                int cue = Math.max(RelationPatterns.cueEnd(sentence.text()),
+                        RelationPatterns.cueEnd(mainClause(sentence).text()));
+                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text())) {
                     continue;
                 }
-                Tagger.Tagged tagged = Tagger.tag(sentence.text(), cue);
+                Tagger.Tagged tagged = Tagger.tag(sentence.text());
                 TermExtractor.candidates(tagged, candidates);
-                RelationPatterns.match(tagged).ifPresent(relation -> hits.add(new Hit(relation,
-                        definitional(document, sentence, relation), sentence)));
+                if (glossaryEntry) {
+                    TextUnit term = termLine;
+                    Glossary.definition(term.text(), tagged).ifPresent(claim -> entries.add(new Found(claim, "glossary",
+                            document, sentence, span(document, term.start(), term.start() + term.text().strip().length()),
+                            span(document, sentence.start() + claim.objectStart(), sentence.start() + claim.objectEnd()),
+                            true)));
+                }
+                boolean initial = k == 0;
+                TextUnit clause = mainClause(sentence);
+                Tagger.Tagged clauseTags = clause == sentence ? tagged : Tagger.tag(clause.text());
+                if (RelationPatterns.cueEnd(clause.text()) >= 0) {
+                    RelationPatterns.match(clauseTags).flatMap(relation -> Claims.of(relation, clauseTags))
+                            .ifPresent(claim -> found.add(found(claim, "copula", document, clause, initial)));
+                }
+                coordinated(clause).forEach(claim -> found.add(found(claim, "copula", document, clause, initial)));
+                for (Claims.Claim claim : Hearst.match(tagged)) {
+                    found.add(found(claim, "hearst", document, sentence, initial));
+                }
             }
+            termLine = null;
             if (Chains.isListItem(paragraph.text()) && !sentences.isEmpty()) {
+                if (listItems.isEmpty()) {
+                    listName = heading;
+                }
                 listItems.add(sentences.get(0));
                 continue;
             }
-            flushList(document, heading, passage, listItems, chains);
-            var chain = Chains.fromPassage(document, heading, passage, sentences);
-            if (chain.isEmpty()) {
-                chain = Chains.narrative(document, heading, passage, sentences);
+            flushList(document, listName, listItems, chains);
+            // Steps announced by a lead-in ("… comprises three stages:") come one paragraph each.
+            int wanted = stepsAnnounced > 0 ? stepsAnnounced : Chains.MAX_STEPS;
+            if (stepsName != null && !sentences.isEmpty() && Character.isUpperCase(paragraph.text().charAt(0))
+                    && (sentences.size() <= 3 || stepsAnnounced > 0) && stepParagraphs.size() < wanted) {
+                stepParagraphs.add(sentences.get(0));
+                continue;
             }
-            chain.ifPresent(chains::add);
+            flushSteps(document, stepsName, stepParagraphs, chains);
+            stepsName = sentences.isEmpty() ? null
+                    : Chains.stepsLeadIn(sentences.get(sentences.size() - 1).text(), heading);
+            stepsAnnounced = stepsName == null ? 0 : Chains.announcedSteps(sentences.get(sentences.size() - 1).text());
+            // A paragraph ending in a lead-in names the list that follows it ("To install it, run:").
+            String lead = sentences.isEmpty() ? null : Chains.leadIn(sentences.get(sentences.size() - 1).text());
+            listName = lead != null ? lead : heading;
+            Chains.fromPassage(document, heading, sentences).ifPresent(chains::add);
         }
-        flushList(document, heading, passage, listItems, chains);
-        return new DocumentResult(document, hits, chains, candidates, all);
+        flushList(document, listName, listItems, chains);
+        flushSteps(document, stepsName, stepParagraphs, chains);
+        // A heading followed by a noun phrase now and then is a section title; a glossary has many entries.
+        if (entries.size() >= Glossary.MIN_ENTRIES && entries.size() >= Glossary.MIN_ENTRY_SHARE * termLines) {
+            found.addAll(entries);
+        }
+        return new DocumentResult(document, found, chains, candidates, all);
     }
 
-    private static void flushList(Corpus.Document document, String heading, int passage, List<TextUnit> items,
+    /**
+     * An opening connective or framing phrase ("However, ", "For example, ", "In scikit-learn, ") is no part
+     * of the claim: the clause after it is read instead. A frame that points back ("In this case, ") is kept,
+     * so the sentence stays unread.
+     */
+    static TextUnit mainClause(TextUnit sentence) {
+        var m = OPENING.matcher(sentence.text());
+        if (!m.find() || BACK_POINTING.matcher(m.group()).find() || m.end() >= sentence.text().length()) {
+            return sentence;
+        }
+        return new TextUnit(sentence.text().substring(m.end()), sentence.start() + m.end(), sentence.end());
+    }
+
+    private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(
+            "^(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}) and ([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}) "
+                    + "(?:are|were)\\b");
+
+    /**
+     * "C++ and Python are languages that …": the claim read from "Python are languages …" holds for both
+     * conjuncts. Offsets are relative to {@code clause}.
+     */
+    static List<Claims.Claim> coordinated(TextUnit clause) {
+        var m = COORDINATED.matcher(clause.text());
+        if (!m.find() || Claims.term(m.group(1)) == null || !Claims.term(m.group(1)).equals(m.group(1))) {
+            return List.of();
+        }
+        int shift = m.start(2);
+        Tagger.Tagged t = Tagger.tag(clause.text().substring(shift));
+        var claim = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t));
+        if (claim.isEmpty() || claim.get().subjectStart() != 0) {
+            return List.of();
+        }
+        Claims.Claim c = claim.get();
+        Claims.Claim second = new Claims.Claim(c.subject(), c.alias(), c.predicate(), c.object(), null,
+                c.subjectStart() + shift, c.subjectEnd() + shift, c.objectStart() + shift, c.objectEnd() + shift, false);
+        Claims.Claim first = new Claims.Claim(m.group(1), null, c.predicate(), c.object(), null, m.start(1), m.end(1),
+                second.objectStart(), second.objectEnd(), false);
+        return List.of(first, second);
+    }
+
+    private static final java.util.regex.Pattern OPENING = java.util.regex.Pattern.compile(
+            "^(?:(?:However|Also|Thus|Hence|Moreover|Furthermore|Similarly|Likewise|Generally|Typically|Usually|"
+                    + "Conversely|Indeed|In (?:addition|particular|general|practice|contrast|short)|"
+                    + "For (?:example|instance)|(?:In|For|Within|Under) [\\w.’'-]+(?: [\\w.’'-]+){0,3}),\\s+|Note that\\s+)");
+    private static final java.util.regex.Pattern BACK_POINTING = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:this|that|these|those|such|the above|the latter|the former|it|its|their|here|above|below)\\b");
+
+    private static Found found(Claims.Claim claim, String rule, Corpus.Document document, TextUnit sentence,
+            boolean initial) {
+        Span subject = span(document, sentence.start() + claim.subjectStart(), sentence.start() + claim.subjectEnd());
+        Span object = claim.object() == null ? null
+                : span(document, sentence.start() + claim.objectStart(), sentence.start() + claim.objectEnd());
+        return new Found(claim, rule, document, sentence, subject, object, initial);
+    }
+
+    private static Span span(Corpus.Document document, int start, int end) {
+        return new Span(document.path(), start, end);
+    }
+
+    private static void flushSteps(Corpus.Document document, String name, List<TextUnit> steps,
+            List<Chains.ChainWithLinks> chains) {
+        Chains.fromParagraphs(document, name, steps).ifPresent(chains::add);
+        steps.clear();
+    }
+
+    private static void flushList(Corpus.Document document, String name, List<TextUnit> items,
             List<Chains.ChainWithLinks> chains) {
         if (items.size() >= Chains.MIN_STEPS) {
-            Chains.fromList(document, heading, passage, items).ifPresent(chains::add);
+            Chains.fromList(document, name, items).ifPresent(chains::add);
         }
         items.clear();
-    }
-
-    private static Statement definitional(Corpus.Document document, TextUnit sentence,
-            RelationPatterns.Relation relation) {
-        String id = Records.id("s-", relation.subject().toLowerCase(), relation.predicate(),
-                relation.object().toLowerCase());
-        Span span = new Span(document.path(), sentence.start(), sentence.end());
-        return new Statement(id, null, relation.subject(), relation.predicate(), relation.object(), sentence.text(),
-                List.of(span), List.of());
     }
 
     static boolean isHeading(String paragraph) {
@@ -179,9 +288,4 @@ public final class Extract {
         return words <= 12 && !text.contains("\n") && ".!?:;,".indexOf(text.charAt(text.length() - 1)) < 0;
     }
 
-    static String documentTitle(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name).replace('_', ' ').replace('-', ' ');
-    }
 }

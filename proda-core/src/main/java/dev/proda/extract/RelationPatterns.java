@@ -56,7 +56,8 @@ final class RelationPatterns {
             "would", "typically", "usually", "often", "generally", "also", "always", "normally", "commonly");
     private static final Set<String> BE = Set.of("is", "are");
     private static final Set<String> IS_A_STARTS = Set.of("a", "an", "the", "one", "any");
-    private static final Set<String> BAD_SUBJECT_START = Set.of("it", "this", "these", "those", "they", "we",
+    private static final Set<String> BAD_SUBJECT_START = Set.of("whenever", "wherever", "whether", "unless", "until",
+            "though", "whereas", "it", "this", "these", "those", "they", "we",
             "you", "there", "here", "that", "which", "such", "each", "one", "he", "she", "i", "if", "when", "in", "for", "to", "on", "at", "by", "as", "with", "however",
             "thus", "so", "also", "then", "all", "some", "many", "most", "both", "other", "another", "our", "its",
             "their", "his", "her", "what", "how", "why", "where", "see", "note", "because", "although", "while",
@@ -281,6 +282,9 @@ final class RelationPatterns {
             String x = t.lower(o);
             String x1 = o + 1 < n ? t.lower(o + 1) : "";
             String x2 = o + 2 < n ? t.lower(o + 2) : "";
+            if (x.equals("known") && x1.equals("as") && o + 2 < n && IS_A_STARTS.contains(t.lower(o + 2))) {
+                return vp("is-a", o + 2); // "naive Bayes is known as a decent classifier"
+            }
             if (x.equals("defined") && x1.equals("as")) {
                 return vp("defined-as", o + 2);
             }
@@ -395,7 +399,7 @@ final class RelationPatterns {
      */
     private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "species",
             "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style", "class",
-            "some", "branch", "piece");
+            "some", "branch", "piece", "variation", "variant", "specialization", "specialisation", "subset", "case");
     private static final Set<String> COLLECTIVES = Set.of("group", "set", "collection", "series", "family");
     private static final Set<String> MEMBER_QUANTIFIERS = Set.of("one", "any", "each", "either", "some");
     private static final Set<String> MEMBERSHIP = Set.of("member");
@@ -457,7 +461,9 @@ final class RelationPatterns {
         String noun = t.lower(lastNoun);
         boolean memberOfCollective = COLLECTIVES.contains(noun) && IntStream.range(o, start)
                 .anyMatch(k -> MEMBER_QUANTIFIERS.contains(t.lower(k)) && t.lower(k + 1).equals("of"));
-        if (depth < 2 && (SHELLS.contains(noun) || memberOfCollective) && lastNoun + 1 < t.size()
+        // "a kind of tree" stands for the tree; "a base class of all exceptions" is a base class.
+        boolean bareShell = SHELLS.contains(noun) && IntStream.range(start, lastNoun).noneMatch(t::nounLike);
+        if (depth < 2 && (bareShell || memberOfCollective) && lastNoun + 1 < t.size()
                 && t.lower(lastNoun + 1).equals("of")) {
             Head inner = head(t, lastNoun + 2, objectEnd, depth + 1);
             if (inner != null) {

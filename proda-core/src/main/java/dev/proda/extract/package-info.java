@@ -1,22 +1,33 @@
 /**
  * Stage {@code extract}: corpus → knowledge base (kb/chains.jsonl, kb/statements.jsonl,
- * kb/concepts.jsonl). Entry point: {@link dev.proda.extract.Extract}.
+ * kb/concepts.jsonl). Entry point: {@link dev.proda.extract.Extract}. Precision first: fewer correct
+ * nodes beat many wrong ones.
  *
  * <p>The embedded teacher, per document and in parallel: sentences with exact offsets
- * ({@link dev.proda.text.Segmenter}); Universal Dependencies part-of-speech tags from Apache OpenNLP for
- * the sentences whose opening can hold a relation ({@code Tagger}, greedy decoding, only as far as the
- * relation needs); definitional and taxonomic relations with the subject opening the sentence
- * ({@code RelationPatterns}: is-a with the object's head noun group, defined-as, part-of, has-part,
- * has-property, used-for, causes, requires, measured-in, enables; aliases in parentheses or after
- * ", or" / ", also called"); noun-group term candidates; L3 chains ({@code Chains}: numbered lists,
- * ordering/causal marker sequences, else the passage's opening prose). Then, across the corpus and in
- * document order: term selection by C-value ({@code TermExtractor}); concepts merged by key, alias and
- * is-a head, with the majority discipline of their mentions ({@code ConceptIndex}). The merge key's lemma
- * is the rule-based singular of {@link dev.proda.text.Terms#singular}, not OpenNLP's statistical lemmatizer:
- * on nouns of WordNet definitions the rules agree with WordNet's morphy more often (99.1% vs 97.8%,
- * {@code bin/proda bench lemmas}), and cost nothing. Every node keeps the
- * character spans of its source text; statements keep their sentence as source quote, chain steps are
- * verbatim sentences.
+ * ({@link dev.proda.text.Segmenter}); Universal Dependencies part-of-speech tags from Apache OpenNLP
+ * ({@code Tagger}); then three readers of claims, each a self-contained statement between two concept
+ * terms ({@code Claims}):
+ * <ul>
+ *   <li>copular and verbal relations with the subject opening the clause ({@code RelationPatterns}:
+ *   is-a, part-of, has-part, used-for, causes, requires, measured-in, enables; aliases in parentheses or
+ *   after ", or" / ", also called"); an opening connective or frame ("However, ", "In scikit-learn, ") is
+ *   read past; coordinated subjects ("A and B are Ys") state it of both;</li>
+ *   <li>lexico-syntactic hyponym patterns ({@code Hearst}: "Y such as A, B and C", "Y, including A",
+ *   "A and other Y", "Y, namely A", "a Y called A", appositions "A, a Y that …");</li>
+ *   <li>glossary and dictionary layouts ({@code Glossary}: a term alone on its line, then a noun-phrase
+ *   definition), only in documents laid out that way.</li>
+ * </ul>
+ * A claim's subject must read alone (no pronoun, no "the algorithm"), its object is the genus term, not
+ * the phrase; has-property and defined-as give no statement (defined-as gives the concept's definition).
+ * Chains ({@code Chains}) are only explicit procedures (numbered instructions, "First … Then … Finally",
+ * steps announced by a lead-in such as "… comprises three stages:"); linked paths are joined after the
+ * merge ({@code Paths}). Across the corpus: term selection by C-value ({@code TermExtractor}) and
+ * concepts merged by key and alias with the majority discipline of their mentions ({@code ConceptIndex}),
+ * which also scores each claim's confidence and drops those under {@code extract.min_confidence}. The
+ * merge key's lemma is the rule-based singular of {@link dev.proda.text.Terms#singular}, not OpenNLP's
+ * statistical lemmatizer: on nouns of WordNet definitions the rules agree with WordNet's morphy more often
+ * (99.1% vs 97.8%, {@code bin/proda bench lemmas}). Every node keeps the character spans of its source
+ * text. {@code bin/proda bench extraction} scores all of this against WordNet and against real-prose gold.
  *
  * <p>May depend on {@code dev.proda.model}, {@code dev.proda.text}, {@code dev.proda.project},
  * {@code dev.proda.teacher} and OpenNLP.

@@ -16,6 +16,7 @@ import dev.proda.project.Corpus;
 import dev.proda.text.QuoteLocator;
 import dev.proda.text.Terms;
 import dev.proda.text.TextUnit;
+import dev.proda.validate.KbValidation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,14 @@ public final class KnowledgeCore {
     private KnowledgeCore() {
     }
 
-    /** What an import found, besides the knowledge base itself. */
-    public record Imported(KnowledgeBase kb, int located, int unlocated, Set<String> ignoredFields) {
+    /**
+     * What an import found: the knowledge base after {@link KbValidation} ({@code validation.kb()}), with
+     * the nodes that could not be read or did not validate reported there.
+     */
+    public record Imported(KbValidation.Validated validation, int located, int unlocated, Set<String> ignoredFields) {
+        public KnowledgeBase kb() {
+            return validation.kb();
+        }
     }
 
     /** Writes the three layers under the reference's keys (proda's spans and links ride along). */
@@ -58,7 +65,10 @@ public final class KnowledgeCore {
     /**
      * Reads a knowledge_core.json. Fields proda does not know are ignored and reported; missing ids are
      * made from content; missing spans are found by locating quotes (statements), steps (chains) and
-     * terms (concepts) in {@code corpus}; links missing on one side are restored from the other.
+     * terms (concepts) in {@code corpus}; links missing on one side are restored from the other. A node
+     * that cannot be read (no subject, one step, bad spans …) is left out, and the rest goes through
+     * {@link KbValidation}: both kinds of bad node are in {@link Imported#validation()}. Only a file that
+     * is not a knowledge_core.json at all is an error.
      */
     public static Imported importFrom(Path file, List<Corpus.Document> corpus) {
         JsonNode root;
@@ -73,20 +83,15 @@ public final class KnowledgeCore {
                     + CONCEPTS);
         }
         Reader reader = new Reader(file, corpus);
-        List<Chain> chains = new ArrayList<>();
-        for (JsonNode node : array(root, CHAINS, file)) {
-            chains.add(reader.chain(node));
-        }
-        List<Statement> statements = new ArrayList<>();
-        for (JsonNode node : array(root, STATEMENTS, file)) {
-            statements.add(reader.statement(node));
-        }
-        List<Concept> concepts = new ArrayList<>();
-        for (JsonNode node : array(root, CONCEPTS, file)) {
-            concepts.add(reader.concept(node));
-        }
+        List<Chain> chains = reader.all(array(root, CHAINS, file), CHAINS, "chain", reader::chain);
+        List<Statement> statements = reader.all(array(root, STATEMENTS, file), STATEMENTS, "statement",
+                reader::statement);
+        List<Concept> concepts = reader.all(array(root, CONCEPTS, file), CONCEPTS, "concept", reader::concept);
         KnowledgeBase kb = link(chains, statements, concepts);
-        return new Imported(kb, reader.located, reader.unlocated, reader.ignored);
+        KbValidation.Counts read = new KbValidation.Counts(reader.count(CHAINS), reader.count(STATEMENTS),
+                reader.count(CONCEPTS));
+        return new Imported(KbValidation.check(kb).after(reader.unreadable, read), reader.located, reader.unlocated,
+                reader.ignored);
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String key, Path file) {
@@ -129,10 +134,10 @@ public final class KnowledgeCore {
             Set<String> ids = new LinkedHashSet<>(c.statement_ids());
             ids.addAll(statementsOfChain.getOrDefault(c.chain_id(), Set.of()));
             return new Chain(c.chain_id(), c.domain_context(), c.process_name(), c.narrative_summary(),
-                    c.preconditions(), c.negative_constraints(), c.steps(), List.copyOf(ids), c.spans(), c.discipline());
+                    c.preconditions(), c.negative_constraints(), c.steps(), List.copyOf(ids), c.spans(), c.discipline(),
+                    c.kind());
         }).toList();
-        List<Statement> linkedStatements = statements.stream().map(s -> new Statement(s.statement_id(),
-                s.parent_chain_id(), s.subject(), s.predicate(), s.object(), s.source_quote(), s.spans(),
+        List<Statement> linkedStatements = statements.stream().map(s -> s.withConcepts(
                 List.copyOf(conceptsOfStatement.getOrDefault(s.statement_id(), Set.of())))).toList();
         List<Concept> linkedConcepts = concepts.stream().map(c -> new Concept(c.concept_id(), c.term(), c.aliases(),
                 c.type(), c.definition(), List.copyOf(statementsOfConcept.getOrDefault(c.concept_id(), Set.of())),
@@ -144,9 +149,9 @@ public final class KnowledgeCore {
     private static final class Reader {
         private static final Set<String> CHAIN_FIELDS = Set.of("chain_id", "domain_context", "process_name",
                 "narrative_summary", "preconditions", "negative_constraints", "steps", "statement_ids", "spans",
-                "discipline");
+                "discipline", "kind");
         private static final Set<String> STATEMENT_FIELDS = Set.of("statement_id", "parent_chain_id", "subject",
-                "predicate", "object", "source_quote", "spans", "concept_ids");
+                "predicate", "object", "source_quote", "spans", "concept_ids", "confidence");
         private static final Set<String> CONCEPT_FIELDS = Set.of("concept_id", "term", "aliases", "type",
                 "definition", "parent_statement_ids", "discipline", "spans");
 
@@ -154,6 +159,9 @@ public final class KnowledgeCore {
         private final List<Corpus.Document> corpus;
         private final Map<String, String> disciplines = new LinkedHashMap<>();
         final Set<String> ignored = new TreeSet<>();
+        /** Nodes that could not be read, by their id or, without one, their place in the file. */
+        final List<KbValidation.Problem> unreadable = new ArrayList<>();
+        private final Map<String, Integer> counts = new HashMap<>();
         int located;
         int unlocated;
 
@@ -163,8 +171,38 @@ public final class KnowledgeCore {
             corpus.forEach(d -> disciplines.put(d.path(), d.discipline()));
         }
 
+        /** A node that cannot be read: why, for the report. */
+        private static final class Unreadable extends RuntimeException {
+            Unreadable(String message) {
+                super(message, null, false, false);
+            }
+        }
+
+        int count(String layer) {
+            return counts.getOrDefault(layer, 0);
+        }
+
+        /** Every node of one layer that can be read; the others are reported in {@link #unreadable}. */
+        <T> List<T> all(Iterable<JsonNode> nodes, String layer, String kind,
+                java.util.function.Function<JsonNode, T> read) {
+            List<T> out = new ArrayList<>();
+            int index = 0;
+            for (JsonNode node : nodes) {
+                noteIgnored(node, layer);
+                counts.merge(layer, 1, Integer::sum);
+                String where = text(node, kind + "_id", layer + "[" + index + "]");
+                try {
+                    out.add(read.apply(node));
+                } catch (Unreadable | IllegalArgumentException | NullPointerException e) {
+                    unreadable.add(new KbValidation.Problem(kind, where, "cannot be read: " + e.getMessage(),
+                            KbValidation.Action.DROPPED));
+                }
+                index++;
+            }
+            return out;
+        }
+
         Chain chain(JsonNode node) {
-            noteIgnored(node, CHAIN_FIELDS, CHAINS);
             List<String> steps = strings(node, "steps");
             String id = text(node, "chain_id", Records.id("ch-", String.join("\n", steps)));
             List<Span> spans = spans(node);
@@ -172,33 +210,30 @@ public final class KnowledgeCore {
                 steps.stream().map(step -> find(step, QuoteLocator::locate)).flatMap(Optional::stream).forEach(spans::add);
             }
             String discipline = text(node, "discipline", spans.isEmpty() ? null : disciplines.get(spans.get(0).doc()));
-            try {
-                return new Chain(id, text(node, "domain_context", null), text(node, "process_name", id),
-                        text(node, "narrative_summary", null), strings(node, "preconditions"),
-                        strings(node, "negative_constraints"), steps, strings(node, "statement_ids"), spans, discipline);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw new ProdaFileException(file + ": chain " + id + ": " + e.getMessage(), e);
-            }
+            return new Chain(id, text(node, "domain_context", null), text(node, "process_name", id),
+                    text(node, "narrative_summary", null), strings(node, "preconditions"),
+                    strings(node, "negative_constraints"), steps, strings(node, "statement_ids"), spans, discipline,
+                    text(node, "kind", null));
         }
 
         Statement statement(JsonNode node) {
-            noteIgnored(node, STATEMENT_FIELDS, STATEMENTS);
-            String subject = required(node, "subject", STATEMENTS);
-            String predicate = required(node, "predicate", STATEMENTS);
-            String object = required(node, "object", STATEMENTS);
+            String subject = required(node, "subject");
+            String predicate = required(node, "predicate");
+            String object = required(node, "object");
             String quote = text(node, "source_quote", "");
             String id = text(node, "statement_id", Records.id("s-", subject, predicate, object));
             List<Span> spans = spans(node);
             if (spans.isEmpty()) {
                 find(quote, QuoteLocator::locate).ifPresent(spans::add);
             }
+            JsonNode confidence = node.get("confidence");
             return new Statement(id, text(node, "parent_chain_id", null), subject, predicate, object, quote, spans,
-                    strings(node, "concept_ids"));
+                    strings(node, "concept_ids"), confidence == null || confidence.isNull() ? null
+                            : confidence.asDouble());
         }
 
         Concept concept(JsonNode node) {
-            noteIgnored(node, CONCEPT_FIELDS, CONCEPTS);
-            String term = required(node, "term", CONCEPTS);
+            String term = required(node, "term");
             String id = text(node, "concept_id", Records.id("c-", Terms.key(term)));
             List<Span> spans = spans(node);
             if (spans.isEmpty()) {
@@ -229,14 +264,19 @@ public final class KnowledgeCore {
             try {
                 return new ArrayList<>(List.of(Json.MAPPER.treeToValue(spans, Span[].class)));
             } catch (IOException | IllegalArgumentException e) {
-                throw new ProdaFileException(file + ": bad spans " + spans + ": " + e.getMessage(), e);
+                throw new Unreadable("bad spans " + spans + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
         }
 
-        private void noteIgnored(JsonNode node, Set<String> known, String layer) {
+        private void noteIgnored(JsonNode node, String layer) {
             if (!node.isObject()) {
                 throw new ProdaFileException(file + ": every entry of " + layer + " must be an object");
             }
+            Set<String> known = switch (layer) {
+                case CHAINS -> CHAIN_FIELDS;
+                case STATEMENTS -> STATEMENT_FIELDS;
+                default -> CONCEPT_FIELDS;
+            };
             node.fieldNames().forEachRemaining(name -> {
                 if (!known.contains(name)) {
                     ignored.add(layer + "." + name);
@@ -244,10 +284,10 @@ public final class KnowledgeCore {
             });
         }
 
-        private String required(JsonNode node, String field, String layer) {
+        private static String required(JsonNode node, String field) {
             String value = text(node, field, null);
             if (value == null || value.isBlank()) {
-                throw new ProdaFileException(file + ": an entry of " + layer + " has no " + field + ": " + node);
+                throw new Unreadable("no " + field);
             }
             return value;
         }

@@ -17,8 +17,8 @@ import java.nio.file.Path;
  * {@code proda.yaml}: everything a run depends on besides the corpus. Missing keys take the defaults
  * below; unknown keys are an error (a typo must not silently fall back to a default).
  */
-public record ProdaConfig(String name, Long seed, Teacher teacher, Student student, Budgets budgets, Split split,
-        Controls controls) {
+public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction extract, Student student, Budgets budgets,
+        Split split, Controls controls) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -30,19 +30,20 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         name = name == null ? "proda-project" : name;
         seed = seed == null ? 42L : seed;
         teacher = teacher == null ? Teacher.defaults() : teacher;
+        extract = extract == null ? new Extraction(null) : extract;
         student = student == null ? Student.defaults() : student;
         budgets = budgets == null ? Budgets.defaults() : budgets;
-        split = split == null ? new Split(null) : split;
+        split = split == null ? new Split(null, null) : split;
         controls = controls == null ? new Controls(null, null) : controls;
     }
 
     public static ProdaConfig defaults(String name) {
-        return new ProdaConfig(name, null, null, null, null, null, null);
+        return new ProdaConfig(name, null, null, null, null, null, null, null);
     }
 
     /** The same settings with another seed. */
     public ProdaConfig withSeed(long newSeed) {
-        return new ProdaConfig(name, newSeed, teacher, student, budgets, split, controls);
+        return new ProdaConfig(name, newSeed, teacher, extract, student, budgets, split, controls);
     }
 
     /**
@@ -94,6 +95,20 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         }
     }
 
+    /**
+     * The embedded teacher's extraction: a statement enters the knowledge base only when its confidence (how
+     * strongly the rule that read it and the corpus's use of its terms support it, in [0, 1]) is at least
+     * {@code minConfidence}. Raise it for fewer, surer statements; lower it for more.
+     */
+    public record Extraction(Double minConfidence) {
+        public Extraction {
+            minConfidence = minConfidence == null ? 0.6 : minConfidence;
+            if (minConfidence < 0 || minConfidence > 1) {
+                throw new IllegalArgumentException("extract.min_confidence must be between 0 and 1: " + minConfidence);
+            }
+        }
+    }
+
     /** Shape and schedules of the embedded student (see {@code dev.proda.student}). */
     public record Student(String backend, Integer layers, Integer width, Integer heads, Integer context,
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
@@ -104,7 +119,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
             layers = layers == null ? 4 : layers;
             width = width == null ? 128 : width;
             heads = heads == null ? 4 : heads;
-            context = context == null ? 64 : context;
+            context = context == null ? 128 : context;
             maxVocabulary = maxVocabulary == null ? 6000 : maxVocabulary;
             minWordCount = minWordCount == null ? 3 : minWordCount;
             pretrainTokens = pretrainTokens == null ? 2_000_000L : pretrainTokens;
@@ -148,12 +163,23 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Student stude
         }
     }
 
-    /** Fraction of chains whose items go to {@code dev}; the rest go to {@code test}. */
-    public record Split(Double dev) {
+    /**
+     * How the benchmark is split. Every tested node has twin items of two forms, one in {@code dev} (what
+     * the Debugger sees) and one in {@code test}, so the dev/test proportion follows from the twins.
+     *
+     * @param dev no longer used (twins fix the proportion); kept so that older proda.yaml files load
+     * @param heldOut share of the curriculum's path and procedure chains (seeded choice) whose items all go
+     *     to {@code test}: knowledge no repair can target, to measure transfer
+     */
+    public record Split(Double dev, Double heldOut) {
         public Split {
             dev = dev == null ? 0.5 : dev;
             if (dev <= 0 || dev >= 1) {
                 throw new IllegalArgumentException("split.dev must be between 0 and 1: " + dev);
+            }
+            heldOut = heldOut == null ? 0.2 : heldOut;
+            if (heldOut < 0 || heldOut >= 1) {
+                throw new IllegalArgumentException("split.held_out must be at least 0 and below 1: " + heldOut);
             }
         }
     }

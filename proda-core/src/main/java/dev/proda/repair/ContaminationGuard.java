@@ -44,6 +44,10 @@ final class ContaminationGuard {
         }
     }
 
+    private static String wordsOf(String text) {
+        return String.join(" ", dev.proda.text.Segmenter.words(Terms.lower(text)));
+    }
+
     /** Why the sample is refused, or null if it is clean. */
     String problem(Sample sample) {
         String text = sample.messages().stream().map(Message::content).reduce("", (a, b) -> a + "\n" + b);
@@ -52,9 +56,11 @@ final class ContaminationGuard {
                 return "copies benchmark wording \"" + gram + "\"";
             }
         }
-        String lower = Terms.lower(text);
+        String lower = " " + wordsOf(text) + " ";
         for (TestItem item : items) {
-            long options = item.options().values().stream().filter(o -> lower.contains(Terms.lower(o))).count();
+            // Whole words only: a term option "C" or "tree" is not contained in "C++" or "trees of".
+            long options = item.options().values().stream()
+                    .filter(o -> lower.contains(" " + wordsOf(o) + " ")).count();
             if (options >= 2) {
                 return "contains " + options + " options of item " + item.id();
             }

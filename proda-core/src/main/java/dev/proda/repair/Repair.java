@@ -1,7 +1,7 @@
 package dev.proda.repair;
 
 import dev.proda.build.Phrasing;
-import dev.proda.extract.Curriculum;
+import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.Jsonl;
 import dev.proda.model.Chain;

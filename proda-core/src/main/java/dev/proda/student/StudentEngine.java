@@ -17,8 +17,15 @@ public interface StudentEngine {
             ProgressListener progress);
 
     /**
-     * Loads the model in {@code baseDir}, continues training on {@code examples} (loss on every token of
-     * prompt + completion) and saves the result to {@code outDir}. The tokenizer is kept unchanged.
+     * Loads the model in {@code baseDir}, continues training on {@code examples} and saves the result to
+     * {@code outDir}. The tokenizer is kept unchanged.
+     *
+     * <p>Loss is on the answer only: each example is read as {@code prompt completion} and only the
+     * completion's tokens and the end-of-text token after them are predicted; the prompt's tokens are
+     * context, never targets (a true/false prompt quoting a false sentence does not teach that sentence).
+     * Every example must fit the context whole: its prompt and completion tokens, as
+     * {@link #tokenCounter} counts them, plus one end-of-text token, at most {@code context}. An example
+     * that does not is refused with an {@link IllegalArgumentException}; it is never cut.
      */
     void finetune(Path baseDir, List<TrainingExample> examples, FinetuneConfig config, Path outDir,
             ProgressListener progress);
@@ -29,6 +36,9 @@ public interface StudentEngine {
      * that every item and sample fits the context before anything is trained.
      */
     TokenCounter tokenCounter(List<String> vocabularyTexts, PretrainConfig config);
+
+    /** Counts tokens as the model saved in {@code modelDir} does (its own tokenizer, read from disk). */
+    TokenCounter tokenCounter(Path modelDir);
 
     /** Loads a saved model for scoring. */
     StudentModel load(Path modelDir);

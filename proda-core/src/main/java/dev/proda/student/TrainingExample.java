@@ -2,7 +2,10 @@ package dev.proda.student;
 
 import java.util.Objects;
 
-/** One fine-tuning text: a prompt and its completion, trained on as one sequence. */
+/**
+ * One fine-tuning text: a prompt and its completion, read as one sequence; only the completion is
+ * trained on (see {@link StudentEngine#finetune}).
+ */
 public record TrainingExample(String prompt, String completion) {
     public TrainingExample {
         Objects.requireNonNull(prompt, "prompt");

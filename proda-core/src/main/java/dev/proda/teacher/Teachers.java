@@ -22,7 +22,7 @@ public final class Teachers {
      */
     public static Teacher from(ProdaConfig config, ProjectLayout layout, Function<String, String> environment) {
         return switch (config.teacher().backend()) {
-            case "embedded" -> new EmbeddedTeacher();
+            case "embedded" -> new EmbeddedTeacher(config.extract().minConfidence());
             case "openai" -> LlmTeacher.from(config.teacher(), layout, environment,
                     RetryPolicy.standard(config.teacher().maxRetries()));
             default -> throw new IllegalArgumentException("teacher.backend '" + config.teacher().backend()

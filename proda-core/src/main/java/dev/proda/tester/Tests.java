@@ -1,31 +1,45 @@
 package dev.proda.tester;
 
-import dev.proda.build.Phrasing;
-import dev.proda.extract.Curriculum;
+import dev.proda.compile.Compile;
+import dev.proda.compile.PromptFormat;
+import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.AtomicFiles;
+import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
+import dev.proda.io.ProdaFileException;
 import dev.proda.model.Chain;
+import dev.proda.model.Concept;
 import dev.proda.model.Records;
-import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
-import dev.proda.project.Corpus;
 import dev.proda.project.GeneralText;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import dev.proda.student.Continuation;
+import dev.proda.student.StudentEngine;
+import dev.proda.student.TokenCounter;
+import dev.proda.text.Embedder;
+import dev.proda.text.Terms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** Stage {@code tests}: writes {@code tests/dev.jsonl}, {@code tests/test.jsonl}, {@code tests/general.jsonl}. */
+/**
+ * Stage {@code tests}: writes {@code tests/dev.jsonl}, {@code tests/test.jsonl}, {@code tests/general.jsonl}
+ * and {@code tests/report.json}. Fails when an option-only baseline beats chance by more than five
+ * points or an item does not fit the student's context.
+ */
 public final class Tests {
     private Tests() {
     }
@@ -46,168 +60,176 @@ public final class Tests {
         }
     }
 
-    /** The stage, skipped when proda.lock shows kb/, the general text, proda.yaml and tests/ as it left them. */
-    public static Benchmark run(ProjectLayout layout, ProdaConfig config, Log log, boolean force) {
-        List<Path> inputs = List.of(layout.kb(), layout.general(), layout.config());
+    /**
+     * What the stage measures with: the student's token counter (made only when the stage runs) and
+     * the embedder that ranks distractors.
+     */
+    public record Tools(Supplier<TokenCounter> tokens, Embedder embedder) {
+        /** The project's student tokenizer, as V0 will have it. */
+        public static Tools of(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Embedder embedder) {
+            return new Tools(() -> Compile.tokenCounter(layout, config, engine), embedder);
+        }
+    }
+
+    /** The stage, skipped when proda.lock shows its inputs and tests/ as it left them. */
+    public static Benchmark run(ProjectLayout layout, ProdaConfig config, Tools tools, Log log, boolean force) {
+        // The corpus is an input too: with the general text it makes the tokenizer that counts the context.
+        List<Path> inputs = List.of(layout.kb(), layout.general(), layout.corpus(), layout.config());
         if (Lock.upToDate(layout, "tests", inputs, List.of(layout.tests()), force, log)) {
             return Benchmark.read(layout);
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
-        Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-        List<TestItem> domain = domainItems(kb, curriculum, config.name(), config.seed());
-        Set<String> devGroups = devGroups(domain, config.split().dev(), config.seed());
-        List<TestItem> dev = new ArrayList<>();
-        List<TestItem> test = new ArrayList<>();
-        for (TestItem item : domain) {
-            boolean isDev = devGroups.contains(group(item));
-            (isDev ? dev : test).add(withSplit(item, isDev ? "dev" : "test"));
-        }
+        Fit fit = new Fit(tools.tokens().get(), config.student().context());
+        Built built = build(kb, config, fit, tools.embedder());
         GeneralText general = GeneralText.read(layout.general(), log);
-        List<TestItem> generalItems = GeneralItems.from(general.heldOut(), config.budgets().generalItems(),
-                config.seed());
-        Benchmark benchmark = new Benchmark(dev, test, generalItems);
-        Jsonl.write(layout.split("dev"), dev);
-        Jsonl.write(layout.split("test"), test);
-        Jsonl.write(layout.split("general"), generalItems);
+        List<TestItem> generalItems = GeneralItems.from(general.heldOut(), config.budgets().generalItems(), fit,
+                seed(config.seed(), "tests.general"));
+        Benchmark benchmark = new Benchmark(built.dev, built.test, generalItems);
+        BenchmarkReport report = report(benchmark, built, kb, fit, tools.embedder(), config.name());
+        Jsonl.write(layout.split("dev"), benchmark.dev());
+        Jsonl.write(layout.split("test"), benchmark.test());
+        Jsonl.write(layout.split("general"), benchmark.general());
+        Path reportFile = layout.tests().resolve("report.json");
+        try {
+            AtomicFiles.writeString(reportFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!report.passed()) {
+            throw new ProdaFileException("tests: " + report.problems().get(0)
+                    + (report.problems().size() > 1 ? " (and " + (report.problems().size() - 1) + " more problems)" : "")
+                    + "; see " + reportFile);
+        }
         Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()));
-        log.info("tests: " + dev.size() + " dev, " + test.size() + " test, " + generalItems.size()
-                + " general items (split by chain: " + devGroups.size() + " dev groups)");
+        log.info("tests: " + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test, "
+                + benchmark.general().size() + " general items on " + report.tested_nodes() + " nodes; "
+                + (built.dev().isEmpty() ? "no domain items (see skipped in the report)" : "every option-only "
+                        + "baseline within " + Math.round(Baselines.MAX_LEAD * 100) + " points of chance")
+                + "; longest item " + report.longest_item().tokens() + " of " + fit.context() + " tokens; report at "
+                + reportFile);
         return benchmark;
     }
 
-    /** Items before the split (split field set to "dev" provisionally). */
-    static List<TestItem> domainItems(KnowledgeBase kb, Curriculum curriculum, String defaultDiscipline, long seed) {
-        Random random = new Random(seed + 7);
-        List<TestItem> items = new ArrayList<>();
-        Map<String, Statement> statements = kb.statementsById();
-        List<Chain> chains = curriculum.chains();
-        for (Chain chain : chains) {
-            List<String> steps = chain.steps();
-            List<Statement> links = chain.statement_ids().stream().map(statements::get).toList();
-            int i = random.nextInt(steps.size() - 1);
-            items.add(stepsAheadItem(chain, links, i, 1, chains, random));
-            if (steps.size() >= 3) {
-                int j = random.nextInt(steps.size() - 2);
-                items.add(stepsAheadItem(chain, links, j, 2, chains, random));
+    /** The domain items, split: twins across dev and test, held-out chains in test only. */
+    record Built(List<TestItem> dev, List<TestItem> test, Set<String> heldOut, int nodes, Map<String, Integer> skipped,
+            KbTruth truth) {
+    }
+
+    static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder) {
+        Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
+        Set<String> heldOut = heldOutChains(curriculum.chains(), config.split().heldOut(), config.seed());
+        ItemWriter writer = new ItemWriter(kb, fit, embedder, config.name());
+        ItemWriter.Result written = writer.write(curriculum, heldOut);
+        Random shuffle = new Random(seed(config.seed(), "tests.options"));
+        List<TestItem> dev = new ArrayList<>();
+        List<TestItem> test = new ArrayList<>();
+        Set<String> nodes = new LinkedHashSet<>();
+        for (ItemWriter.Twins twins : written.twins()) {
+            boolean firstInDev = !twins.heldOut()
+                    && Character.digit(Records.id("", String.valueOf(config.seed()), "tests.split", twins.group())
+                            .charAt(0), 16) % 2 == 0;
+            List<TestItem> first = twins.first().stream().map(d -> ItemAssembly.item(d, "test", shuffle)).toList();
+            List<TestItem> second = twins.second().stream().map(d -> ItemAssembly.item(d, "test", shuffle)).toList();
+            Map<String, String> firstByNode = new HashMap<>();
+            Map<String, String> secondByNode = new HashMap<>();
+            first.forEach(i -> firstByNode.putIfAbsent(i.node(), i.id()));
+            second.forEach(i -> secondByNode.putIfAbsent(i.node(), i.id()));
+            for (TestItem item : first) {
+                TestItem placed = item.placed(firstInDev ? "dev" : "test", secondByNode.get(item.node()), twins.heldOut());
+                (firstInDev ? dev : test).add(placed);
+            }
+            for (TestItem item : second) {
+                boolean inDev = !twins.heldOut() && !firstInDev;
+                TestItem placed = item.placed(inDev ? "dev" : "test", firstByNode.get(item.node()), twins.heldOut());
+                (inDev ? dev : test).add(placed);
+            }
+            nodes.addAll(firstByNode.keySet());
+        }
+        return new Built(dev, test, heldOut, nodes.size(), written.skipped(), writer.truth());
+    }
+
+    /** A seeded share of the testable chains (paths and procedures) whose items all go to test. */
+    static Set<String> heldOutChains(List<Chain> chains, double share, long seed) {
+        List<String> ids = chains.stream().filter(c -> Chain.PATH.equals(c.kind()) || Chain.PROCEDURE.equals(c.kind()))
+                .map(Chain::chain_id).sorted(Comparator.comparing(id -> Records.id("", String.valueOf(seed),
+                        "tests.held-out", id))).toList();
+        return new LinkedHashSet<>(ids.subList(0, (int) Math.round(ids.size() * share)));
+    }
+
+    /** Counts, baselines, context and the verdict. */
+    static BenchmarkReport report(Benchmark benchmark, Built built, KnowledgeBase kb, Fit fit, Embedder embedder,
+            String defaultDiscipline) {
+        List<String> problems = new ArrayList<>();
+        BenchmarkReport.Longest longest = new BenchmarkReport.Longest(null, null, 0);
+        for (TestItem item : benchmark.all()) {
+            for (String letter : item.letters()) {
+                Continuation scoring = PromptFormat.option(item, letter);
+                int tokens = fit.count(scoring.context()) + fit.count(scoring.continuation());
+                if (tokens > longest.tokens()) {
+                    longest = new BenchmarkReport.Longest(item.id(), item.form(), tokens);
+                }
+                if (tokens > fit.context()) {
+                    problems.add("item " + item.id() + " (" + item.form() + ", option " + letter + ") takes " + tokens
+                            + " tokens, more than the student's context of " + fit.context());
+                }
             }
         }
-        for (Statement statement : curriculum.standalone()) {
-            statementItem(statement, curriculum.standalone(), defaultDiscipline, random).ifPresent(items::add);
-        }
-        return items;
-    }
-
-    /** Which step comes {@code distance} (1 or 2) steps after step {@code i}? Distractors are typed. */
-    private static TestItem stepsAheadItem(Chain chain, List<Statement> links, int i, int distance,
-            List<Chain> chains, Random random) {
-        List<String> steps = chain.steps();
-        Map<String, String> distractors = new LinkedHashMap<>();
-        if (distance == 1 && i + 2 < steps.size()) {
-            distractors.put(steps.get(i + 2), "wrong_order");
-        }
-        if (distance == 2) {
-            distractors.put(steps.get(i + 1), "missing_step");
-        }
-        if (i > 0) {
-            distractors.put(steps.get(i - 1), "reversed_order");
-        }
-        fillFromOtherChains(distractors, chain, chains, random);
-        String relation = distance == 1 ? "directly follows " : "comes two steps after ";
-        String question = "According to " + chain.process_name() + ", which statement " + relation
-                + Phrasing.quote(steps.get(i)) + "?";
-        return item(chain, links.subList(i, i + distance), question, steps.get(i + distance), distractors, random);
-    }
-
-    private static void fillFromOtherChains(Map<String, String> distractors, Chain chain, List<Chain> chains,
-            Random random) {
-        List<Chain> sameDiscipline = chains.stream()
-                .filter(c -> !c.chain_id().equals(chain.chain_id()) && java.util.Objects.equals(c.discipline(),
-                        chain.discipline()))
-                .toList();
-        List<Chain> pool = sameDiscipline.size() >= 3 ? sameDiscipline
-                : chains.stream().filter(c -> !c.chain_id().equals(chain.chain_id())).toList();
-        for (int attempt = 0; distractors.size() < 3 && attempt < 50 && !pool.isEmpty(); attempt++) {
-            Chain other = pool.get(random.nextInt(pool.size()));
-            String step = other.steps().get(random.nextInt(other.steps().size()));
-            if (!chain.steps().contains(step)) {
-                distractors.putIfAbsent(step, "misattributed_step");
+        Map<String, String> home = homes(kb, defaultDiscipline);
+        List<TestItem> domain = new ArrayList<>(benchmark.dev());
+        domain.addAll(benchmark.test());
+        List<Baselines.Baseline> baselines = new Baselines(domain, o -> home.get(Terms.key(o)))
+                .all(benchmark.dev(), benchmark.test());
+        for (Baselines.Baseline b : baselines) {
+            if (b.items() > 0 && b.lead() > Baselines.MAX_LEAD) {
+                problems.add(String.format("option-only baseline '%s' scores %.1f%% on %d items, chance is %.1f%% "
+                        + "(more than %d points above chance)", b.name(), 100 * b.accuracy(), b.items(),
+                        100 * b.chance(), Math.round(Baselines.MAX_LEAD * 100)));
             }
         }
-    }
-
-    private static TestItem item(Chain chain, List<Statement> links, String question, String correct,
-            Map<String, String> distractors, Random random) {
-        Set<String> concepts = new LinkedHashSet<>();
-        links.forEach(l -> concepts.addAll(l.concept_ids()));
-        return assemble(chain.chain_id(), chain.discipline(), links.stream().map(Statement::statement_id).toList(),
-                List.copyOf(concepts), question, correct, distractors, random);
-    }
-
-    private static java.util.Optional<TestItem> statementItem(Statement statement, List<Statement> pool,
-            String defaultDiscipline, Random random) {
-        Map<String, String> distractors = new LinkedHashMap<>();
-        List<Statement> same = pool.stream().filter(s -> s.predicate().equals(statement.predicate())
-                && !s.object().equalsIgnoreCase(statement.object())).toList();
-        for (int attempt = 0; distractors.size() < 3 && attempt < 50 && !same.isEmpty(); attempt++) {
-            distractors.putIfAbsent(same.get(random.nextInt(same.size())).object(), "sibling_concept");
+        Map<String, Integer> bySplit = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> byForm = new TreeMap<>();
+        Map<String, Map<String, Integer>> byDiscipline = new TreeMap<>();
+        for (TestItem item : benchmark.all()) {
+            bySplit.merge(item.split(), 1, Integer::sum);
+            byForm.computeIfAbsent(item.form(), f -> new TreeMap<>()).merge(item.split(), 1, Integer::sum);
+            byDiscipline.computeIfAbsent(String.valueOf(item.discipline()), f -> new TreeMap<>())
+                    .merge(item.split(), 1, Integer::sum);
         }
-        for (int attempt = 0; distractors.size() < 3 && attempt < 50; attempt++) {
-            Statement other = pool.get(random.nextInt(pool.size()));
-            if (!other.object().equalsIgnoreCase(statement.object())) {
-                distractors.putIfAbsent(other.object(), "misattributed_relation");
+        List<String> notes = List.of(
+                "items come in blocks of four sharing one option set, each option the key of one item: an option-only "
+                        + "rule is right exactly once per block",
+                "every tested node has two items of different forms with disjoint distractors: one in dev, its twin "
+                        + "(twin_id) in test; items of held-out chains (held_out) and their twins are all in test",
+                "a rule that ties options is credited its expected accuracy under a random tie-break",
+                "distractors are of the key's relation and discipline, grouped by similarity under " + embedder.name()
+                        + ", and never true by the knowledge base (aliases, inverses and transitive is-a/part-of)",
+                "baselines are computed on dev and test; general items are passage endings and are not gated");
+        return new BenchmarkReport(problems.isEmpty(), problems, bySplit, byForm, byDiscipline, built.nodes(),
+                built.heldOut().size(), baselines, Baselines.MAX_LEAD, longest, fit.context(), embedder.name(),
+                built.skipped(), notes);
+    }
+
+    /** The discipline each option text comes from: concept terms, aliases and definitions, procedure steps. */
+    private static Map<String, String> homes(KnowledgeBase kb, String defaultDiscipline) {
+        Map<String, String> home = new HashMap<>();
+        for (Concept c : kb.concepts()) {
+            String discipline = c.discipline() == null ? defaultDiscipline : c.discipline();
+            home.putIfAbsent(Terms.key(c.term()), discipline);
+            c.aliases().forEach(a -> home.putIfAbsent(Terms.key(a), discipline));
+            if (c.definition() != null) {
+                home.putIfAbsent(Terms.key(c.definition()), discipline);
             }
         }
-        if (distractors.size() < 3) {
-            return java.util.Optional.empty();
+        for (Chain chain : kb.chains()) {
+            String discipline = chain.discipline() == null ? defaultDiscipline : chain.discipline();
+            chain.steps().forEach(s -> home.putIfAbsent(Terms.key(Wording.step(s)), discipline));
         }
-        String question = "Complete the statement: " + Phrasing.capitalise(statement.subject()) + " "
-                + Phrasing.verb(statement.predicate()) + " …";
-        // A stand-alone statement is its own group for the split (it belongs to no chain).
-        return java.util.Optional.of(assemble(statement.statement_id(),
-                Corpus.disciplineOf(statement.spans().get(0).doc(), defaultDiscipline),
-                List.of(statement.statement_id()), statement.concept_ids(), question, statement.object(), distractors,
-                random));
+        return home;
     }
 
-
-    /** Shuffles the correct option among three distractors (seeded) and builds the item. */
-    static TestItem assemble(String group, String discipline, List<String> statementIds, List<String> conceptIds,
-            String question, String correct, Map<String, String> distractors, Random random) {
-        List<Map.Entry<String, String>> options = new ArrayList<>(distractors.entrySet()).subList(0, 3);
-        List<Map.Entry<String, String>> all = new ArrayList<>(options);
-        all.add(Map.entry(correct, "correct"));
-        java.util.Collections.shuffle(all, random);
-        Map<String, String> byLetter = new LinkedHashMap<>();
-        List<String> kinds = new ArrayList<>();
-        String answer = null;
-        for (int k = 0; k < all.size(); k++) {
-            String letter = TestItem.LETTERS.get(k);
-            byLetter.put(letter, all.get(k).getKey());
-            if (all.get(k).getValue().equals("correct")) {
-                answer = letter;
-            } else {
-                kinds.add(all.get(k).getValue());
-            }
-        }
-        String id = Records.id("i-", question, correct);
-        return new TestItem(id, "dev", question, byLetter, answer, group, statementIds, conceptIds, discipline,
-                kinds);
-    }
-
-    static TestItem withSplit(TestItem item, String split) {
-        return new TestItem(item.id(), split, item.question(), item.options(), item.answer(), item.chain_id(),
-                item.statement_ids(), item.concept_ids(), item.discipline(), item.distractor_kinds());
-    }
-
-    /** The split unit: the chain (a stand-alone statement item carries its statement id as chain_id). */
-    static String group(TestItem item) {
-        return item.chain_id();
-    }
-
-    /** A seeded, content-ordered choice of groups for dev; no group is in both splits by construction. */
-    static Set<String> devGroups(List<TestItem> items, double devFraction, long seed) {
-        List<String> groups = new ArrayList<>(new LinkedHashSet<>(items.stream().map(Tests::group).toList()));
-        groups.sort(Comparator.comparing(g -> Records.id("", String.valueOf(seed), g)));
-        return new HashSet<>(groups.subList(0, (int) Math.round(groups.size() * devFraction)));
+    /** One named seed stream per purpose, derived from the project seed. */
+    static long seed(long seed, String purpose) {
+        return Long.parseLong(Records.id("", String.valueOf(seed), purpose).substring(0, 12), 16);
     }
 }

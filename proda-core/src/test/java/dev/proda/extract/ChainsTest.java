@@ -10,42 +10,57 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChainsTest {
-    private static KnowledgeBase extract(String text) {
-        return Extract.extract(List.of(new Corpus.Document("bio/cells.txt", "biology", text)));
+    private static List<Chain> procedures(String text) {
+        return Extract.extract(List.of(new Corpus.Document("lab/howto.txt", "biology", text))).chains().stream()
+                .filter(c -> Chain.PROCEDURE.equals(c.kind())).toList();
     }
 
     @Test
-    void aSequenceStartsAtThePremiseOfItsFirstMarker() {
-        String text = "Cells come in many shapes and sizes across the tree of life. The cell takes up glucose from "
-                + "the blood stream. Then the glucose is broken down into pyruvate in the cytoplasm. Finally the "
-                + "pyruvate enters the mitochondria for further oxidation. As a result the cell gains a large "
-                + "amount of ATP.\n";
-        Chain chain = extract(text).chains().get(0);
-        assertEquals(List.of("The cell takes up glucose from the blood stream.",
-                "Then the glucose is broken down into pyruvate in the cytoplasm.",
-                "Finally the pyruvate enters the mitochondria for further oxidation.",
-                "As a result the cell gains a large amount of ATP."), chain.steps());
-        KnowledgeBase kb = extract(text);
-        List<String> predicates = chain.statement_ids().stream().map(id -> kb.statementsById().get(id))
-                .map(Statement::predicate).toList();
-        assertEquals(List.of("is-followed-by", "is-followed-by", "causes"), predicates);
+    void numberedInstructionsUnderAHeadingAreAProcedureNamedByIt() {
+        String text = "Preparing a slide\n\n1. Place a drop of water on a clean glass slide.\n\n"
+                + "2. Lay the tissue sample flat in the water drop.\n\n3. Lower the cover slip at an angle over the "
+                + "sample.\n\n4. Remove excess water with a paper towel.\n";
+        List<Chain> chains = procedures(text);
+        assertEquals(1, chains.size());
+        Chain chain = chains.get(0);
+        assertEquals("Preparing a slide", chain.process_name());
+        assertEquals("Place a drop of water on a clean glass slide.", chain.steps().get(0), "the number is no part of a step");
+        assertEquals(4, chain.steps().size());
+        assertEquals(3, chain.statement_ids().size());
     }
 
     @Test
-    void numberedItemsMakeAProcedure() {
-        String text = "Preparing a slide\n\n1. Place a drop of water on the clean slide.\n\n"
-                + "2. Put the thin specimen into the drop of water.\n\n"
-                + "3. Lower the cover slip slowly onto the specimen.\n";
-        Chain chain = extract(text).chains().get(0);
-        assertEquals(3, chain.steps().size());
-        assertTrue(chain.steps().get(0).startsWith("1. Place a drop"));
-        assertEquals("Preparing a slide (passage 3)", chain.process_name());
+    void aNumberedListOfFactsIsNoProcedure() {
+        String text = "Advantages\n\n1. Decision trees are simple to understand.\n\n2. Trees require little data "
+                + "preparation.\n\n3. The cost of using the tree is logarithmic.\n";
+        assertTrue(procedures(text).isEmpty());
     }
 
     @Test
-    void aPassageWithoutMarkersIsANarrativeChain() {
-        String text = "Proteins are large molecules made of amino acids. They fold into complex three dimensional "
-                + "shapes. Their shape determines the function they perform in the cell.\n";
-        assertEquals(3, extract(text).chains().get(0).steps().size());
+    void anOrdinalSequenceIsAProcedureAndItsLinksAreNextSteps() {
+        String text = "Staining cells\n\nFirst, fix the cells in cold methanol for ten minutes. Then rinse the slide "
+                + "twice with buffer solution. Finally, apply the stain and wait five minutes.\n";
+        List<Chain> chains = procedures(text);
+        assertEquals(1, chains.size());
+        assertEquals(3, chains.get(0).steps().size());
+        KnowledgeBase kb = Extract.extract(List.of(new Corpus.Document("lab/howto.txt", "biology", text)));
+        Statement link = kb.statementsById().get(chains.get(0).statement_ids().get(0));
+        assertEquals(Statement.NEXT_STEP, link.predicate());
+        assertEquals(chains.get(0).chain_id(), link.parent_chain_id());
+    }
+
+    @Test
+    void aStepThatPointsBackIntoTheTextRefusesTheProcedure() {
+        String text = "Staining cells\n\nFirst, fix the cells in cold methanol for ten minutes. Then it is rinsed "
+                + "twice with buffer solution. Finally, apply the stain and wait five minutes.\n";
+        assertTrue(procedures(text).isEmpty());
+    }
+
+    @Test
+    void adjacentSentencesWithoutMarkersAreNoChain() {
+        String text = "Cells\n\nCells come in many shapes and sizes across the tree of life. The cell takes up glucose "
+                + "from the blood stream. The glucose is broken down into pyruvate in the cytoplasm. Pyruvate enters "
+                + "the mitochondria for further oxidation.\n";
+        assertTrue(procedures(text).isEmpty());
     }
 }

@@ -44,7 +44,8 @@ class JsonlTest {
                 List.of("s-1"), "define", "build", 0);
         roundTrip(Sample.class, sample);
         roundTrip(TestItem.class, new TestItem("i-1", "dev", "q?", Map.of("A", "x", "B", "y", "C", "z", "D", "w"),
-                "B", "ch-1", List.of("s-1"), List.of("c-1"), "biology", List.of("k1", "k2", "k3")));
+                "B", "ch-1", List.of("s-1"), List.of("c-1"), "biology", List.of("k1", "k2", "k3"), "composition", "ch-1",
+                "i-2", true));
         roundTrip(ItemResult.class, new ItemResult("i-1", "dev", "A", "B", false, "B", true, Map.of("A", -1.0, "B", -2.0),
                 "biology"));
         roundTrip(Failure.class, new Failure("i-1", "A", Map.of("A", -1.0), List.of("i-1", "ch-1", "s-1"),

@@ -21,11 +21,11 @@ class ContaminationGuardTest {
             Map.of("A", "It splits the data on the feature that best separates the classes at each node of the tree.",
                     "B", "Lasso shrinks coefficients toward zero.", "C", "Python is an interpreted language.",
                     "D", "Inflation erodes purchasing power over time."),
-            "A", "ch-1", List.of("s-1"), List.of(), "statistics", List.of("x", "y", "z"));
+            "A", "ch-1", List.of("s-1"), List.of(), "statistics", List.of("x", "y", "z"), "order", "ch-1", null, false);
     private final TestItem statementItem = new TestItem("i-2", "test",
             "Complete the statement: Random number seed is used for …",
             Map.of("A", "reproducible results", "B", "faster training", "C", "smaller models", "D", "fewer bugs"),
-            "A", "s-2", List.of("s-2"), List.of(), "statistics", List.of("x", "y", "z"));
+            "A", "s-2", List.of("s-2"), List.of(), "statistics", List.of("x", "y", "z"), "completion", "s-2", null, false);
     private final ContaminationGuard guard = new ContaminationGuard(List.of(item, statementItem),
             List.of(new Corpus.Document("s/t.txt", "statistics", TEXT)),
             List.of(new Statement("s-2", null, "Random number seed", "used-for", "reproducible results", "q",

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.TestCorpus;
 import dev.proda.build.Build;
-import dev.proda.extract.Curriculum;
+import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.Extract;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.Jsonl;
@@ -42,10 +42,11 @@ class RepairTest {
         ProdaConfig config = ProdaConfig.defaults("t");
         KnowledgeBase kb = Extract.run(layout, config, Log.SILENT, false);
         Build.run(layout, config, Log.SILENT, false);
-        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT, false);
+        Tests.Benchmark benchmark = Tests.run(layout, config, dev.proda.tester.TestTools.tools(), Log.SILENT, false);
 
         // One concept gap at a statement, one at a concept, one chain break.
-        List<TestItem> chainItems = benchmark.dev().stream().filter(i -> i.chain_id().startsWith("ch-")
+        // Items that test a statement and its concepts (the extractor of this KB gives no path chains yet).
+        List<TestItem> chainItems = benchmark.dev().stream().filter(i -> !i.statement_ids().isEmpty()
                 && !i.concept_ids().isEmpty()).toList();
         // The gap item's link must be patchable at all: the guard refuses any sample holding two options of
         // one item, and every sample about a link holds both of its steps.

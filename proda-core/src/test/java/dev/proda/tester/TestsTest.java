@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.TestCorpus;
 import dev.proda.build.Build;
-import dev.proda.extract.Curriculum;
+import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.Extract;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.model.Message;
 import dev.proda.model.Sample;
 import dev.proda.model.TestItem;
-import dev.proda.project.Corpus;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -37,13 +36,13 @@ class TestsTest {
         Log log = Log.into(lines);
         Extract.run(layout, config, log, false);
         List<Sample> built = Build.run(layout, config, log, false);
-        Tests.Benchmark benchmark = Tests.run(layout, config, log, false);
+        Tests.Benchmark benchmark = Tests.run(layout, config, TestTools.tools(), log, false);
         assertTrue(lines.stream().noneMatch(l -> l.contains("up to date")), lines.toString());
 
         lines.clear();
         Extract.run(layout, config, log, false);
         assertEquals(built, Build.run(layout, config, log, false));
-        assertEquals(benchmark, Tests.run(layout, config, log, false));
+        assertEquals(benchmark, Tests.run(layout, config, TestTools.tools(), log, false));
         assertEquals(3, lines.stream().filter(l -> l.contains("up to date")).count(), lines.toString());
 
         lines.clear();
@@ -59,20 +58,24 @@ class TestsTest {
     }
 
     @Test
-    void itemsAreWellFormedSplitByChainAndCoveredBySamples() {
+    void itemsAreWellFormedTwinnedAndCoveredBySamples() throws Exception {
         ProjectLayout layout = TestCorpus.project(dir, "statistics", "economics", "biology");
         ProdaConfig config = ProdaConfig.defaults("t");
         KnowledgeBase kb = Extract.run(layout, config, Log.SILENT, false);
         List<Sample> samples = Build.run(layout, config, Log.SILENT, false);
-        Tests.Benchmark benchmark = Tests.run(layout, config, Log.SILENT, false);
+        Tests.Benchmark benchmark = Tests.run(layout, config, TestTools.tools(), Log.SILENT, false);
 
         assertFalse(benchmark.dev().isEmpty());
         assertFalse(benchmark.test().isEmpty());
         assertFalse(benchmark.general().isEmpty());
-        Set<String> devChains = benchmark.dev().stream().map(TestItem::chain_id).collect(Collectors.toSet());
-        Set<String> testChains = benchmark.test().stream().map(TestItem::chain_id).collect(Collectors.toSet());
-        devChains.retainAll(testChains);
-        assertEquals(Set.of(), devChains, "no chain may have items in both dev and test");
+        Set<String> ids = benchmark.all().stream().map(TestItem::id).collect(Collectors.toSet());
+        for (TestItem item : benchmark.dev()) {
+            assertTrue(ids.contains(item.twin_id()), "a dev item's twin is in the benchmark: " + item.id());
+        }
+        var report = dev.proda.io.Json.MAPPER.readTree(layout.tests().resolve("report.json").toFile());
+        assertTrue(report.get("passed").asBoolean());
+        assertEquals(benchmark.dev().size(), report.get("by_split").get("dev").asInt());
+        assertEquals(7, report.get("baselines").size());
 
         Set<String> trained = new HashSet<>();
         samples.forEach(s -> trained.addAll(s.knowledge()));
@@ -104,9 +107,28 @@ class TestsTest {
     }
 
     @Test
+    void theStageWritesAReportAndReadsItsOwnOutputBackWhenNothingChanged() throws Exception {
+        ProjectLayout layout = new ProjectLayout(dir);
+        TestKb.standard().write(layout);
+        TestCorpus.copy(layout.corpus(), List.of("statistics"), 1);
+        TestCorpus.general(layout.general(), 3000);
+        java.nio.file.Files.writeString(layout.config(), "name: t\n");
+        ProdaConfig config = ProdaConfig.read(layout.config());
+        List<String> lines = new java.util.ArrayList<>();
+        Tests.Benchmark first = Tests.run(layout, config, TestTools.tools(), Log.into(lines), false);
+        assertTrue(lines.get(lines.size() - 1).contains("every option-only baseline within 5 points of chance"),
+                lines.toString());
+        var report = dev.proda.io.Json.MAPPER.readTree(layout.tests().resolve("report.json").toFile());
+        assertTrue(report.get("passed").asBoolean());
+        assertTrue(report.get("by_form").has("composition") && report.get("by_form").has("order"));
+        assertEquals(first, Tests.run(layout, config, TestTools.tools(), Log.into(lines), false));
+        assertTrue(lines.get(lines.size() - 1).contains("up to date"), lines.toString());
+    }
+
+    @Test
     void generalItemsComeFromHeldOutLinesOnly() {
         var general = dev.proda.project.GeneralText.read(TestCorpus.general(dir.resolve("g"), 5000), Log.SILENT);
-        List<TestItem> items = GeneralItems.from(general.heldOut(), 20, 1);
+        List<TestItem> items = GeneralItems.from(general.heldOut(), 20, new Fit(TestTools.WORDS, 64), 1);
         assertFalse(items.isEmpty());
         Set<String> pretraining = new HashSet<>(general.pretraining());
         for (TestItem item : items) {

@@ -7,6 +7,7 @@ import dev.proda.model.Records;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
 import dev.proda.text.Terms;
+import dev.proda.validate.KbValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,23 +19,24 @@ import java.util.Set;
 /**
  * Turns the chunks' findings, in corpus order, into one knowledge base: content-hash ids
  * ({@link Records#id}), duplicates merged (statements by id, concepts by normalised term
- * {@link Terms#key}), and the layers linked both ways as the embedded teacher links them
- * ({@code chain.statement_ids}, {@code statement.parent_chain_id} and {@code concept_ids},
- * {@code concept.parent_statement_ids}). The same findings always give the same base.
+ * {@link Terms#key}), and the layers linked both ways ({@code chain.statement_ids},
+ * {@code statement.parent_chain_id} and {@code concept_ids}, {@code concept.parent_statement_ids}).
+ * A chain the teacher reads is a {@link Chain#PROCEDURE}: its links are the {@link Statement#NEXT_STEP}
+ * statements from each step to the next, quoted from the text the two steps span; the statements the
+ * teacher attaches to a chain are claims, kept stand-alone. The result goes through
+ * {@link KbValidation}, as every teacher's does. The same findings always give the same base.
  */
 final class KnowledgeAssembly {
     private static final int MAX_SPANS = 5;
 
     private static final class StatementDraft {
         final String id;
-        final String chainId;
         final ChunkKnowledge.FoundStatement found;
         final Set<Span> spans = new LinkedHashSet<>();
         final Set<String> conceptIds = new LinkedHashSet<>();
 
-        StatementDraft(String id, String chainId, ChunkKnowledge.FoundStatement found) {
+        StatementDraft(String id, ChunkKnowledge.FoundStatement found) {
             this.id = id;
-            this.chainId = chainId;
             this.found = found;
         }
     }
@@ -57,11 +59,12 @@ final class KnowledgeAssembly {
     private KnowledgeAssembly() {
     }
 
-    static KnowledgeBase assemble(List<ChunkKnowledge> chunks) {
+    static KbValidation.Validated assemble(List<ChunkKnowledge> chunks) {
         Map<String, Chain> chains = new LinkedHashMap<>();
         Map<String, List<String>> chainStatements = new LinkedHashMap<>();
         Map<String, StatementDraft> statements = new LinkedHashMap<>();
         Map<String, ConceptDraft> concepts = new LinkedHashMap<>();
+        Map<String, Statement> links = new LinkedHashMap<>();
         for (ChunkKnowledge chunk : chunks) {
             String doc = chunk.chunk().document().path();
             String discipline = chunk.chunk().document().discipline();
@@ -70,22 +73,21 @@ final class KnowledgeAssembly {
                 Answers.ChainDraft draft = found.draft();
                 String id = Records.id("ch-", doc, draft.process_name().strip(), String.join("\n", found.steps()));
                 chainIds.add(id);
-                chains.putIfAbsent(id, new Chain(id, draft.domain_context(), draft.process_name().strip(),
+                if (chains.putIfAbsent(id, new Chain(id, draft.domain_context(), draft.process_name().strip(),
                         draft.narrative_summary(), draft.preconditions(), draft.negative_constraints(), found.steps(),
-                        List.of(), found.spans(), discipline));
+                        List.of(), found.spans(), discipline, Chain.PROCEDURE)) == null) {
+                    for (Statement link : nextStepLinks(id, found, chunk.chunk().document().text())) {
+                        chainStatements.computeIfAbsent(id, c -> new ArrayList<>()).add(link.statement_id());
+                        links.put(link.statement_id(), link);
+                    }
+                }
             }
             List<String> statementIds = new ArrayList<>();
             for (ChunkKnowledge.FoundStatement found : chunk.statements()) {
                 Answers.StatementDraft draft = found.draft();
-                String chainId = found.chain() < 0 ? null : chainIds.get(found.chain());
-                String id = Records.id("s-", chainId == null ? "" : chainId, lower(draft.subject()), draft.predicate(),
-                        lower(draft.object()));
-                StatementDraft merged = statements.computeIfAbsent(id, k -> {
-                    if (chainId != null) {
-                        chainStatements.computeIfAbsent(chainId, c -> new ArrayList<>()).add(k);
-                    }
-                    return new StatementDraft(k, chainId, found);
-                });
+                // A claim read beside a chain is still a claim of its own: the chain's links are its steps.
+                String id = Records.id("s-", "", lower(draft.subject()), draft.predicate(), lower(draft.object()));
+                StatementDraft merged = statements.computeIfAbsent(id, k -> new StatementDraft(k, found));
                 if (merged.spans.size() < MAX_SPANS) {
                     merged.spans.add(found.span());
                 }
@@ -123,10 +125,11 @@ final class KnowledgeAssembly {
         }
         List<Chain> linkedChains = chains.values().stream().map(c -> new Chain(c.chain_id(), c.domain_context(),
                 c.process_name(), c.narrative_summary(), c.preconditions(), c.negative_constraints(), c.steps(),
-                chainStatements.getOrDefault(c.chain_id(), List.of()), c.spans(), c.discipline())).toList();
-        List<Statement> linkedStatements = statements.values().stream().map(s -> new Statement(s.id, s.chainId,
+                chainStatements.getOrDefault(c.chain_id(), List.of()), c.spans(), c.discipline(), c.kind())).toList();
+        List<Statement> linkedStatements = new ArrayList<>(links.values());
+        statements.values().stream().map(s -> new Statement(s.id, null,
                 s.found.draft().subject().strip(), s.found.draft().predicate(), s.found.draft().object().strip(),
-                s.found.quote(), List.copyOf(s.spans), List.copyOf(s.conceptIds))).toList();
+                s.found.quote(), List.copyOf(s.spans), List.copyOf(s.conceptIds))).forEach(linkedStatements::add);
         List<Concept> linkedConcepts = new ArrayList<>();
         for (ConceptDraft draft : concepts.values()) {
             String term = draft.surfaces.entrySet().stream()
@@ -137,7 +140,25 @@ final class KnowledgeAssembly {
             linkedConcepts.add(new Concept(draft.id, term, List.copyOf(aliases), draft.type, draft.definition,
                     List.copyOf(draft.statementIds), draft.discipline, List.copyOf(draft.spans)));
         }
-        return new KnowledgeBase(linkedChains, linkedStatements, linkedConcepts);
+        return KbValidation.check(new KnowledgeBase(linkedChains, linkedStatements, linkedConcepts));
+    }
+
+    /**
+     * The procedure's links: step i is followed by step i+1, quoted (and spanned) from the start of the
+     * first of the two steps' spans to the end of the second.
+     */
+    private static List<Statement> nextStepLinks(String chainId, ChunkKnowledge.FoundChain found, String docText) {
+        List<Statement> links = new ArrayList<>();
+        for (int i = 0; i + 1 < found.steps().size(); i++) {
+            Span from = found.spans().get(i);
+            Span to = found.spans().get(i + 1);
+            Span both = new Span(from.doc(), Math.min(from.start(), to.start()), Math.max(from.end(), to.end()));
+            String step = found.steps().get(i);
+            String next = found.steps().get(i + 1);
+            links.add(new Statement(Records.id("s-", chainId, step, Statement.NEXT_STEP, next), chainId, step,
+                    Statement.NEXT_STEP, next, docText.substring(both.start(), both.end()), List.of(both), List.of()));
+        }
+        return links;
     }
 
     private static String lower(String text) {

@@ -143,7 +143,7 @@ public final class LlmTeacher implements Teacher {
                 throw new IllegalStateException("extract interrupted", e);
             }
         }
-        KnowledgeBase kb = KnowledgeAssembly.assemble(found);
+        KnowledgeBase kb = KnowledgeAssembly.assemble(found).report(layout, name(), log).kb();
         ChatStats.Snapshot stats = chat.stats();
         ExtractionReport report = new ExtractionReport(name(), endpoint.name(), defaults, chunks.size(), found.size(),
                 failures, new ExtractionReport.Dropped(dropped.steps(), dropped.chains(), dropped.statements(),

@@ -137,6 +137,12 @@ class LlmTeacherTest {
         assertEquals(conceptPasses, report.dropped().concepts(), "one invented concept per concept pass");
         assertTrue(report.dropped().steps() > 0);
 
+        // validated as every teacher's base is: chains are procedures linked step to step, and the report says so
+        assertEquals(java.util.List.of(), dev.proda.validate.KbValidation.check(kb).problems());
+        kb.chains().forEach(c -> assertEquals(Chain.PROCEDURE, c.kind()));
+        assertTrue(Files.readString(layout.reports().resolve(dev.proda.validate.KbValidation.REPORT_FILE))
+                .contains("\"source\" : \"openai:fake-model\""));
+
         // linked both ways
         Map<String, Statement> statements = kb.statementsById();
         Map<String, Concept> concepts = kb.conceptsById();

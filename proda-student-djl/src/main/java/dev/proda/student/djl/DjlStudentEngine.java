@@ -54,6 +54,12 @@ public final class DjlStudentEngine implements StudentEngine {
         return text -> tokenizer.encode(text).length;
     }
 
+    @Override
+    public TokenCounter tokenCounter(Path modelDir) {
+        WordTokenizer tokenizer = WordTokenizer.load(modelDir.resolve(ModelFiles.TOKENIZER));
+        return text -> tokenizer.encode(text).length;
+    }
+
     /** {@link #pretrain} that also returns the trained model, still in memory (the caller closes it). */
     DjlStudentModel pretrainModel(List<String> texts, List<String> vocabularyTexts, PretrainConfig config,
             Path modelDir, ProgressListener progress) {
@@ -65,7 +71,7 @@ public final class DjlStudentEngine implements StudentEngine {
         try {
             TextPacker packer = new TextPacker(texts.stream().map(tokenizer::encode).toList(), tokenizer.eot(),
                     tokenizer.pad(), config.context());
-            TrainingRun run = new GptTrainer(model.gpt(), model.manager(), tokenizer.pad())
+            TrainingRun run = new GptTrainer(model.gpt(), model.manager())
                     .train(packer, config.batchSize(), steps, config.learningRate(), config.seed(), progress);
             model.save(modelDir, model.config().plus(TrainingProvenance.of("pretrain", config.seed(), texts.size(),
                     config.batchSize(), config.learningRate(), config.threads(), run)));
@@ -82,18 +88,17 @@ public final class DjlStudentEngine implements StudentEngine {
         try (DjlStudentModel model = DjlStudentModel.load(baseDir, config.threads())) {
             // The base is fully in memory now, so outDir may even be baseDir.
             WordTokenizer tokenizer = model.tokenizer();
-            TextPacker packer = new TextPacker(examples.stream().map(e -> tokenizer.encode(e.text())).toList(),
-                    tokenizer.eot(), tokenizer.pad(), model.config().shape().context());
-            long steps = (long) config.epochs() * ceilDiv(packer.windowsPerEpoch(), config.batchSize());
-            TrainingRun run = new GptTrainer(model.gpt(), model.manager(), tokenizer.pad())
+            // Prompt and completion are encoded apart, as a scored request is: the boundary is exact.
+            List<ExamplePacker.Example> encoded = examples.stream().map(e -> new ExamplePacker.Example(
+                    tokenizer.encode(e.prompt()), tokenizer.encode(e.completion()))).toList();
+            ExamplePacker packer = new ExamplePacker(encoded, tokenizer.eot(), tokenizer.pad(),
+                    model.config().shape().context());
+            long steps = packer.steps(config.epochs(), config.batchSize(), config.seed());
+            TrainingRun run = new GptTrainer(model.gpt(), model.manager())
                     .train(packer, config.batchSize(), steps, config.learningRate(), config.seed(), progress);
             model.save(outDir, model.config().plus(TrainingProvenance.of("finetune", config.seed(), examples.size(),
                     config.batchSize(), config.learningRate(), config.threads(), run)));
         }
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return (a + b - 1) / b;
     }
 
     @Override

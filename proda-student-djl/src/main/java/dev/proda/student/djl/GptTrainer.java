@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The training loop shared by pre-training and fine-tuning: next-token cross-entropy on every
- * non-pad target, Adam with {@link LearningRateSchedule}, and gradient clipping to a global L2 norm
+ * The training loop shared by pre-training and fine-tuning: next-token cross-entropy, averaged over
+ * the targets each {@link TrainingWindow} marks as trained (every non-pad token in pre-training, the
+ * answer tokens in fine-tuning), Adam with {@link LearningRateSchedule}, and gradient clipping to a global L2 norm
  * of {@value #MAX_GRADIENT_NORM} over all parameters together.
  *
  * <p>Every step runs inside an {@link NDScope}, so all per-step arrays (batch, activations, graph,
@@ -35,22 +36,26 @@ final class GptTrainer {
 
     private final GptModel model;
     private final NDManager manager;
-    private final int pad;
 
-    GptTrainer(GptModel model, NDManager manager, int pad) {
+    GptTrainer(GptModel model, NDManager manager) {
         this.model = model;
         this.manager = manager;
-        this.pad = pad;
     }
 
     /**
-     * Runs {@code steps} optimizer steps over {@code packer}'s windows: consecutive batches of up to
+     * Runs {@code steps} optimizer steps over {@code source}'s windows: consecutive batches of up to
      * {@code batchSize} windows from a freshly shuffled epoch, starting a new epoch when one runs out.
+     * Epochs are drawn from {@code new Random(seed)} and nothing else uses it.
      */
-    TrainingRun train(TextPacker packer, int batchSize, long steps, double peakLearningRate, long seed,
+    TrainingRun train(WindowSource source, int batchSize, long steps, double peakLearningRate, long seed,
             ProgressListener progress) {
         long started = System.nanoTime();
-        if (steps <= 0 || packer.windowsPerEpoch() == 0) {
+        if (steps <= 0) {
+            return new TrainingRun(0, 0, null, null, 0);
+        }
+        Random random = new Random(seed);
+        List<TrainingWindow> epoch = source.epoch(random);
+        if (epoch.isEmpty()) {
             return new TrainingRun(0, 0, null, null, 0);
         }
         Optimizer adam = Adam.builder()
@@ -65,8 +70,6 @@ final class GptTrainer {
             parameter.getArray().setRequiresGradient(true);
         }
 
-        Random random = new Random(seed);
-        List<int[]> epoch = packer.epoch(random);
         int next = 0;
         long tokensSeen = 0;
         Double initialLoss = null;
@@ -75,10 +78,10 @@ final class GptTrainer {
         long lastReport = System.nanoTime();
         for (long step = 1; step <= steps; step++) {
             if (next >= epoch.size()) {
-                epoch = packer.epoch(random);
+                epoch = source.epoch(random);
                 next = 0;
             }
-            List<int[]> batch = epoch.subList(next, Math.min(epoch.size(), next + batchSize));
+            List<TrainingWindow> batch = epoch.subList(next, Math.min(epoch.size(), next + batchSize));
             next += batch.size();
 
             double[] result = step(store, parameters, batch);
@@ -114,20 +117,21 @@ final class GptTrainer {
     }
 
     /** Forward, backward and clipping for one batch; returns {loss, target tokens}. */
-    private double[] step(ParameterStore store, List<Parameter> parameters, List<int[]> batch) {
+    private double[] step(ParameterStore store, List<Parameter> parameters, List<TrainingWindow> batch) {
         int rows = batch.size();
-        int time = batch.get(0).length - 1;
+        int time = batch.get(0).tokens().length - 1;
         long[] inputs = new long[rows * time];
         long[] labels = new long[rows * time];
         float[] weights = new float[rows * time];
         int targets = 0;
         for (int r = 0; r < rows; r++) {
-            int[] window = batch.get(r);
+            int[] window = batch.get(r).tokens();
+            boolean[] trained = batch.get(r).trained();
             for (int t = 0; t < time; t++) {
                 int i = r * time + t;
                 inputs[i] = window[t];
                 labels[i] = window[t + 1];
-                if (window[t + 1] != pad) {
+                if (trained[t + 1]) {
                     weights[i] = 1f;
                     targets++;
                 }

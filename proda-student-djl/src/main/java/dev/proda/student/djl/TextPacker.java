@@ -13,9 +13,10 @@ import java.util.Random;
  * {@code <pad>}, whose targets carry no loss.
  *
  * <p>Each text follows an {@code <eot>}, exactly as a scored context does, so the model learns what
- * the start of a text looks like.
+ * the start of a text looks like. Pre-training: every token is trained on ({@link ExamplePacker} is
+ * fine-tuning, where only answers are).
  */
-final class TextPacker {
+final class TextPacker implements WindowSource {
 
     private final List<int[]> texts;
     private final int eot;
@@ -34,12 +35,27 @@ final class TextPacker {
     }
 
     /** Windows of one epoch: texts in a seeded random order, packed, then the windows shuffled. */
-    List<int[]> epoch(Random random) {
+    @Override
+    public List<TrainingWindow> epoch(Random random) {
         List<int[]> order = new ArrayList<>(texts);
         Collections.shuffle(order, random);
         List<int[]> windows = pack(order);
         Collections.shuffle(windows, random);
-        return windows;
+        // Only a window that ends in padding needs a mask of its own; the others share one.
+        boolean[] full = new boolean[windowLength];
+        java.util.Arrays.fill(full, 1, windowLength, true);
+        List<TrainingWindow> trained = new ArrayList<>(windows.size());
+        for (int[] window : windows) {
+            boolean[] targets = full;
+            if (window[window.length - 1] == pad) {
+                targets = new boolean[window.length];
+                for (int t = 1; t < window.length; t++) {
+                    targets[t] = window[t] != pad;
+                }
+            }
+            trained.add(new TrainingWindow(window, targets));
+        }
+        return trained;
     }
 
     /** Windows of the texts in the given order. */

@@ -1,0 +1,290 @@
+package dev.proda.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * From a matched relation to a self-contained claim between two concept terms, or nothing. A claim
+ * enters the knowledge base only when it is true of its sentence read alone:
+ *
+ * <ul>
+ *   <li>the subject names a concept without the surrounding text: no pronoun or demonstrative (refused
+ *   before matching), no definite description of a common noun ("The algorithm …", "The economy …",
+ *   "The obtained score …": which one depends on the paragraph), no comparative ("Larger perplexities …"),
+ *   no bare participle ("Compared …");</li>
+ *   <li>the object is a concept term: the noun group the object phrase is about ("a distance matrix
+ *   method producing an unrooted tree" → "distance matrix method"), not a clause, an adjective or a verb
+ *   phrase; evaluative adjectives are no part of a term ("a straightforward modification" → refused:
+ *   "modification" alone names no concept);</li>
+ *   <li>"X can be a Y" is a possibility, not a classification: no is-a under a modal;</li>
+ *   <li>has-property (an adjective, not a term) and defined-as (a paraphrase) give no statement; a
+ *   defined-as object still becomes the concept's definition.</li>
+ * </ul>
+ */
+final class Claims {
+    /** A claim read from one sentence; offsets are relative to the sentence. */
+    record Claim(String subject, String alias, String predicate, String object, String definition,
+            int subjectStart, int subjectEnd, int objectStart, int objectEnd, boolean definite) {
+    }
+
+    /** Predicates whose objects are concept terms. */
+    static final Set<String> TERM_PREDICATES = Set.of("is-a", "part-of", "has-part", "used-for", "requires",
+            "causes", "enables", "measured-in");
+    private static final Set<String> MODALS = Set.of("can", "may", "might", "could", "should", "would");
+    private static final Set<String> COMPARATIVES = words("larger", "smaller", "higher", "lower", "greater", "more", "less", "fewer", "better", "worse", "bigger",
+            "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
+            "different", "similar", "new", "old", "above");
+    /** Adjectives that judge rather than classify: a group made of them and one noun names no concept. */
+    static final Set<String> EVALUATIVE = words("vast", "many", "numerous", "some", "related", "possible", "notable", "so-called",
+            "straightforward", "simple",
+            "good", "great", "useful", "common", "popular", "important", "nice", "easy", "powerful", "efficient",
+            "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
+            "several", "own", "same", "other", "different", "similar", "such", "following", "above", "previous",
+            "fairly", "very", "much", "relatively", "second-largest", "largest", "smallest", "biggest", "highest",
+            "lowest", "richest", "poorest", "fastest", "most", "least");
+    /** Determiners that point back into the text. */
+    static final Set<String> POINTING = Set.of("these", "those", "this", "that", "such", "its", "their", "his", "her",
+            "our", "said", "aforementioned");
+
+    /** Subject heads that describe a state of affairs of something the paragraph names. */
+    private static final Set<String> CONTEXT_HEADS = words("prospect", "outlook", "growth", "decline", "recovery",
+            "performance", "challenge", "situation", "trend", "future", "reform", "effort", "plan", "goal", "output",
+            "production", "revenue", "budget", "deficit", "debt", "inflation", "unemployment", "government",
+            "economy", "sector", "industry", "country", "result", "output", "effect", "impact", "change", "increase",
+            "decrease", "reduction", "improvement", "problem", "difference", "advantage", "disadvantage", "benefit",
+            "drawback", "limitation", "downside", "upside", "consequence", "implication");
+    /** Object heads that name no concept of their own. */
+    static final Set<String> GENERIC_HEADS = words("way", "thing", "example", "case", "lot", "kind", "type", "sort", "part", "number", "amount", "matter",
+            "bit", "piece", "means", "one", "ones", "something", "anything", "everything", "nothing", "place",
+            "time", "fact", "idea", "point", "reason", "result", "issue", "aspect", "feature", "modification",
+            "variant", "version", "extension", "alternative", "generalization", "generalisation", "shortcut",
+            "shorthand", "wrapper", "combination", "mix", "set", "list", "collection", "group", "series", "notion",
+            "concept", "term", "word", "name", "question", "problem", "choice", "option", "default", "signal",
+            "good", "work", "step", "process", "procedure", "approach", "technique", "tool", "item", "entity",
+            "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
+            "percent", "percentage", "proportion", "rate", "source", "form", "situation", "role", "area", "field", "information", "entity", "structure", "component", "detail",
+            "subject", "topic", "category");
+    private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
+            + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
+    private static final Pattern ADJECTIVE = Pattern.compile(
+            "[a-z-]+(?:ed|ous|ful|less|able|ible)");
+    private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[A-Z].*[A-Z]|[._]\\w|\\d).*");
+    private static final int MAX_TERM_WORDS = 5;
+
+    private Claims() {
+    }
+
+    /** A word list as a set; lists grow by reading errors, so a repeated word is no mistake. */
+    private static Set<String> words(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    /** The claim a relation makes, if it is a self-contained statement between concept terms. */
+    static Optional<Claim> of(RelationPatterns.Relation relation, Tagger.Tagged t) {
+        String text = t.text();
+        String before = text.substring(0, relation.subjectStart()).strip().toLowerCase(Locale.ROOT);
+        boolean definite = before.equals("the");
+        if (!selfContainedSubject(relation.subject(), definite, t, relation)) {
+            return Optional.empty();
+        }
+        String predicate = relation.predicate();
+        String between = text.substring(relation.subjectEnd(), Math.min(text.length(), relation.objectStart()))
+                .toLowerCase(Locale.ROOT);
+        boolean modal = MODALS.stream().anyMatch(m -> between.matches("(?s).*\\b" + m + "\\b.*"));
+        String definition = null;
+        if (predicate.equals("is-a") || predicate.equals("defined-as")) {
+            definition = relation.object();
+        }
+        if (predicate.equals("defined-as") || predicate.equals("has-property")) {
+            return predicate.equals("defined-as") && !modal
+                    ? Optional.of(new Claim(relation.subject(), relation.alias(), predicate, null, definition,
+                            relation.subjectStart(), relation.subjectEnd(), relation.objectStart(),
+                            relation.objectStart(), definite))
+                    : Optional.empty();
+        }
+        int objectToken = 0;
+        while (objectToken < t.size() && t.starts()[objectToken] < relation.objectStart()) {
+            objectToken++;
+        }
+        if (predicate.equals("is-a") && (t.is(objectToken, "ADP") || POINTING.contains(
+                objectToken < t.size() ? t.lower(objectToken) : ""))) {
+            return Optional.empty(); // "is nearly beyond repair", "is this one": no class
+        }
+        if (modal && (predicate.equals("is-a") || predicate.equals("causes"))) {
+            return Optional.empty(); // "X can be a Y", "X can produce Y": possibilities, not facts
+        }
+        // "eigenvalues is an array …": a plural word taking "is" is a variable's name, not a class of things.
+        if (relation.subject().indexOf(' ') < 0 && relation.subject().endsWith("s") && !relation.subject().endsWith("ss")
+                && Character.isLowerCase(relation.subject().charAt(0)) && between.matches("(?s)\\s*is\\b.*")) {
+            return Optional.empty();
+        }
+        RelationPatterns.Head head = predicate.equals("is-a") ? relation.head()
+                : objectHead(t, relation.objectStart(), relation.objectStart() + relation.object().length());
+        if (head != null && predicate.equals("part-of") && text.substring(head.end()).stripLeading().startsWith("of ")) {
+            // "a member of the European Union": the whole is the group after "of"
+            int o = 0;
+            String rest = text.substring(head.end()).stripLeading();
+            int ofAt = text.length() - rest.length();
+            while (o < t.size() && t.starts()[o] < ofAt + 3) {
+                o++;
+            }
+            head = o < t.tagged() ? RelationPatterns.head(t, o, text.length(), 1) : null;
+        }
+        if (head == null) {
+            return Optional.empty();
+        }
+        // "allows the algorithm to change …": the object is the clause, not the noun that opens it.
+        if (!predicate.equals("is-a") && text.substring(head.end()).stripLeading().toLowerCase(Locale.ROOT)
+                .matches("to \\w+.*")) {
+            return Optional.empty();
+        }
+        String object = term(head.group());
+        if (object == null) {
+            return Optional.empty();
+        }
+        int objectEnd = head.end();
+        int objectStart = objectEnd - object.length();
+        // "a densely populated developing country": an adverb grading the first modifier belongs to the term.
+        var adverb = java.util.regex.Pattern.compile("(\\p{L}+ly)\\s+$").matcher(text.substring(0, objectStart));
+        if (object.equals(head.group()) && adverb.find() && object.indexOf(' ') > 0) {
+            object = adverb.group(1) + " " + object;
+            objectStart = adverb.start(1);
+        }
+        // "a variation of receiver operating characteristic (ROC) curves" read as "receiver": a group that
+        // stops before another word of the same noun phrase was cut, and a cut term is a wrong term.
+        int next = 0;
+        while (next < t.size() && t.starts()[next] < objectEnd) {
+            next++;
+        }
+        if (next < t.tagged() && (t.nounLike(next) || t.is(next, "ADJ") || t.is(next, "NUM")
+                || t.is(next, "VERB") && t.lower(next).endsWith("ing") && next + 1 < t.tagged()
+                        && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
+            return Optional.empty();
+        }
+        // "a poor, mountainous country": one word before a comma is a modifier of a noun further on;
+        // "the Cook Islands' leading export": a possessor is no object.
+        if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ','
+                || objectEnd < text.length() && (text.charAt(objectEnd) == '\'' || text.charAt(objectEnd) == '’')) {
+            return Optional.empty();
+        }
+        // "X is the origin of Y", "X is the foundation of Y": a relation to Y, not a class of X; so is a
+        // possessed object ("Quinlan's latest version").
+        if (predicate.equals("is-a") && (relational(text, relation.objectStart(), objectEnd)
+                || text.substring(Math.min(relation.objectStart(), objectStart), objectStart).matches("(?s).*['’]s\\s*"))) {
+            return Optional.empty();
+        }
+        if (dev.proda.text.Terms.key(object).equals(dev.proda.text.Terms.key(relation.subject()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(relation.subject(), relation.alias(), predicate, object,
+                predicate.equals("is-a") && !modal ? definition : null, relation.subjectStart(), relation.subjectEnd(),
+                objectStart, objectEnd, definite));
+    }
+
+    /** A definite object followed by "of": "the origin of", "the common base class of all exceptions". */
+    private static boolean relational(String text, int objectStart, int objectEnd) {
+        String lead = " " + text.substring(objectStart, objectEnd).toLowerCase(Locale.ROOT);
+        String rest = text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT);
+        return (lead.contains(" the ") || lead.contains("'s ") || lead.contains("’s ")) && rest.startsWith("of ");
+    }
+
+    /**
+     * The concept term of a noun group: determiners and evaluative adjectives dropped from the front; null
+     * when what is left is no term (a generic head alone, a verb, a fragment, more than five words).
+     */
+    static String term(String group) {
+        if (group == null) {
+            return null;
+        }
+        List<String> words = new ArrayList<>(List.of(group.strip().split("\\s+")));
+        while (!words.isEmpty() && (EVALUATIVE.contains(words.get(0).toLowerCase(Locale.ROOT))
+                || ORDINALS.matcher(words.get(0)).matches()
+                || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT)))) {
+            words.remove(0);
+        }
+        // "in.bat or.cmd": a function word inside a group means the group is no term ("of" aside).
+        if (words.stream().skip(1).anyMatch(w -> !w.equalsIgnoreCase("of")
+                && dev.proda.text.Terms.STOPWORDS.contains(w.toLowerCase(Locale.ROOT)))) {
+            return null;
+        }
+        if (words.isEmpty() || words.size() > MAX_TERM_WORDS) {
+            return null;
+        }
+        String head = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+        String singular = dev.proda.text.Terms.singular(head);
+        // "a complicated topic": a judging adjective on a generic noun names no concept.
+        if (GENERIC_HEADS.contains(singular) && words.subList(0, words.size() - 1).stream()
+                .allMatch(w -> ADJECTIVE.matcher(w.toLowerCase(Locale.ROOT)).matches())) {
+            return null;
+        }
+        if (words.size() == 1 && (GENERIC_HEADS.contains(singular) || RelationPatterns.DISCOURSE_NOUNS.contains(head))
+                || head.length() < 2 || !head.chars().anyMatch(Character::isLetter)) {
+            return null;
+        }
+        for (String word : words) {
+            int dot = word.indexOf('.');
+            if (dot > 0 && dev.proda.text.Terms.STOPWORDS.contains(word.substring(0, dot).toLowerCase(Locale.ROOT))) {
+                return null; // "in.bat": a function word glued to a file extension
+            }
+            if (!word.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'
+                    || c == '\'' || c == '’')) {
+                return null;
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** The noun group an object phrase of a non-taxonomic relation opens with; null for a verb phrase. */
+    private static RelationPatterns.Head objectHead(Tagger.Tagged t, int objectStart, int objectEnd) {
+        int o = 0;
+        while (o < t.size() && t.starts()[o] < objectStart) {
+            o++;
+        }
+        if (o >= t.tagged() || t.is(o, "VERB") || t.is(o, "AUX") || t.is(o, "PRON") || t.is(o, "ADP")
+                || t.is(o, "PART") || t.is(o, "SCONJ") || t.is(o, "ADV")) {
+            return null;
+        }
+        RelationPatterns.Head head = RelationPatterns.head(t, o, objectEnd, 0);
+        if (head == null) {
+            return null;
+        }
+        // The group must be the object's opening words, not a noun found further on.
+        String lead = t.text().substring(objectStart, head.start()).strip().toLowerCase(Locale.ROOT);
+        return lead.isEmpty() || lead.matches("(?:a|an|the|its|their|all|any|some|each|every|both)") ? head : null;
+    }
+
+    /**
+     * Whether a subject names a concept without its paragraph: a definite description of lower-case words
+     * ("the algorithm", "the manufacturing sector") points back into the text; a name, a code identifier
+     * or a generic plural does not.
+     */
+    static boolean selfContainedSubject(String subject, boolean definite, Tagger.Tagged t,
+            RelationPatterns.Relation relation) {
+        String[] words = subject.split("\\s+");
+        String first = words[0].toLowerCase(Locale.ROOT);
+        if (COMPARATIVES.contains(first) || EVALUATIVE.contains(first) && words.length == 1) {
+            return false;
+        }
+        // A capital is the writer's, not the sentence's, unless it opens the sentence: "The MultiTaskLasso",
+        // "the Jamaican …" are names; "Long-term prospects" is not.
+        String capitals = relation.subjectStart() == 0 ? subject.substring(1) : subject;
+        boolean named = capitals.chars().anyMatch(Character::isUpperCase) || CODE_LIKE.matcher(subject).matches();
+        if (definite && !named) {
+            return false;
+        }
+        String head = words[words.length - 1].toLowerCase(Locale.ROOT);
+        if (!named && CONTEXT_HEADS.contains(dev.proda.text.Terms.singular(head))) {
+            return false; // "Long-term prospects depend on …": prospects of what the paragraph is about
+        }
+        // A sentence-initial participle or gerund is an action, not a name ("Compared …", "Passing instances …").
+        if (relation.subjectStart() == 0 && t.is(0, "VERB") && (first.endsWith("ed") || first.endsWith("ing")
+                && words.length > 1)) {
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,288 @@
+package dev.proda.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lexico-syntactic hyponym patterns (Hearst, COLING 1992) over the tags of one sentence: "Y such as A,
+ * B and C", "Y, including A and B", "A, B and other Y" each state that A, B and C are kinds of Y. The
+ * class Y is the noun group next to the cue; the members are short noun groups joined by commas and
+ * "and" / "or". Every member and the class must be concept terms ({@link Claims#term}).
+ */
+final class Hearst {
+    private static final int MAX_MEMBER_WORDS = 4;
+    private static final Set<String> JOINERS = Set.of(",", "and", "or");
+
+    private Hearst() {
+    }
+
+    /** Whether the sentence may hold a pattern (cheap test before tagging). */
+    static boolean candidate(String sentence) {
+        return sentence.contains("such as") || sentence.contains("including") || sentence.contains(" other ")
+                || sentence.contains(", namely") || sentence.contains(" called ") || sentence.contains(" named ")
+                || sentence.contains(", a ") || sentence.contains(", an ") || sentence.contains(", which is a");
+    }
+
+    static List<Claims.Claim> match(Tagger.Tagged t) {
+        List<Claims.Claim> claims = new ArrayList<>();
+        int n = t.tagged();
+        for (int i = 1; i + 1 < n; i++) {
+            String w = t.lower(i);
+            if (w.equals("such") && t.lower(i + 1).equals("as")) {
+                forward(t, i - 1, i + 2, claims);
+            } else if (w.equals("including") && i >= 2 && t.tokens().get(i - 1).equals(",")) {
+                forward(t, i - 1, i + 1, claims);
+            } else if (w.equals("other") && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"))) {
+                backward(t, i - 2, i + 1, claims);
+            } else if (w.equals("namely") && t.tokens().get(i - 1).equals(",")) {
+                forward(t, i - 1, i + 1, claims);
+            } else if ((w.equals("called") || w.equals("named")) && i >= 2) {
+                called(t, i, claims);
+            } else if (w.equals(",") && (t.lower(i + 1).equals("a") || t.lower(i + 1).equals("an"))) {
+                appositive(t, i - 1, i + 2, claims);
+            } else if (w.equals(",") && i + 3 < n && t.lower(i + 1).equals("which") && t.lower(i + 2).equals("is")
+                    && (t.lower(i + 3).equals("a") || t.lower(i + 3).equals("an"))) {
+                appositive(t, i - 1, i + 4, claims);
+            }
+        }
+        return claims;
+    }
+
+    /** "Y [,] such as A, B and C": the class ends at {@code classEnd}, the members start at {@code from}. */
+    private static void forward(Tagger.Tagged t, int classEnd, int from, List<Claims.Claim> into) {
+        boolean comma = classEnd >= 0 && t.tokens().get(classEnd).equals(",");
+        if (comma) {
+            classEnd--;
+        }
+        int[] cls = groupEndingAt(t, classEnd);
+        // "distributions for sampling parameters, such as expon": after a comma the list may belong to the
+        // noun before the preposition.
+        if (comma && cls != null && cls[0] > 0 && t.is(cls[0] - 1, "ADP") && !t.lower(cls[0] - 1).equals("of")) {
+            return;
+        }
+        // "fruits and vegetables, including citrus": a member may belong to either class.
+        boolean coordinated = cls != null && cls[0] > 0 && (t.lower(cls[0] - 1).equals("and") || t.lower(cls[0] - 1).equals("or"));
+        if (cls == null || coordinated || insidePhrase(t, cls[0])) {
+            return;
+        }
+        List<int[]> members = new ArrayList<>();
+        int i = from;
+        while (i < t.tagged()) {
+            int end = groupFrom(t, i);
+            if (end == i) {
+                break;
+            }
+            members.add(new int[] {i, end});
+            boolean lastMember = i > from && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"));
+            if (lastMember) {
+                i = end; // "A, B and C": the member after "and" / "or" closes the list
+                break;
+            }
+            if (end < t.tagged() && JOINERS.contains(t.lower(end))) {
+                i = end + 1;
+                while (i < t.tagged() && JOINERS.contains(t.lower(i))) {
+                    i++;
+                }
+            } else {
+                i = end;
+                break;
+            }
+        }
+        // The list must end the clause: a member followed by more words may be part of a longer phrase.
+        if (members.isEmpty() || i < t.size() && !(t.is(i, "PUNCT") || t.is(i, "ADP") || t.is(i, "VERB")
+                || t.is(i, "AUX") || t.is(i, "SCONJ") || t.is(i, "PRON") || t.is(i, "DET"))) {
+            return;
+        }
+        // "such as decision trees, support negative weights": without a closing "and" / "or" / "etc." the
+        // words after a comma may be the clause going on, so only the first member is sure.
+        int last = members.get(members.size() - 1)[0];
+        boolean closed = last > from && (t.lower(last - 1).equals("and") || t.lower(last - 1).equals("or"))
+                || i < t.size() && t.lower(i).startsWith("etc");
+        if (members.size() > 1 && !closed) {
+            members = List.of(members.get(0));
+        }
+        emit(t, members, cls, into);
+    }
+
+    /**
+     * "an input file called infile": the name after "called" / "named" is a kind of the indefinite noun group
+     * before it.
+     */
+    private static void called(Tagger.Tagged t, int cue, List<Claims.Claim> into) {
+        int[] cls = groupEndingAt(t, cue - 1);
+        if (cls == null || cls[0] == 0 || !(t.lower(cls[0] - 1).equals("a") || t.lower(cls[0] - 1).equals("an"))) {
+            return;
+        }
+        int end = groupFrom(t, cue + 1);
+        if (end == cue + 1 && cue + 1 < t.size() && t.tokens().get(cue + 1).matches("[\\w.]+")
+                && (cue + 2 >= t.size() || t.is(cue + 2, "PUNCT"))) {
+            end = cue + 2; // a file or program name the tagger does not read as a noun
+        }
+        if (end == cue + 1 || end - cue - 1 > 2) {
+            return;
+        }
+        emit(t, List.of(new int[] {cue + 1, end}), cls, into);
+    }
+
+    /**
+     * "a virtual environment, a self-contained directory tree that …" / "DBSCAN, which is a density-based
+     * algorithm, …": the noun group before the comma is a kind of the indefinite group after it, when that
+     * group ends the apposition (a relative word or punctuation follows) and the first group is no list item.
+     */
+    private static void appositive(Tagger.Tagged t, int memberEnd, int classStart, List<Claims.Claim> into) {
+        int[] member = groupEndingAt(t, memberEnd);
+        int classEnd = groupFrom(t, classStart);
+        if (member == null || classEnd == classStart || classEnd >= t.size()) {
+            return;
+        }
+        // The apposition must go on to say what makes the class ("… tree that contains …"); a bare ", a Y," may
+        // be the next item of a list ("a vibrant private sector, a large state sector, and …").
+        String after = t.lower(classEnd);
+        if (!Set.of("that", "which", "who", "whose", "used").contains(after)) {
+            return;
+        }
+        int before = member[0] - 1;
+        if (before >= 0 && (t.is(before, "ADP") || t.tokens().get(before).equals(",") || t.is(before, "CCONJ")
+                || t.lower(before).equals("'s") || t.lower(before).equals("’s"))) {
+            return; // "For large datasets, a better approach …", "A, B, a C …": not an apposition
+        }
+        emit(t, List.of(member), new int[] {classStart, classEnd}, into);
+    }
+
+    /** "A, B and other Y": the members end at {@code membersEnd}, the class starts at {@code classStart}. */
+    private static void backward(Tagger.Tagged t, int membersEnd, int classStart, List<Claims.Claim> into) {
+        int classEnd = groupFrom(t, classStart);
+        if (classEnd == classStart) {
+            return;
+        }
+        List<int[]> members = new ArrayList<>();
+        int i = membersEnd;
+        while (i >= 0) {
+            int[] group = groupEndingAt(t, i);
+            if (group == null) {
+                break;
+            }
+            members.add(0, group);
+            i = group[0] - 1;
+            if (i >= 0 && t.tokens().get(i).equals(",")) {
+                i--;
+            } else {
+                break;
+            }
+        }
+        if (members.isEmpty() || members.get(0)[0] > 0 && !t.is(members.get(0)[0] - 1, "ADP")
+                && !t.is(members.get(0)[0] - 1, "VERB") && !t.is(members.get(0)[0] - 1, "PUNCT")) {
+            return; // the first member must start the noun phrase
+        }
+        emit(t, members, new int[] {classStart, classEnd}, into);
+    }
+
+    private static void emit(Tagger.Tagged t, List<int[]> members, int[] cls, List<Claims.Claim> into) {
+        String classText = t.text().substring(t.starts()[cls[0]], t.ends()[cls[1] - 1]);
+        String object = Claims.term(classText);
+        if (object == null || ABSTRACT_CLASSES.contains(dev.proda.text.Terms.singular(
+                object.substring(object.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT)))) {
+            return;
+        }
+        int objectEnd = t.ends()[cls[1] - 1];
+        for (int[] member : members) {
+            String memberText = t.text().substring(t.starts()[member[0]], t.ends()[member[1] - 1]);
+            String subject = Claims.term(memberText);
+            if (member[1] < t.size() && t.lower(member[1]).equals("of")) {
+                continue; // "lack of resources": the member goes on beyond its head
+            }
+            int after = t.ends()[member[1] - 1];
+            boolean glued = after < t.text().length() && "_(.[".indexOf(t.text().charAt(after)) >= 0
+                    && !(after + 1 >= t.text().length() || Character.isWhitespace(t.text().charAt(after + 1)));
+            if (subject == null || glued || member[1] - member[0] > MAX_MEMBER_WORDS
+                    || dev.proda.text.Terms.key(subject).equals(dev.proda.text.Terms.key(object))) {
+                continue;
+            }
+            int subjectEnd = t.ends()[member[1] - 1];
+            into.add(new Claims.Claim(subject, null, "is-a", object, null, subjectEnd - subject.length(), subjectEnd,
+                    objectEnd - object.length(), objectEnd, false));
+        }
+    }
+
+    /**
+     * Whether the class sits inside a prepositional phrase or after a possessor ("runs with multiple data
+     * sets such as …", "informative to some tasks, such as …", "South Korea's development model, including
+     * …"): the list may then belong to a noun further left, so the pattern is not trusted. "of" is the
+     * exception: "exploitation of natural resources, including petroleum" lists resources.
+     */
+    private static boolean insidePhrase(Tagger.Tagged t, int classStart) {
+        for (int k = classStart - 1; k >= 0 && k >= classStart - 3; k--) {
+            if (Claims.POINTING.contains(t.lower(k))) {
+                return true; // "these vast resources, including …" lists what the text named before
+            }
+        }
+        int before = classStart - 1;
+        while (before >= 0 && (t.is(before, "DET") || QUANTIFIERS.contains(t.lower(before)))) {
+            before--;
+        }
+        if (before < 0) {
+            return false;
+        }
+        String word = t.lower(before);
+        if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")) {
+            return true; // "challenges that it has yet to fully address, including …": "address" is a verb here
+        }
+        return word.equals("'s") || word.equals("’s") || word.equals("'") || word.equals("’")
+                || t.is(before, "ADP") && LOOSE_PREPOSITIONS.contains(word);
+    }
+
+    /** Prepositions after which a list is as likely to belong to a noun further left ("runs with … such as"). */
+    private static final Set<String> LOOSE_PREPOSITIONS = Set.of("with", "to", "into", "between", "among", "than",
+            "like", "unlike", "over", "under", "via", "through", "at", "after", "before", "following");
+    /**
+     * Class nouns that name a role in an argument, not a kind of thing: "challenges, including low revenue
+     * collection", "side effects such as printing", "external shocks such as …" list examples of a
+     * judgement, so their members are no kinds of a domain concept.
+     */
+    static final Set<String> ABSTRACT_CLASSES = Set.of("challenge", "effect", "shock", "mechanism", "factor", "risk",
+            "reform", "weakness", "strength", "threat", "problem", "issue", "difficulty", "constraint", "obstacle",
+            "impediment", "benefit", "advantage", "disadvantage", "concern", "measure", "policy", "initiative", "step",
+            "action", "change", "improvement", "trend", "situation", "circumstance", "reason", "consideration",
+            "aspect", "detail", "case", "example", "thing", "way", "idea", "opportunity", "incentive", "priority", "interpretation", "feature", "property", "characteristic", "quality",
+            "beneficiary", "role");
+
+    private static final Set<String> QUANTIFIERS = Set.of("some", "many", "several", "various", "all", "other",
+            "most", "certain", "numerous", "any", "such");
+
+    private static boolean groupWord(Tagger.Tagged t, int i) {
+        return i >= 0 && i < t.tagged() && (t.is(i, "NOUN") || t.is(i, "PROPN") || t.is(i, "ADJ") || t.is(i, "NUM")
+                || t.is(i, "X")) && Character.isLetterOrDigit(t.tokens().get(i).charAt(0));
+    }
+
+    /** A past participle used as a modifier: "compiled languages". */
+    private static boolean participle(Tagger.Tagged t, int i) {
+        return t.is(i, "VERB") && t.lower(i).endsWith("ed") && (i == 0 || t.is(i - 1, "DET") || t.is(i - 1, "ADP"))
+                && (t.nounLike(i + 1) || t.is(i + 1, "ADJ"));
+    }
+
+    /** The end (exclusive) of the noun group starting at {@code i}, ending in a noun; {@code i} if none. */
+    private static int groupFrom(Tagger.Tagged t, int i) {
+        int j = i;
+        int lastNoun = -1;
+        while (j < t.tagged() && groupWord(t, j) && j - i < MAX_MEMBER_WORDS + 1) {
+            if (t.nounLike(j)) {
+                lastNoun = j;
+            }
+            j++;
+        }
+        return lastNoun < 0 || groupWord(t, j) ? i : lastNoun + 1;
+    }
+
+    /** The noun group ending at token {@code end} (inclusive) as {start, end exclusive}, or null. */
+    private static int[] groupEndingAt(Tagger.Tagged t, int end) {
+        if (end < 0 || !t.nounLike(end)) {
+            return null;
+        }
+        int start = end;
+        while (start - 1 >= 0 && (groupWord(t, start - 1) || participle(t, start - 1)) && end - start < MAX_MEMBER_WORDS) {
+            start--;
+        }
+        return new int[] {start, end + 1};
+    }
+}
