@@ -39,7 +39,7 @@ final class Claims {
             "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
             "different", "similar", "new", "old", "above");
     /** Adjectives that judge rather than classify: a group made of them and one noun names no concept. */
-    static final Set<String> EVALUATIVE = words("vast", "many", "numerous", "some", "related", "possible", "notable", "so-called",
+    static final Set<String> EVALUATIVE = words("vast", "newer", "older", "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
             "straightforward", "simple",
             "good", "great", "useful", "common", "popular", "important", "nice", "easy", "powerful", "efficient",
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
@@ -64,10 +64,14 @@ final class Claims {
             "variant", "version", "extension", "alternative", "generalization", "generalisation", "shortcut",
             "shorthand", "wrapper", "combination", "mix", "set", "list", "collection", "group", "series", "notion",
             "concept", "term", "word", "name", "question", "problem", "choice", "option", "default", "signal",
-            "good", "work", "step", "process", "procedure", "approach", "technique", "tool", "item", "entity",
+            "good", "work", "step", "copy", "process", "procedure", "approach", "technique", "tool", "item", "entity",
             "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
             "percent", "percentage", "proportion", "rate", "source", "form", "situation", "role", "area", "field", "information", "entity", "structure", "component", "detail",
             "subject", "topic", "category");
+    /** Object heads that name a role in a whole or an argument rather than a class. */
+    private static final Set<String> ROLE_HEADS = words("part", "member", "piece", "portion", "element", "component",
+            "ingredient", "aspect", "feature", "example", "instance", "case", "consequence", "cause", "factor",
+            "complement", "subset", "source", "driver", "pillar", "cornerstone", "mainstay", "backbone");
     private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
             + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -153,6 +157,51 @@ final class Claims {
         if (object.equals(head.group()) && adverb.find() && object.indexOf(' ') > 0) {
             object = adverb.group(1) + " " + object;
             objectStart = adverb.start(1);
+        }
+        // "is extensively used when …", "is read and written", "a simple yet very efficient approach" read as
+        // "yet": the object's last word must be a noun, or the object is a participle or a fragment.
+        int last = 0;
+        while (last < t.tagged() && t.ends()[last] < objectEnd) {
+            last++;
+        }
+        if (last >= t.tagged() || t.ends()[last] != objectEnd || !(t.nounLike(last) || t.is(last, "X"))) {
+            return Optional.empty();
+        }
+        // "a fundamental part of …", "a crucial ingredient": a noun that names a role in a whole, under adjectives
+        // alone, says how X takes part in something, not what X is ("a pipeline component" does: a noun narrows it).
+        if (predicate.equals("is-a") && ROLE_HEADS.contains(dev.proda.text.Terms.singular(t.lower(last)))) {
+            int first = last;
+            while (first > 0 && t.ends()[first - 1] > objectStart) {
+                first--;
+            }
+            boolean narrowed = false;
+            for (int k = first; k < last; k++) {
+                narrowed |= t.nounLike(k);
+            }
+            if (!narrowed) {
+                return Optional.empty();
+            }
+        }
+        // "is nearly beyond repair": a preposition before the object group makes it an adverbial, not a class
+        // ("a kind of" aside: "of" is read by the pattern).
+        if (predicate.equals("is-a")) {
+            for (int k = objectToken; k < t.tagged() && t.ends()[k] <= objectStart; k++) {
+                if (t.is(k, "ADP") && !t.lower(k).equals("of")) {
+                    return Optional.empty();
+                }
+            }
+        }
+        // "Binary mode data is read …": an is-a whose object has no article after the copula is a state,
+        // unless subject and object are both plural ("Generators are functions").
+        if (predicate.equals("is-a") && between.strip().matches("(?:is|was)(?:\\s+\\p{L}+ly)?")
+                && text.substring(Math.min(relation.objectStart(), objectStart), objectStart).isBlank()) {
+            return Optional.empty();
+        }
+        // "an important complement to a simulation": one relational noun with its complement says how X
+        // relates to something, not what X is.
+        if (predicate.equals("is-a") && object.indexOf(' ') < 0
+                && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT).matches("to\\b.*")) {
+            return Optional.empty();
         }
         // "a variation of receiver operating characteristic (ROC) curves" read as "receiver": a group that
         // stops before another word of the same noun phrase was cut, and a cut term is a wrong term.

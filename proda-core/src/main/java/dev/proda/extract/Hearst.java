@@ -69,12 +69,21 @@ final class Hearst {
         List<int[]> members = new ArrayList<>();
         int i = from;
         while (i < t.tagged()) {
-            int end = groupFrom(t, i);
-            if (end == i) {
-                break;
-            }
-            members.add(new int[] {i, end});
             boolean lastMember = i > from && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"));
+            // "such as the kernel density estimate", "such as 'iterative-gmres'": an article or a quote opens
+            // the member without being part of it.
+            int start = i;
+            boolean quoted = false;
+            while (start < t.tagged() && (ARTICLES.contains(t.lower(start)) || QUOTES.contains(t.tokens().get(start)))) {
+                quoted |= QUOTES.contains(t.tokens().get(start));
+                start++;
+            }
+            int end = groupFrom(t, start);
+            if (end == start || quoted && !(end < t.size() && QUOTES.contains(t.tokens().get(end))) || cut(t, end)) {
+                break; // "'BAD OUTGROUP NUMBER: '" is a message, not a name; "Spectral Co-Clustering …" was cut
+            }
+            members.add(new int[] {start, end});
+            end = afterMember(t, end);
             if (lastMember) {
                 i = end; // "A, B and C": the member after "and" / "or" closes the list
                 break;
@@ -150,6 +159,39 @@ final class Hearst {
         emit(t, List.of(member), new int[] {classStart, classEnd}, into);
     }
 
+    /**
+     * Whether a member group stops inside a longer name: a capitalised word goes on ("the Spectral
+     * Co-Clustering algorithm" tagged with a verb inside), or a verb is directly followed by a noun.
+     */
+    private static boolean cut(Tagger.Tagged t, int end) {
+        if (end >= t.tagged() || !Character.isLetter(t.tokens().get(end).charAt(0)) || JOINERS.contains(t.lower(end))) {
+            return false;
+        }
+        return Character.isUpperCase(t.tokens().get(end).charAt(0))
+                || t.is(end, "VERB") && end + 1 < t.tagged() && t.nounLike(end + 1);
+    }
+
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> QUOTES = Set.of("'", "\"", "‘", "’", "“", "”", "`");
+
+    /**
+     * Past what closes a member: its closing quote and a short parenthesised alias ("Gaussian Mixtures
+     * (GaussianMixture), and …").
+     */
+    private static int afterMember(Tagger.Tagged t, int end) {
+        while (end < t.size() && QUOTES.contains(t.tokens().get(end))) {
+            end++;
+        }
+        if (end < t.size() && t.tokens().get(end).equals("(")) {
+            for (int k = end + 1; k < t.size() && k <= end + 4; k++) {
+                if (t.tokens().get(k).equals(")")) {
+                    return k + 1;
+                }
+            }
+        }
+        return end;
+    }
+
     /** "A, B and other Y": the members end at {@code membersEnd}, the class starts at {@code classStart}. */
     private static void backward(Tagger.Tagged t, int membersEnd, int classStart, List<Claims.Claim> into) {
         int classEnd = groupFrom(t, classStart);
@@ -171,6 +213,10 @@ final class Hearst {
                 break;
             }
         }
+        // "to upgrade hotels and other services": after "to" the first word may be a verb the tagger took for a noun.
+        if (!members.isEmpty() && members.get(0)[0] > 0 && t.lower(members.get(0)[0] - 1).equals("to")) {
+            return;
+        }
         if (members.isEmpty() || members.get(0)[0] > 0 && !t.is(members.get(0)[0] - 1, "ADP")
                 && !t.is(members.get(0)[0] - 1, "VERB") && !t.is(members.get(0)[0] - 1, "PUNCT")) {
             return; // the first member must start the noun phrase
@@ -189,12 +235,13 @@ final class Hearst {
         for (int[] member : members) {
             String memberText = t.text().substring(t.starts()[member[0]], t.ends()[member[1] - 1]);
             String subject = Claims.term(memberText);
-            if (member[1] < t.size() && t.lower(member[1]).equals("of")) {
-                continue; // "lack of resources": the member goes on beyond its head
+            if (member[1] < t.size() && MEMBER_GOES_ON.contains(t.lower(member[1]))) {
+                continue; // "lack of resources", "access to electricity": the member goes on beyond its head
             }
             int after = t.ends()[member[1] - 1];
-            boolean glued = after < t.text().length() && "_(.[".indexOf(t.text().charAt(after)) >= 0
-                    && !(after + 1 >= t.text().length() || Character.isWhitespace(t.text().charAt(after + 1)));
+            boolean glued = after < t.text().length() && (t.text().charAt(after) == '_'
+                    || "(.[".indexOf(t.text().charAt(after)) >= 0
+                    && !(after + 1 >= t.text().length() || Character.isWhitespace(t.text().charAt(after + 1))));
             if (subject == null || glued || member[1] - member[0] > MAX_MEMBER_WORDS
                     || dev.proda.text.Terms.key(subject).equals(dev.proda.text.Terms.key(object))) {
                 continue;
@@ -225,8 +272,11 @@ final class Hearst {
             return false;
         }
         String word = t.lower(before);
-        if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")) {
-            return true; // "challenges that it has yet to fully address, including …": "address" is a verb here
+        if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")
+                || t.is(before, "VERB") && word.endsWith("ed")) {
+            // "challenges that it has yet to fully address, including …": "address" is a verb here; "with
+            // nearly balanced classes": a participle the group did not take in cuts the class
+            return true;
         }
         return word.equals("'s") || word.equals("’s") || word.equals("'") || word.equals("’")
                 || t.is(before, "ADP") && LOOSE_PREPOSITIONS.contains(word);
@@ -245,7 +295,10 @@ final class Hearst {
             "impediment", "benefit", "advantage", "disadvantage", "concern", "measure", "policy", "initiative", "step",
             "action", "change", "improvement", "trend", "situation", "circumstance", "reason", "consideration",
             "aspect", "detail", "case", "example", "thing", "way", "idea", "opportunity", "incentive", "priority", "interpretation", "feature", "property", "characteristic", "quality",
-            "beneficiary", "role");
+            "beneficiary", "role", "task");
+
+    /** Prepositions after which a member's noun phrase goes on. */
+    private static final Set<String> MEMBER_GOES_ON = Set.of("of", "to", "for", "on", "with", "from", "between");
 
     private static final Set<String> QUANTIFIERS = Set.of("some", "many", "several", "various", "all", "other",
             "most", "certain", "numerous", "any", "such");
