@@ -39,7 +39,7 @@ final class Claims {
             "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
             "different", "similar", "new", "old", "above");
     /** Adjectives that judge rather than classify: a group made of them and one noun names no concept. */
-    static final Set<String> EVALUATIVE = words("vast", "newer", "older", "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
+    static final Set<String> EVALUATIVE = words("vast", "vital", "specific", "major", "newer", "older", "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
             "straightforward", "simple",
             "good", "great", "useful", "common", "popular", "important", "nice", "easy", "powerful", "efficient",
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
@@ -68,6 +68,8 @@ final class Claims {
             "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
             "percent", "percentage", "proportion", "rate", "source", "form", "situation", "role", "area", "field", "information", "entity", "structure", "component", "detail",
             "subject", "topic", "category");
+    private static final Set<String> CLAUSE_WORDS = words("when", "where", "if", "while", "because", "since",
+            "unless", "although", "whereas");
     /** Object heads that name a role in a whole or an argument rather than a class. */
     private static final Set<String> ROLE_HEADS = words("part", "member", "piece", "portion", "element", "component",
             "ingredient", "aspect", "feature", "example", "instance", "case", "consequence", "cause", "factor",
@@ -184,11 +186,22 @@ final class Claims {
         }
         // "is nearly beyond repair": a preposition before the object group makes it an adverbial, not a class
         // ("a kind of" aside: "of" is read by the pattern).
+        // So does a clause word: "are more efficient when Hilbert space sizes are …" has no class at all.
         if (predicate.equals("is-a")) {
             for (int k = objectToken; k < t.tagged() && t.ends()[k] <= objectStart; k++) {
-                if (t.is(k, "ADP") && !t.lower(k).equals("of")) {
+                if (t.is(k, "ADP") && !t.lower(k).equals("of") || t.is(k, "SCONJ") || t.is(k, "AUX")
+                        || t.is(k, "PRON") || CLAUSE_WORDS.contains(t.lower(k))) {
                     return Optional.empty();
                 }
+            }
+            // "Functions are already first class objects" cut before "objects": a plural subject takes a
+            // singular class only with an article ("Decision trees are a … method").
+            String lead = text.substring(Math.min(relation.objectStart(), objectStart), objectStart).toLowerCase(Locale.ROOT);
+            String objectLast = object.substring(object.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+            if (between.matches("(?s)\\s*are\\b.*") && !lead.matches("(?s).*\\b(?:a|an|one)\\b.*")
+                    && dev.proda.text.Terms.singular(objectLast).equals(objectLast)
+                    && Character.isLowerCase(objectLast.charAt(0))) {
+                return Optional.empty();
             }
         }
         // "Binary mode data is read …": an is-a whose object has no article after the copula is a state,
@@ -197,9 +210,9 @@ final class Claims {
                 && text.substring(Math.min(relation.objectStart(), objectStart), objectStart).isBlank()) {
             return Optional.empty();
         }
-        // "an important complement to a simulation": one relational noun with its complement says how X
-        // relates to something, not what X is.
-        if (predicate.equals("is-a") && object.indexOf(' ') < 0
+        // "an important complement to a simulation", "a major contributor to the world economy": a noun
+        // with its complement says how X relates to something, not what X is.
+        if (predicate.equals("is-a")
                 && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT).matches("to\\b.*")) {
             return Optional.empty();
         }

@@ -171,6 +171,8 @@ final class Hearst {
                 || t.is(end, "VERB") && end + 1 < t.tagged() && t.nounLike(end + 1);
     }
 
+    private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile(
+            "[a-z-]+(?:al|ic|ive|ous|ary|ime)");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> QUOTES = Set.of("'", "\"", "‘", "’", "“", "”", "`");
 
@@ -227,16 +229,30 @@ final class Hearst {
     private static void emit(Tagger.Tagged t, List<int[]> members, int[] cls, List<Claims.Claim> into) {
         String classText = t.text().substring(t.starts()[cls[0]], t.ends()[cls[1] - 1]);
         String object = Claims.term(classText);
-        if (object == null || ABSTRACT_CLASSES.contains(dev.proda.text.Terms.singular(
-                object.substring(object.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT)))) {
+        String objectHead = object == null ? null : dev.proda.text.Terms.singular(
+                object.substring(object.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT));
+        if (object == null || ABSTRACT_CLASSES.contains(objectHead)) {
             return;
+        }
+        for (int k = cls[0]; k < cls[1]; k++) {
+            if (Claims.POINTING.contains(t.lower(k))) {
+                return; // "functions of such density matrix": the class is one the text named before
+            }
         }
         int objectEnd = t.ends()[cls[1] - 1];
         for (int[] member : members) {
             String memberText = t.text().substring(t.starts()[member[0]], t.ends()[member[1] - 1]);
             String subject = Claims.term(memberText);
-            if (member[1] < t.size() && MEMBER_GOES_ON.contains(t.lower(member[1]))) {
-                continue; // "lack of resources", "access to electricity": the member goes on beyond its head
+            if (member[1] < t.size() && (MEMBER_GOES_ON.contains(t.lower(member[1]))
+                    || t.lower(member[1]).equals("'s") || t.lower(member[1]).equals("’s"))) {
+                continue; // "lack of resources", "access to electricity", "Qatar's metro": the member goes on
+            }
+            if (subject != null && subject.indexOf(' ') < 0 && ADJECTIVE_ENDING.matcher(subject).matches()) {
+                continue; // "maritime and other infrastructure": a modifier of the class, not a member
+            }
+            if (subject != null && dev.proda.text.Terms.singular(subject.substring(subject.lastIndexOf(' ') + 1)
+                    .toLowerCase(java.util.Locale.ROOT)).equals(objectHead)) {
+                continue; // "algorithms such as kernel algorithms": a kind named by its class says nothing
             }
             int after = t.ends()[member[1] - 1];
             boolean glued = after < t.text().length() && (t.text().charAt(after) == '_'
@@ -295,7 +311,7 @@ final class Hearst {
             "impediment", "benefit", "advantage", "disadvantage", "concern", "measure", "policy", "initiative", "step",
             "action", "change", "improvement", "trend", "situation", "circumstance", "reason", "consideration",
             "aspect", "detail", "case", "example", "thing", "way", "idea", "opportunity", "incentive", "priority", "interpretation", "feature", "property", "characteristic", "quality",
-            "beneficiary", "role", "task");
+            "beneficiary", "role", "task", "area");
 
     /** Prepositions after which a member's noun phrase goes on. */
     private static final Set<String> MEMBER_GOES_ON = Set.of("of", "to", "for", "on", "with", "from", "between");
