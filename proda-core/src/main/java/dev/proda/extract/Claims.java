@@ -39,7 +39,7 @@ final class Claims {
             "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
             "different", "similar", "new", "old", "above");
     /** Adjectives that judge rather than classify: a group made of them and one noun names no concept. */
-    static final Set<String> EVALUATIVE = words("vast", "vital", "specific", "major", "newer", "older", "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
+    static final Set<String> EVALUATIVE = words("vast", "vital", "particular", "specific", "major", "newer", "older", "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
             "straightforward", "simple",
             "good", "great", "useful", "common", "popular", "important", "nice", "easy", "powerful", "efficient",
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
@@ -64,7 +64,7 @@ final class Claims {
             "variant", "version", "extension", "alternative", "generalization", "generalisation", "shortcut",
             "shorthand", "wrapper", "combination", "mix", "set", "list", "collection", "group", "series", "notion",
             "concept", "term", "word", "name", "question", "problem", "choice", "option", "default", "signal",
-            "good", "work", "step", "copy", "process", "procedure", "approach", "technique", "tool", "item", "entity",
+            "good", "work", "step", "copy", "care", "attention", "caution", "effort", "process", "procedure", "approach", "technique", "tool", "item", "entity",
             "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
             "percent", "percentage", "proportion", "rate", "source", "form", "situation", "role", "area", "field", "information", "entity", "structure", "component", "detail",
             "subject", "topic", "category");
@@ -73,7 +73,7 @@ final class Claims {
     /** Object heads that name a role in a whole or an argument rather than a class. */
     private static final Set<String> ROLE_HEADS = words("part", "member", "piece", "portion", "element", "component",
             "ingredient", "aspect", "feature", "example", "instance", "case", "consequence", "cause", "factor",
-            "complement", "subset", "source", "driver", "pillar", "cornerstone", "mainstay", "backbone");
+            "complement", "subset", "source", "driver", "name", "application", "pillar", "cornerstone", "mainstay", "backbone");
     private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
             + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -227,6 +227,11 @@ final class Claims {
                         && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
             return Optional.empty();
         }
+        // "a vector or scalar quantity" read as "vector": coordinated modifiers share the head after them.
+        if (object.indexOf(' ') < 0 && next + 2 < t.tagged() && (t.lower(next).equals("or") || t.lower(next).equals("and"))
+                && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")) && t.nounLike(next + 2)) {
+            return Optional.empty();
+        }
         // "a poor, mountainous country": one word before a comma is a modifier of a noun further on;
         // "the Cook Islands' leading export": a possessor is no object.
         if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ','
@@ -339,6 +344,9 @@ final class Claims {
             return false;
         }
         String head = words[words.length - 1].toLowerCase(Locale.ROOT);
+        if (!named && ROLE_HEADS.contains(dev.proda.text.Terms.singular(head))) {
+            return false; // "A classic example is a train …": the subject is a role in the argument
+        }
         if (!named && CONTEXT_HEADS.contains(dev.proda.text.Terms.singular(head))) {
             return false; // "Long-term prospects depend on …": prospects of what the paragraph is about
         }
