@@ -34,7 +34,7 @@ final class Claims {
     /** Predicates whose objects are concept terms. */
     static final Set<String> TERM_PREDICATES = Set.of("is-a", "part-of", "has-part", "used-for", "requires",
             "causes", "enables", "measured-in");
-    private static final Set<String> MODALS = Set.of("can", "may", "might", "could", "should", "would");
+    private static final Set<String> MODALS = Set.of("can", "may", "might", "could", "should", "would", "must");
     private static final Set<String> COMPARATIVES = words("larger", "smaller", "higher", "lower", "greater", "more", "less", "fewer", "better", "worse", "bigger",
             "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
             "different", "similar", "new", "old", "above");
@@ -68,6 +68,16 @@ final class Claims {
             "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
             "percent", "percentage", "proportion", "rate", "source", "form", "situation", "role", "area", "field", "information", "entity", "structure", "component", "detail",
             "subject", "topic", "category");
+    /** Sentence adverbs that may open an object phrase ("are actually full numpy arrays"): no part of a term. */
+    private static final Set<String> HEDGES = words("actually", "really", "just", "simply", "merely", "basically",
+            "essentially", "also", "always", "often", "usually", "typically", "generally", "probably", "still",
+            "already", "now", "then", "therefore", "thus", "hence", "indeed", "certainly", "mostly", "mainly");
+    /** Object heads of any relation that, under adjectives alone, name no concept ("require special care"). */
+    private static final Set<String> VAGUE_OBJECTS = words("care", "attention", "caution", "effort", "information",
+            "knowledge", "understanding", "consideration", "thought");
+    private static final Set<String> OF_NOUNS = words("implementation", "subclass", "superclass", "instance",
+            "wrapper", "interface", "extension", "variant", "version", "subset", "superset", "port", "reimplementation",
+            "generalization", "generalisation", "specialization", "specialisation", "case");
     private static final Set<String> CLAUSE_WORDS = words("when", "where", "if", "while", "because", "since",
             "unless", "although", "whereas");
     /** Object heads that name a role in a whole or an argument rather than a class. */
@@ -120,7 +130,7 @@ final class Claims {
                 objectToken < t.size() ? t.lower(objectToken) : ""))) {
             return Optional.empty(); // "is nearly beyond repair", "is this one": no class
         }
-        if (modal && (predicate.equals("is-a") || predicate.equals("causes"))) {
+        if (modal && (predicate.equals("is-a") || predicate.equals("causes") || predicate.equals("has-part"))) {
             return Optional.empty(); // "X can be a Y", "X can produce Y": possibilities, not facts
         }
         // "eigenvalues is an array …": a plural word taking "is" is a variable's name, not a class of things.
@@ -156,7 +166,8 @@ final class Claims {
         int objectStart = objectEnd - object.length();
         // "a densely populated developing country": an adverb grading the first modifier belongs to the term.
         var adverb = java.util.regex.Pattern.compile("(\\p{L}+ly)\\s+$").matcher(text.substring(0, objectStart));
-        if (object.equals(head.group()) && adverb.find() && object.indexOf(' ') > 0) {
+        if (object.equals(head.group()) && adverb.find() && object.indexOf(' ') > 0
+                && !HEDGES.contains(adverb.group(1).toLowerCase(Locale.ROOT))) {
             object = adverb.group(1) + " " + object;
             objectStart = adverb.start(1);
         }
@@ -171,7 +182,8 @@ final class Claims {
         }
         // "a fundamental part of …", "a crucial ingredient": a noun that names a role in a whole, under adjectives
         // alone, says how X takes part in something, not what X is ("a pipeline component" does: a noun narrows it).
-        if (predicate.equals("is-a") && ROLE_HEADS.contains(dev.proda.text.Terms.singular(t.lower(last)))) {
+        String lastSingular = dev.proda.text.Terms.singular(t.lower(last));
+        if (predicate.equals("is-a") && ROLE_HEADS.contains(lastSingular) || VAGUE_OBJECTS.contains(lastSingular)) {
             int first = last;
             while (first > 0 && t.ends()[first - 1] > objectStart) {
                 first--;
@@ -240,6 +252,12 @@ final class Claims {
         }
         // "X is the origin of Y", "X is the foundation of Y": a relation to Y, not a class of X; so is a
         // possessed object ("Quinlan's latest version").
+        // "a full implementation of SAMP", "subclasses of BitFlagNameMap": a noun that needs its "of" to mean
+        // anything is no class.
+        if (predicate.equals("is-a") && OF_NOUNS.contains(lastSingular)
+                && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT).startsWith("of ")) {
+            return Optional.empty();
+        }
         if (predicate.equals("is-a") && (relational(text, relation.objectStart(), objectEnd)
                 || text.substring(Math.min(relation.objectStart(), objectStart), objectStart).matches("(?s).*['’]s\\s*"))) {
             return Optional.empty();
@@ -269,6 +287,7 @@ final class Claims {
         }
         List<String> words = new ArrayList<>(List.of(group.strip().split("\\s+")));
         while (!words.isEmpty() && (EVALUATIVE.contains(words.get(0).toLowerCase(Locale.ROOT))
+                || HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || ORDINALS.matcher(words.get(0)).matches()
                 || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT)))) {
             words.remove(0);
@@ -333,7 +352,8 @@ final class Claims {
             RelationPatterns.Relation relation) {
         String[] words = subject.split("\\s+");
         String first = words[0].toLowerCase(Locale.ROOT);
-        if (COMPARATIVES.contains(first) || EVALUATIVE.contains(first) && words.length == 1) {
+        if (COMPARATIVES.contains(first) || EVALUATIVE.contains(first) && words.length == 1 || HEDGES.contains(first)
+                || words.length > 1 && first.endsWith("ly") && t.is(0, "ADV")) {
             return false;
         }
         // A capital is the writer's, not the sentence's, unless it opens the sentence: "The MultiTaskLasso",

@@ -61,6 +61,14 @@ final class Hearst {
         if (comma && cls != null && cls[0] > 0 && t.is(cls[0] - 1, "ADP") && !t.lower(cls[0] - 1).equals("of")) {
             return;
         }
+        // "the frame of interest, such as right ascension": after "of" only a plural class lists its kinds
+        // ("exploitation of natural resources, including petroleum").
+        if (comma && cls != null && cls[0] > 0 && t.lower(cls[0] - 1).equals("of")) {
+            String last = t.lower(cls[1] - 1);
+            if (dev.proda.text.Terms.singular(last).equals(last)) {
+                return;
+            }
+        }
         // "fruits and vegetables, including citrus": a member may belong to either class.
         boolean coordinated = cls != null && cls[0] > 0 && (t.lower(cls[0] - 1).equals("and") || t.lower(cls[0] - 1).equals("or"));
         if (cls == null || coordinated || insidePhrase(t, cls[0])) {
@@ -119,6 +127,11 @@ final class Hearst {
      * before it.
      */
     private static void called(Tagger.Tagged t, int cue, List<Claims.Claim> into) {
+        // "If you want to slice an NDData object called ndd …", "a file named invalid.fits:" in an example: a
+        // name chosen for the occasion, not a kind the domain has.
+        if (EXAMPLE_CUE.matcher(t.text()).find()) {
+            return;
+        }
         int[] cls = groupEndingAt(t, cue - 1);
         if (cls == null || cls[0] == 0 || !(t.lower(cls[0] - 1).equals("a") || t.lower(cls[0] - 1).equals("an"))) {
             return;
@@ -171,6 +184,8 @@ final class Hearst {
                 || t.is(end, "VERB") && end + 1 < t.tagged() && t.nounLike(end + 1);
     }
 
+    private static final java.util.regex.Pattern EXAMPLE_CUE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:if|you|your|we|suppose|example|let|say|here|below|above|following)\\b|^to\\b|:\\s*$");
     private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile(
             "[a-z-]+(?:al|ic|ive|ous|ary|ime)");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
@@ -244,8 +259,11 @@ final class Hearst {
             String memberText = t.text().substring(t.starts()[member[0]], t.ends()[member[1] - 1]);
             String subject = Claims.term(memberText);
             if (member[1] < t.size() && (MEMBER_GOES_ON.contains(t.lower(member[1]))
-                    || t.lower(member[1]).equals("'s") || t.lower(member[1]).equals("’s"))) {
-                continue; // "lack of resources", "access to electricity", "Qatar's metro": the member goes on
+                    || t.lower(member[1]).equals("'s") || t.lower(member[1]).equals("’s")
+                    || t.is(member[1], "VERB") && (t.lower(member[1]).endsWith("ing") || t.lower(member[1]).endsWith("ed")))) {
+                // "lack of resources", "access to electricity", "Qatar's metro", "the first field containing
+                // the name": the member goes on beyond its head
+                continue;
             }
             if (subject != null && subject.indexOf(' ') < 0 && ADJECTIVE_ENDING.matcher(subject).matches()) {
                 continue; // "maritime and other infrastructure": a modifier of the class, not a member
@@ -256,7 +274,7 @@ final class Hearst {
             }
             int after = t.ends()[member[1] - 1];
             boolean glued = after < t.text().length() && (t.text().charAt(after) == '_'
-                    || "(.[".indexOf(t.text().charAt(after)) >= 0
+                    || "=".indexOf(t.text().charAt(after)) >= 0 || "(.[{".indexOf(t.text().charAt(after)) >= 0
                     && !(after + 1 >= t.text().length() || Character.isWhitespace(t.text().charAt(after + 1))));
             if (subject == null || glued || member[1] - member[0] > MAX_MEMBER_WORDS
                     || dev.proda.text.Terms.key(subject).equals(dev.proda.text.Terms.key(object))) {
