@@ -35,7 +35,7 @@ final class Chains {
     static final int MAX_STEPS = 8;
     static final int MIN_STEPS = 3;
     static final int MIN_STEP_WORDS = 3;
-    static final int MAX_STEP_WORDS = 40;
+    static final int MAX_STEP_WORDS = 50;
 
     private static final Pattern ORDINAL_FIRST = Pattern.compile("(?i)^(?:first(?:ly)?|to begin(?: with)?|to start)\\b");
     private static final Pattern ORDINAL_NEXT = Pattern.compile("(?i)^(?:second(?:ly)?|third(?:ly)?|fourth|then|"
@@ -87,11 +87,20 @@ final class Chains {
                 continue;
             }
             List<TextUnit> steps = new ArrayList<>(List.of(sentences.get(i)));
-            for (int j = i + 1; j < sentences.size() && steps.size() < MAX_STEPS
+            int j = i + 1;
+            for (; j < sentences.size() && steps.size() < MAX_STEPS
                     && ORDINAL_NEXT.matcher(sentences.get(j).text()).find(); j++) {
                 steps.add(sentences.get(j));
             }
-            if (steps.size() >= MIN_STEPS && steps.stream().allMatch(s -> readsAlone(s.text()))) {
+            // "First …. Then …. Repeating this process …": the loop back is the procedure's last step; it names
+            // the procedure itself, so its demonstrative points at nothing outside.
+            boolean repeat = j < sentences.size() && steps.size() < MAX_STEPS && steps.size() >= 2
+                    && REPEAT.matcher(sentences.get(j).text()).find() && fits(sentences.get(j).text());
+            if (repeat) {
+                steps.add(sentences.get(j));
+            }
+            List<TextUnit> ordinal = repeat ? steps.subList(0, steps.size() - 1) : steps;
+            if (steps.size() >= MIN_STEPS && ordinal.stream().allMatch(s -> readsAlone(s.text()))) {
                 String lead = i > 0 ? leadIn(sentences.get(i - 1).text()) : null;
                 String process = lead != null ? lead : name;
                 return process == null ? Optional.empty() : build(document, process, steps);
@@ -147,11 +156,19 @@ final class Chains {
         if (name == null || firstSentences.size() < MIN_STEPS) {
             return Optional.empty();
         }
-        List<TextUnit> steps = firstSentences.stream().limit(MAX_STEPS).map(Chains::withoutMarker).toList();
+        // The steps end where a paragraph no longer reads alone or points back ("How to interpret this …",
+        // "These steps are performed …"): the text has gone on to comment on the procedure.
+        List<TextUnit> steps = new ArrayList<>();
+        for (TextUnit sentence : firstSentences.subList(0, Math.min(MAX_STEPS, firstSentences.size()))) {
+            TextUnit step = withoutMarker(sentence);
+            if (!readsAlone(step.text()) || POINTS_BACK.matcher(step.text()).find()) {
+                break;
+            }
+            steps.add(step);
+        }
         // "If …" paragraphs are cases of a condition, not steps of a process.
         long conditions = steps.stream().filter(s -> s.text().startsWith("If ") || s.text().startsWith("When ")).count();
-        return steps.stream().allMatch(s -> readsAlone(s.text())) && conditions < 2 ? build(document, name, steps)
-                : Optional.empty();
+        return steps.size() >= MIN_STEPS && conditions < 2 ? build(document, name, steps) : Optional.empty();
     }
 
     /** The process a lead-in sentence announces: "To fit the model, do the following:" → "fit the model". */
@@ -173,6 +190,15 @@ final class Chains {
             return sentence;
         }
         return new TextUnit(sentence.text().substring(m.end()), sentence.start() + m.end(), sentence.end());
+    }
+
+    private static final Pattern REPEAT = Pattern.compile("(?i)^(?:repeat(?:ing)?\\b|(?:that|this|the) "
+            + "(?:procedure|process|step|steps|loop) (?:is|are) (?:then )?(?:recursively |iteratively )?repeated\\b)");
+    private static final Pattern POINTS_BACK = Pattern.compile("(?i)\\b(?:this|these|those|above|previous)\\b");
+
+    private static boolean fits(String step) {
+        int words = Segmenter.words(step).size();
+        return words >= MIN_STEP_WORDS && words <= MAX_STEP_WORDS;
     }
 
     /** A step reads alone when it is a sentence of a sensible length that does not open with an anaphor. */
