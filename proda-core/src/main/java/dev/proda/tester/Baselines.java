@@ -23,9 +23,38 @@ final class Baselines {
         double lead() {
             return accuracy - chance;
         }
+
+        /**
+         * The chance that a uniform guesser scores at least this well on as many items (one-sided binomial
+         * tail): on a few dozen items one lucky item is several points, so a lead alone is no evidence.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("p_value")
+        double pValue() {
+            int successes = (int) Math.ceil(accuracy * items - 1e-9);
+            double tail = 0;
+            for (int k = successes; k <= items; k++) {
+                tail += Math.exp(logChoose(items, k) + k * Math.log(chance) + (items - k) * Math.log1p(-chance));
+            }
+            return Math.min(1, tail);
+        }
+
+        /** A lead of more than {@link #MAX_LEAD} that chance alone explains less than {@link #MAX_P} of the time. */
+        boolean beatsChance() {
+            return items > 0 && lead() > MAX_LEAD && pValue() < MAX_P;
+        }
+
+        private static double logChoose(int n, int k) {
+            double sum = 0;
+            for (int i = 1; i <= k; i++) {
+                sum += Math.log(n - k + i) - Math.log(i);
+            }
+            return sum;
+        }
     }
 
     static final double MAX_LEAD = 0.05;
+    /** The significance a lead must reach before it fails the benchmark. */
+    static final double MAX_P = 0.05;
     private static final int FEATURES = 10;
 
     private final Map<String, Integer> frequency = new HashMap<>();

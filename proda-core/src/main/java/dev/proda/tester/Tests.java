@@ -104,8 +104,11 @@ public final class Tests {
         Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()));
         log.info("tests: " + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test, "
                 + benchmark.general().size() + " general items on " + report.tested_nodes() + " nodes; "
-                + (built.dev().isEmpty() ? "no domain items (see skipped in the report)" : "every option-only "
-                        + "baseline within " + Math.round(Baselines.MAX_LEAD * 100) + " points of chance")
+                + (built.dev().isEmpty() ? "no domain items (see skipped in the report)" : String.format(
+                        java.util.Locale.ROOT, "no option-only baseline above chance (largest lead %+.1f points, "
+                                + "p = %.2f)", 100 * report.baselines().stream().mapToDouble(Baselines.Baseline::lead)
+                                .max().orElse(0), report.baselines().stream().max(java.util.Comparator.comparingDouble(
+                                Baselines.Baseline::lead)).map(Baselines.Baseline::pValue).orElse(1.0)))
                 + "; longest item " + report.longest_item().tokens() + " of " + fit.context() + " tokens; report at "
                 + reportFile);
         return benchmark;
@@ -181,10 +184,10 @@ public final class Tests {
         List<Baselines.Baseline> baselines = new Baselines(domain, o -> home.get(Terms.key(o)))
                 .all(benchmark.dev(), benchmark.test());
         for (Baselines.Baseline b : baselines) {
-            if (b.items() > 0 && b.lead() > Baselines.MAX_LEAD) {
-                problems.add(String.format("option-only baseline '%s' scores %.1f%% on %d items, chance is %.1f%% "
-                        + "(more than %d points above chance)", b.name(), 100 * b.accuracy(), b.items(),
-                        100 * b.chance(), Math.round(Baselines.MAX_LEAD * 100)));
+            if (b.beatsChance()) {
+                problems.add(String.format(java.util.Locale.ROOT, "option-only baseline '%s' scores %.1f%% on %d items, "
+                        + "chance is %.1f%% (more than %d points above chance, p = %.3f)", b.name(), 100 * b.accuracy(),
+                        b.items(), 100 * b.chance(), Math.round(Baselines.MAX_LEAD * 100), b.pValue()));
             }
         }
         Map<String, Integer> bySplit = new LinkedHashMap<>();
