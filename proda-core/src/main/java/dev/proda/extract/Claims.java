@@ -78,6 +78,11 @@ final class Claims {
     private static final Set<String> OF_NOUNS = words("implementation", "subclass", "superclass", "instance",
             "wrapper", "interface", "extension", "variant", "version", "subset", "superset", "port", "reimplementation",
             "generalization", "generalisation", "specialization", "specialisation", "case");
+    /** Subject heads that name a role in the writer's argument rather than a thing. */
+    private static final Set<String> SUBJECT_ROLES = words("example", "case", "instance", "consequence", "illustration");
+    /** Heads of a means that "to" / "for" completes with its purpose: "an approach to X", "a tool for X". */
+    private static final Set<String> PURPOSE_HEADS = words("approach", "method", "technique", "tool", "algorithm",
+            "framework", "library", "package", "module", "procedure", "strategy", "solution", "remedy", "treatment");
     private static final Set<String> CLAUSE_WORDS = words("when", "where", "if", "while", "because", "since",
             "unless", "although", "whereas");
     /** Object heads that name a role in a whole or an argument rather than a class. */
@@ -157,6 +162,33 @@ final class Claims {
         if (!predicate.equals("is-a") && text.substring(head.end()).stripLeading().toLowerCase(Locale.ROOT)
                 .matches("to \\w+.*")) {
             return Optional.empty();
+        }
+        // "Manifold learning is an approach to non-linear dimensionality reduction": a means named by its end
+        // is used for that end.
+        // Only when the means alone names no class: "a regression algorithm for …" stays a kind of algorithm.
+        if (predicate.equals("is-a") && PURPOSE_HEADS.contains(dev.proda.text.Terms.singular(head.noun()
+                .toLowerCase(Locale.ROOT))) && !modal && (term(head.group()) == null
+                        || GENERIC_HEADS.contains(dev.proda.text.Terms.singular(term(head.group()).toLowerCase(Locale.ROOT))))) {
+            var purpose = java.util.regex.Pattern.compile("^\\s*(?:to|for)\\s+").matcher(text.substring(head.end()));
+            if (purpose.find()) {
+                int from = head.end() + purpose.end();
+                RelationPatterns.Head end = objectHead(t, from, text.length());
+                String goal = end == null ? null : term(end.group());
+                String rest = text.substring(end == null ? from : end.end()).stripLeading();
+                if (goal != null && end.start() == from && !goal.equalsIgnoreCase(relation.subject())
+                        && !goal.toLowerCase(Locale.ROOT).matches("\\S+ing\\b.*") && !rest.startsWith("of ")) {
+                    return Optional.of(new Claim(relation.subject(), relation.alias(), "used-for", goal, definition,
+                            relation.subjectStart(), relation.subjectEnd(), end.end() - goal.length(), end.end(),
+                            definite));
+                }
+            }
+        }
+        // "The PAM model is an empirical one": "one" stands for the subject's own head noun.
+        if (predicate.equals("is-a") && head.noun().equalsIgnoreCase("one") && head.group().indexOf(' ') > 0) {
+            String subjectHead = relation.subject().substring(relation.subject().lastIndexOf(' ') + 1);
+            String resolved = head.group().substring(0, head.group().length() - 3) + dev.proda.text.Terms.singular(
+                    subjectHead.toLowerCase(Locale.ROOT));
+            head = new RelationPatterns.Head(resolved, head.start(), head.end());
         }
         String object = term(head.group());
         if (object == null) {
@@ -364,7 +396,7 @@ final class Claims {
             return false;
         }
         String head = words[words.length - 1].toLowerCase(Locale.ROOT);
-        if (!named && ROLE_HEADS.contains(dev.proda.text.Terms.singular(head))) {
+        if (!named && SUBJECT_ROLES.contains(dev.proda.text.Terms.singular(head))) {
             return false; // "A classic example is a train …": the subject is a role in the argument
         }
         if (!named && CONTEXT_HEADS.contains(dev.proda.text.Terms.singular(head))) {

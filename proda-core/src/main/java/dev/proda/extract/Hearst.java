@@ -31,8 +31,8 @@ final class Hearst {
             String w = t.lower(i);
             if (w.equals("such") && t.lower(i + 1).equals("as")) {
                 forward(t, i - 1, i + 2, claims);
-            } else if (w.equals("including") && i >= 2 && t.tokens().get(i - 1).equals(",")) {
-                forward(t, i - 1, i + 1, claims);
+            } else if (w.equals("including") && i >= 2 && (t.tokens().get(i - 1).equals(",") || plural(t, i - 1))) {
+                forward(t, i - 1, i + 1, claims); // "many Unix variants including Linux and macOS"
             } else if (w.equals("other") && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"))) {
                 backward(t, i - 2, i + 1, claims);
             } else if (w.equals("namely") && t.tokens().get(i - 1).equals(",")) {
@@ -184,8 +184,14 @@ final class Hearst {
                 || t.is(end, "VERB") && end + 1 < t.tagged() && t.nounLike(end + 1);
     }
 
+    /** A plural noun: "variants", not "data" or "analysis". */
+    private static boolean plural(Tagger.Tagged t, int i) {
+        String w = t.lower(i);
+        return t.nounLike(i) && !dev.proda.text.Terms.singular(w).equals(w);
+    }
+
     private static final java.util.regex.Pattern EXAMPLE_CUE = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:if|you|your|we|suppose|example|let|say|here|below|above|following)\\b|^to\\b|:\\s*$");
+            "(?i)\\b(?:if|you|your|suppose|example|let|say|here|below|above|following)\\b|^to\\b|:\\s*$");
     private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile(
             "[a-z-]+(?:al|ic|ive|ous|ary|ime)");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");

@@ -530,8 +530,12 @@ final class RelationPatterns {
         }
         String tag = t.tags()[i];
         String token = t.tokens().get(i);
+        // "Manifold learning is …", "Feature scaling is …": a gerund after a noun and before the copula heads
+        // a compound term, whatever its tag.
+        boolean gerundHead = tag.equals("VERB") && token.endsWith("ing") && i > 0 && t.nounLike(i - 1)
+                && i + 1 < t.size() && BE.contains(t.lower(i + 1));
         return (tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
-                || tag.equals("X")) && Character.isLetterOrDigit(token.charAt(0));
+                || tag.equals("X") || gerundHead) && Character.isLetterOrDigit(token.charAt(0));
     }
 
     private static boolean acceptableSubject(Tagger.Tagged t, int s, int e) {
