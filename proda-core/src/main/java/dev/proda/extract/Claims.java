@@ -84,7 +84,7 @@ final class Claims {
     private static final Set<String> PURPOSE_HEADS = words("approach", "method", "technique", "tool", "algorithm",
             "framework", "library", "package", "module", "procedure", "strategy", "solution", "remedy", "treatment");
     private static final Set<String> CLAUSE_WORDS = words("when", "where", "if", "while", "because", "since",
-            "unless", "although", "whereas");
+            "unless", "although", "whereas", "beyond", "within", "without");
     /** Object heads that name a role in a whole or an argument rather than a class. */
     private static final Set<String> ROLE_HEADS = words("part", "member", "piece", "portion", "element", "component",
             "ingredient", "aspect", "feature", "example", "instance", "case", "consequence", "cause", "factor",

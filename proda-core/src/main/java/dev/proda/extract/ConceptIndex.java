@@ -26,8 +26,9 @@ import java.util.Set;
  *
  * <p>Each claim gets a confidence from what the corpus says about its terms ({@link #confidence}); only
  * claims at or above the threshold become statements. The score ranks evidence, it is no calibrated
- * probability: the rule that read the claim sets the base, and terms the corpus uses as terms (C-value,
- * or stated about elsewhere) raise it.
+ * probability: the rule that read the claim sets the base, terms the corpus uses as terms (C-value, or
+ * stated about elsewhere) raise it, and an object that is an everyday word, no more frequent in the corpus
+ * than in general English ({@link Termhood}), lowers it.
  */
 final class ConceptIndex {
     private static final int MAX_SPANS = 5;
@@ -59,11 +60,16 @@ final class ConceptIndex {
     }
 
     private final Set<String> corpusTerms;
+    private final Termhood termhood;
     private final Map<String, Map<String, Integer>> mentionDisciplines = new HashMap<>();
 
-    /** @param corpusTerms keys of the terms the corpus uses as terms (C-value) */
-    ConceptIndex(Set<String> corpusTerms) {
+    /**
+     * @param corpusTerms keys of the terms the corpus uses as terms (C-value)
+     * @param termhood the corpus weighed against general English
+     */
+    ConceptIndex(Set<String> corpusTerms, Termhood termhood) {
         this.corpusTerms = corpusTerms;
+        this.termhood = termhood;
     }
 
     void countMention(String key, Corpus.Document document) {
@@ -91,6 +97,9 @@ final class ConceptIndex {
         }
         if (found.paragraphInitial()) {
             score += 0.05;
+        }
+        if (termhood.common(claim.object())) {
+            score -= 0.1; // a class named by an everyday word ("a copy", "a visit") is a vague one
         }
         return Math.max(0, Math.min(1, Math.round(score * 100) / 100.0));
     }

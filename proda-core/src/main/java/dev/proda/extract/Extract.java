@@ -98,7 +98,7 @@ public final class Extract {
         occurrences.forEach(list -> list.forEach(o -> frequency.merge(o.key(), 1, Integer::sum)));
         Set<String> terms = TermExtractor.select(frequency).keySet();
 
-        ConceptIndex concepts = new ConceptIndex(terms);
+        ConceptIndex concepts = new ConceptIndex(terms, Termhood.of(documents));
         List<Found> found = new ArrayList<>();
         results.forEach(r -> found.addAll(r.found()));
         List<Chain> chains = new ArrayList<>();

@@ -23,7 +23,9 @@
  * steps announced by a lead-in such as "… comprises three stages:"); linked paths are joined after the
  * merge ({@code Paths}). Across the corpus: term selection by C-value ({@code TermExtractor}) and
  * concepts merged by key and alias with the majority discipline of their mentions ({@code ConceptIndex}),
- * which also scores each claim's confidence and drops those under {@code extract.min_confidence}. The
+ * which also scores each claim's confidence and drops those under {@code extract.min_confidence}; an
+ * object that is an everyday word, no more frequent in the corpus than in general English, scores lower
+ * ({@code Termhood}, against the bundled WordNet word counts {@code general-words.tsv}). The
  * merge key's lemma is the rule-based singular of {@link dev.proda.text.Terms#singular}, not OpenNLP's
  * statistical lemmatizer: on nouns of WordNet definitions the rules agree with WordNet's morphy more often
  * (99.1% vs 97.8%, {@code bin/proda bench lemmas}). Every node keeps the character spans of its source
