@@ -349,7 +349,7 @@ final class Claims {
                 return null; // "in.bat": a function word glued to a file extension
             }
             if (!word.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'
-                    || c == '\'' || c == '’')) {
+                    || c == '\'' || c == '’' || (c == '+' || c == '#') && word.matches("\\p{L}+[+#]+"))) {
                 return null;
             }
         }

@@ -151,7 +151,8 @@ public final class Extract {
                 boolean glossaryEntry = k == 0 && termLine != null;
                 int cue = Math.max(RelationPatterns.cueEnd(sentence.text()),
                         RelationPatterns.cueEnd(mainClause(sentence).text()));
-                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text())) {
+                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text())
+                        && !COORDINATED.matcher(mainClause(sentence).text()).find()) {
                     continue;
                 }
                 Tagger.Tagged tagged = Tagger.tag(sentence.text());

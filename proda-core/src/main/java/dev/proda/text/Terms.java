@@ -35,6 +35,8 @@ public final class Terms {
     public static String key(String term) {
         java.util.regex.Matcher m = ACRONYM_PLURAL.matcher(term);
         String text = m.find() ? m.replaceAll("$1") : term;
+        // "C++" and "C#" are not "C": their signs become letters before the word split drops them.
+        text = text.replaceAll("(?<=\\p{L})\\+\\+", "plusplus").replaceAll("(?<=\\p{L})#", "sharp");
         return Segmenter.words(text).stream().map(Terms::singular).collect(Collectors.joining(" "));
     }
 
