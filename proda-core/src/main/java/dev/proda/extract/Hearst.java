@@ -280,7 +280,7 @@ final class Hearst {
             }
             int after = t.ends()[member[1] - 1];
             boolean glued = after < t.text().length() && (t.text().charAt(after) == '_'
-                    || "=".indexOf(t.text().charAt(after)) >= 0 || "(.[{".indexOf(t.text().charAt(after)) >= 0
+                    || "=".indexOf(t.text().charAt(after)) >= 0 || "(.[{/".indexOf(t.text().charAt(after)) >= 0
                     && !(after + 1 >= t.text().length() || Character.isWhitespace(t.text().charAt(after + 1))));
             if (subject == null || glued || member[1] - member[0] > MAX_MEMBER_WORDS
                     || dev.proda.text.Terms.key(subject).equals(dev.proda.text.Terms.key(object))) {

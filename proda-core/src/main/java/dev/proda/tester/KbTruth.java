@@ -72,7 +72,31 @@ public final class KbTruth {
     public boolean holds(String subject, String predicate, String object) {
         String s = term(subject);
         String o = term(object);
-        return (TRANSITIVE.contains(predicate) && s.equals(o)) || reachable(s, predicate).contains(o);
+        if ((TRANSITIVE.contains(predicate) && s.equals(o)) || reachable(s, predicate).contains(o)) {
+            return true;
+        }
+        return predicate.equals("is-a") && broaderName(s, o);
+    }
+
+    /**
+     * Whether {@code o} may be true of {@code s} by its name alone: a class that drops modifiers of a known
+     * class of {@code s} ("linear model" of a "linear regression model"), or whose modifier is part of
+     * the subject's own name ("lasso model" of "MultiTaskLasso"). The knowledge base does not say so, but a
+     * reader would, so such a class is no safe distractor.
+     */
+    private boolean broaderName(String s, String o) {
+        java.util.List<String> oWords = java.util.List.of(o.split(" "));
+        String head = oWords.get(oWords.size() - 1);
+        Set<String> classes = new LinkedHashSet<>(reachable(s, "is-a"));
+        classes.add(s);
+        for (String c : classes) {
+            java.util.List<String> cWords = java.util.List.of(c.split(" "));
+            if (cWords.get(cWords.size() - 1).equals(head) && cWords.containsAll(oWords)) {
+                return true;
+            }
+        }
+        String glued = s.replace(" ", "");
+        return oWords.subList(0, oWords.size() - 1).stream().anyMatch(w -> w.length() >= 4 && glued.contains(w));
     }
 
     /** Some term {@code y} has {@code start first y} and {@code y second end}. */

@@ -185,6 +185,9 @@ class FormsTest {
         assertTrue(truth.same("SVM", "support vector machine"));
         assertTrue(truth.holds("lasso", "is-a", "statistical model"), "is-a is transitive");
         assertFalse(truth.holds("lasso", "is-a", "ensemble method"));
+        assertTrue(truth.holds("lasso", "is-a", "model"), "a class that drops a known class's modifiers is true too");
+        assertTrue(truth.holds("multi-task lasso", "is-a", "lasso model"), "named in the subject: true to a reader");
+        assertFalse(truth.holds("multi-task lasso", "is-a", "ensemble method"));
         assertTrue(truth.composes("elastic net", "is-a", "used-for", "coefficient shrinkage"));
     }
 
