@@ -399,7 +399,9 @@ final class Claims {
         if (!named && SUBJECT_ROLES.contains(dev.proda.text.Terms.singular(head))) {
             return false; // "A classic example is a train …": the subject is a role in the argument
         }
-        if (!named && CONTEXT_HEADS.contains(dev.proda.text.Terms.singular(head))) {
+        // "A multi-output problem is …" defines a kind; "Long-term prospects depend on …" talks about a case.
+        boolean generic = relation.subjectStart() > 0 && t.lower(0).matches("an?");
+        if (!named && !generic && CONTEXT_HEADS.contains(dev.proda.text.Terms.singular(head))) {
             return false; // "Long-term prospects depend on …": prospects of what the paragraph is about
         }
         // A sentence-initial participle or gerund is an action, not a name ("Compared …", "Passing instances …").

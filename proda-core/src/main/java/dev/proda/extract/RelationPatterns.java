@@ -286,7 +286,8 @@ final class RelationPatterns {
                 return vp("is-a", o + 2); // "naive Bayes is known as a decent classifier"
             }
             if (x.equals("defined") && x1.equals("as")) {
-                return vp("defined-as", o + 2);
+                // "A word is defined as a sequence of …": a genus after the article is a class as well
+                return vp(x2.equals("a") || x2.equals("an") ? "is-a" : "defined-as", o + 2);
             }
             if (x.equals("used") && (x1.equals("to") || x1.equals("for") || x1.equals("in"))) {
                 return vp("used-for", o + 2);
