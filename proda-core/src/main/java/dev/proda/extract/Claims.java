@@ -254,10 +254,10 @@ final class Claims {
                 && text.substring(Math.min(relation.objectStart(), objectStart), objectStart).isBlank()) {
             return Optional.empty();
         }
-        // "an important complement to a simulation", "a major contributor to the world economy": a noun
+        // "an important complement to a simulation", "a hybrid between a list and a dictionary": a noun
         // with its complement says how X relates to something, not what X is.
         if (predicate.equals("is-a")
-                && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT).matches("to\\b.*")) {
+                && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT).matches("(?:to|between)\\b.*")) {
             return Optional.empty();
         }
         // "a variation of receiver operating characteristic (ROC) curves" read as "receiver": a group that
@@ -320,7 +320,7 @@ final class Claims {
         List<String> words = new ArrayList<>(List.of(group.strip().split("\\s+")));
         while (!words.isEmpty() && (EVALUATIVE.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))
-                || ORDINALS.matcher(words.get(0)).matches()
+                || ORDINALS.matcher(words.get(0)).matches() && !(words.size() > 1 && words.get(1).matches("(?i)part(?:y|ies)"))
                 || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT)))) {
             words.remove(0);
         }

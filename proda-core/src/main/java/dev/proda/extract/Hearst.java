@@ -249,6 +249,11 @@ final class Hearst {
 
     private static void emit(Tagger.Tagged t, List<int[]> members, int[] cls, List<Claims.Claim> into) {
         String classText = t.text().substring(t.starts()[cls[0]], t.ends()[cls[1] - 1]);
+        // "EFetch for Sequence and other Molecular Biology Databases": a title, not a class.
+        if (cls[1] - cls[0] >= 2 && java.util.stream.IntStream.range(cls[0], cls[1])
+                .allMatch(k -> Character.isUpperCase(t.tokens().get(k).charAt(0))) && cls[0] > 0) {
+            return;
+        }
         String object = Claims.term(classText);
         String objectHead = object == null ? null : dev.proda.text.Terms.singular(
                 object.substring(object.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT));
