@@ -123,7 +123,14 @@ class FullLoopIT {
         JsonNode report = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());
         List<String> names = Json.MAPPER.convertValue(report.get("versions").findValues("name"),
                 Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
-        assertEquals(List.of("V0", "V1", "V2", "V2-no-new-samples", "V2-untargeted"), names);
+        assertEquals(List.of("V0", "V1", "V2", "V2-no-new-samples", "V2-untargeted", "V2-untargeted-4x"), names);
+        // The repair rate is scored on one subset, the test twins of V1's failed dev items, for every version.
+        List<String> focused = Json.MAPPER.convertValue(report.get("focus").findValues("version"),
+                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
+        assertEquals(names, focused);
+        java.util.Set<Integer> twinCounts = new java.util.HashSet<>();
+        report.get("focus").forEach(f -> twinCounts.add(f.get("repair").get("n").asInt()));
+        assertEquals(1, twinCounts.size(), "the same twins for every version: " + twinCounts);
         for (JsonNode version : report.get("versions")) {
             for (String split : List.of("dev", "test", "general")) {
                 JsonNode score = version.get(split);

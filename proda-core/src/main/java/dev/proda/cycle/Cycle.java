@@ -78,6 +78,7 @@ public final class Cycle {
         versions.add(CycleReport.Version.of(timed("test V1", () -> Evaluate.run(layout, "V1", engine, log)),
                 first.description()));
 
+        Set<String> failedTwins = new HashSet<>();
         int failures = 0;
         int patches = 0;
         int patchSamples = 0;
@@ -88,6 +89,12 @@ public final class Cycle {
             String to = "V" + (round + 1);
             List<Failure> found = timed("debug round " + r, () -> Debug.run(layout, config, engine, from, r, log));
             failures += found.size();
+            if (round == 1) {
+                Set<String> failed = new HashSet<>();
+                found.forEach(f -> failed.add(f.item()));
+                benchmark.dev().stream().filter(i -> failed.contains(i.id()) && i.twin_id() != null)
+                        .forEach(i -> failedTwins.add(i.twin_id()));
+            }
             Repair.Outcome outcome = timed("repair round " + r, () -> Repair.run(layout, config, r, log));
             patches += outcome.patches().size();
             patchSamples += outcome.samples();
@@ -121,11 +128,13 @@ public final class Cycle {
                         + "only; diagnosis and repair read dev only",
                 "V(n+1) is fine-tuned from V(n) on the Builder samples plus all patch samples so far",
                 "controls start from V1 with the same epochs: Builder samples only, or plus untargeted samples in "
-                        + "the patch skills about random nodes, as many as the patches",
+                        + "the patch skills about random dev-visible nodes, 1× or 4× as many as the patches",
+                "repair rate: accuracy on the test twins of the dev items that V1 failed in round 1",
                 "chance is the expected accuracy of a uniform random pick");
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions,
-                rounds > 0 ? transfer(versions, benchmark.test()) : List.of(), counts, seconds, notes);
+                rounds > 0 ? transfer(versions, benchmark.test()) : List.of(),
+                focus(versions, benchmark.test(), failedTwins), counts, seconds, notes);
         write(report);
         return report;
     }
@@ -190,6 +199,19 @@ public final class Cycle {
         return rows;
     }
 
+    /** Each version on the test twins of round 1's failed dev items, and on the held-out chains' items. */
+    private List<CycleReport.Focus> focus(List<CycleReport.Version> versions, List<TestItem> test,
+            Set<String> failedTwins) {
+        List<CycleReport.Focus> rows = new ArrayList<>();
+        for (CycleReport.Version version : versions) {
+            Score repair = Evaluate.testScores(layout, version.name(), test, i -> failedTwins.contains(i.id())).get(true);
+            Score heldOut = Evaluate.testScores(layout, version.name(), test, i -> Boolean.TRUE.equals(i.held_out()))
+                    .get(true);
+            rows.add(new CycleReport.Focus(version.name(), repair, heldOut));
+        }
+        return rows;
+    }
+
     /** The first round's controls: same start (V1), same epochs, different extra data. */
     private List<CycleReport.Version> controls(List<Sample> samples) {
         List<CycleReport.Version> versions = new ArrayList<>();
@@ -201,17 +223,23 @@ public final class Cycle {
             versions.add(CycleReport.Version.of(timed("test " + name, () -> Evaluate.run(layout, name, engine, log)),
                     "control: V1 + Builder samples only, " + student.repairEpochs() + " epochs"));
         }
-        if (config.controls().untargeted()) {
-            String name = "V2-untargeted";
+        for (int multiple : config.controls().untargeted() ? config.controls().untargetedMultiples() : List.<Integer>of()) {
+            String name = untargetedName(multiple);
             List<Sample> training = new ArrayList<>(samples);
-            training.addAll(timed("repair round 1 control", () -> Repair.untargetedControl(layout, config, 1, log)));
+            training.addAll(timed("repair round 1 control " + multiple + "x",
+                    () -> Repair.untargetedControl(layout, config, 1, multiple, log)));
             timed("compile " + name, () -> Compile.finetune(layout, config, engine, "V1", name, training,
                     student.repairEpochs(), student.repairLearningRate(), log));
             versions.add(CycleReport.Version.of(timed("test " + name, () -> Evaluate.run(layout, name, engine, log)),
-                    "control: V1 + Builder samples + as many untargeted samples as patches, "
-                            + student.repairEpochs() + " epochs"));
+                    "control: V1 + Builder samples + " + (multiple == 1 ? "as many" : multiple + "× as many")
+                            + " untargeted samples as patches, " + student.repairEpochs() + " epochs"));
         }
         return versions;
+    }
+
+    /** The control's version name: {@code V2-untargeted} at the patch budget, {@code V2-untargeted-4x} at 4×. */
+    public static String untargetedName(int multiple) {
+        return multiple == 1 ? "V2-untargeted" : "V2-untargeted-" + multiple + "x";
     }
 
     private void write(CycleReport report) {

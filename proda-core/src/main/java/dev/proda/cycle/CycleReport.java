@@ -7,7 +7,20 @@ import java.util.Map;
 
 /** What {@code cycle.json} holds. */
 public record CycleReport(String project, long seed, String student, List<Version> versions,
-        List<Transfer> transfer, Map<String, Integer> counts, Map<String, Double> seconds, List<String> notes) {
+        List<Transfer> transfer, List<Focus> focus, Map<String, Integer> counts, Map<String, Double> seconds,
+        List<String> notes) {
+
+    public CycleReport {
+        focus = focus == null ? List.of() : List.copyOf(focus); // reports written before focus existed
+    }
+
+    /**
+     * One version on the two test subsets the protocol judges by: {@code repair}, the test twins of the dev
+     * items that failed in round 1 (the repair rate: a patch that fixed the knowledge and not the wording
+     * shows here); {@code held_out}, the items of chains kept out of dev (transfer and regression).
+     */
+    public record Focus(String version, Score repair, Score held_out) {
+    }
 
     /**
      * One version's test accuracy split by whether an item shares a node (its chain, a statement or a
@@ -56,6 +69,12 @@ public record CycleReport(String project, long seed, String student, List<Versio
                     .append("| version | touching | other |\n|---|---|---|\n");
             transfer.forEach(t -> md.append("| ").append(t.version()).append(" | ").append(cell(t.touching()))
                     .append(" | ").append(cell(t.other())).append(" |\n"));
+        }
+        if (!focus.isEmpty()) {
+            md.append("\n## Repair rate (test twins of the dev items V1 failed) and held-out chains\n\n")
+                    .append("| version | repair rate | held-out chains |\n|---|---|---|\n");
+            focus.forEach(f -> md.append("| ").append(f.version()).append(" | ").append(cell(f.repair()))
+                    .append(" | ").append(f.held_out().n() == 0 ? "no items" : cell(f.held_out())).append(" |\n"));
         }
         md.append("\n## Counts\n\n");
         counts.forEach((k, n) -> md.append("- ").append(k).append(": ").append(n).append('\n'));

@@ -29,7 +29,7 @@ import java.util.function.Function;
  */
 public final class SeedSweep {
     /** The versions every difference is taken against V2 for. */
-    static final List<String> BASELINES = List.of("V1", "V2-no-new-samples", "V2-untargeted");
+    static final List<String> BASELINES = List.of("V1", "V2-no-new-samples", "V2-untargeted", "V2-untargeted-4x");
 
     private SeedSweep() {
     }
@@ -55,10 +55,13 @@ public final class SeedSweep {
     /**
      * The sweep's figures (accuracies as fractions): per version, test accuracy; per baseline, V2's test
      * accuracy minus the baseline's on the same seed, and on how many seeds V2 was ahead; and the gain over
-     * V1 on the test items that share a node with a patch target, for V2 and for the untargeted control.
+     * V1 on the test items that share a node with a patch target, for V2 and for the untargeted control;
+     * per version, the repair rate (accuracy on the test twins of the dev items V1 failed), V2's paired
+     * difference to each baseline on it, and accuracy on the held-out chains' items.
      */
     public record Result(List<Long> seeds, Map<String, Stat> test, Map<String, Stat> v2Minus,
-            Map<String, Integer> v2AheadOn, Map<String, Stat> touchingGainOverV1, List<CycleReport> reports) {
+            Map<String, Integer> v2AheadOn, Map<String, Stat> touchingGainOverV1, Map<String, Stat> repairRate,
+            Map<String, Stat> v2MinusOnRepair, Map<String, Stat> heldOut, List<CycleReport> reports) {
         public String markdown() {
             StringBuilder md = new StringBuilder("# proda seed sweep\n\nSeeds " + seeds + ": each a whole cycle "
                     + "(own split, samples, patches, training). Test accuracy in %, mean ± sample sd (min … max).\n\n"
@@ -70,6 +73,13 @@ public final class SeedSweep {
             md.append("\nGain over V1 on the test items that share a node with a round-1 patch target:\n\n"
                     + "| version | gain, points |\n|---|---|\n");
             touchingGainOverV1.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" |\n"));
+            if (!repairRate.isEmpty()) {
+                md.append("\nRepair rate (accuracy on the test twins of the dev items V1 failed) and held-out chains:\n\n"
+                        + "| version | repair rate | V2 minus it, points | held-out chains |\n|---|---|---|---|\n");
+                repairRate.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" | ")
+                        .append(v2MinusOnRepair.containsKey(v) ? v2MinusOnRepair.get(v).toString() : "–").append(" | ")
+                        .append(heldOut.containsKey(v) ? heldOut.get(v).toString() : "no items").append(" |\n"));
+            }
             return md.toString();
         }
 
@@ -81,6 +91,8 @@ public final class SeedSweep {
             test.forEach((v, s) -> line.put("test_sd_" + key(v), s.sd()));
             v2Minus.forEach((v, s) -> line.put("v2_minus_" + key(v), s.mean()));
             v2Minus.forEach((v, s) -> line.put("v2_minus_sd_" + key(v), s.sd()));
+            repairRate.forEach((v, s) -> line.put("repair_rate_" + key(v), s.mean()));
+            v2MinusOnRepair.forEach((v, s) -> line.put("repair_v2_minus_" + key(v), s.mean()));
             try {
                 return Json.MAPPER.writeValueAsString(line);
             } catch (JsonProcessingException e) {
@@ -158,7 +170,7 @@ public final class SeedSweep {
             ahead.put(baseline, (int) differences.stream().filter(d -> d > 0).count());
         }
         Map<String, Stat> touching = new LinkedHashMap<>();
-        for (String version : List.of("V2", "V2-untargeted", "V2-no-new-samples")) {
+        for (String version : List.of("V2", "V2-untargeted", "V2-untargeted-4x", "V2-no-new-samples")) {
             List<Double> gains = new ArrayList<>();
             for (CycleReport report : reports) {
                 Score v1 = touching(report, "V1");
@@ -171,7 +183,41 @@ public final class SeedSweep {
                 touching.put(version, Stat.of(gains));
             }
         }
-        return new Result(List.copyOf(seeds), testStats, minus, ahead, touching, List.copyOf(reports));
+        Map<String, List<Double>> repair = perVersion(reports, CycleReport.Focus::repair);
+        Map<String, List<Double>> heldOut = perVersion(reports, CycleReport.Focus::held_out);
+        Map<String, Stat> repairStats = new LinkedHashMap<>();
+        repair.forEach((v, values) -> repairStats.put(v, Stat.of(values)));
+        Map<String, Stat> repairMinus = new LinkedHashMap<>();
+        for (String baseline : BASELINES) {
+            if (repair.containsKey(baseline) && repair.containsKey("V2")) {
+                List<Double> differences = new ArrayList<>();
+                for (int i = 0; i < reports.size(); i++) {
+                    differences.add(repair.get("V2").get(i) - repair.get(baseline).get(i));
+                }
+                repairMinus.put(baseline, Stat.of(differences));
+            }
+        }
+        Map<String, Stat> heldOutStats = new LinkedHashMap<>();
+        heldOut.forEach((v, values) -> heldOutStats.put(v, Stat.of(values)));
+        return new Result(List.copyOf(seeds), testStats, minus, ahead, touching, repairStats, repairMinus,
+                heldOutStats, List.copyOf(reports));
+    }
+
+    /** A focus score per version over the seeds; versions that some seed lacks, or scores on no items, left out. */
+    private static Map<String, List<Double>> perVersion(List<CycleReport> reports,
+            Function<CycleReport.Focus, Score> which) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (CycleReport.Focus focus : reports.get(0).focus()) {
+            List<Double> list = new ArrayList<>();
+            for (CycleReport report : reports) {
+                report.focus().stream().filter(f -> f.version().equals(focus.version())).map(which)
+                        .filter(score -> score.n() > 0).findFirst().ifPresent(score -> list.add(score.accuracy()));
+            }
+            if (list.size() == reports.size()) {
+                values.put(focus.version(), list);
+            }
+        }
+        return values;
     }
 
     private static Optional<Score> score(CycleReport report, String version) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code proda.yaml}: everything a run depends on besides the corpus. Missing keys take the defaults
@@ -34,7 +35,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
         student = student == null ? Student.defaults() : student;
         budgets = budgets == null ? Budgets.defaults() : budgets;
         split = split == null ? new Split(null, null) : split;
-        controls = controls == null ? new Controls(null, null) : controls;
+        controls = controls == null ? new Controls(null, null, null) : controls;
     }
 
     public static ProdaConfig defaults(String name) {
@@ -189,10 +190,20 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
      * {@code noNewSamples} replays the Builder samples only; {@code untargeted} adds as many samples as
      * the repair wrote, in the same skills but about randomly chosen nodes instead of the failing ones.
      */
-    public record Controls(Boolean noNewSamples, Boolean untargeted) {
+    /**
+     * @param noNewSamples train V1 on the Builder samples alone, as long as V2
+     * @param untargeted train V1 on the Builder samples plus untargeted samples about random dev-visible nodes
+     * @param untargetedMultiples the untargeted budgets, as multiples of the round's patch samples (1 and 4)
+     */
+    public record Controls(Boolean noNewSamples, Boolean untargeted, List<Integer> untargetedMultiples) {
         public Controls {
             noNewSamples = noNewSamples == null ? Boolean.TRUE : noNewSamples;
             untargeted = untargeted == null ? Boolean.TRUE : untargeted;
+            untargetedMultiples = untargetedMultiples == null ? List.of(1, 4) : List.copyOf(untargetedMultiples);
+            if (untargetedMultiples.stream().anyMatch(m -> m == null || m < 1)) {
+                throw new IllegalArgumentException("controls.untargeted_multiples must be whole numbers ≥ 1: "
+                        + untargetedMultiples);
+            }
         }
     }
 

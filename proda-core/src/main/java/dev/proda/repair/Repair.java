@@ -65,20 +65,23 @@ public final class Repair {
     private static final int MAX_CONTROL_PASSES = 10;
 
     /**
-     * The untargeted control of a round: the same skills and the same number of samples as the round's
-     * patches (fewer only if the curriculum runs out of nodes), but about randomly chosen curriculum nodes
-     * of the same kinds as the responsible ones. Written to {@code target/controls/round-N-untargeted.jsonl}.
+     * An untargeted control of a round: the same skills as the round's patches and {@code multiple} times
+     * as many samples (fewer only if the nodes run out), but about randomly chosen nodes of the same kinds
+     * as the responsible ones, drawn from what the repair could see: nodes that some dev item tests. Nodes
+     * only the test split holds (held-out chains) are never drawn, as no patch can reach them either.
+     * Written to {@code target/controls/round-N-untargeted[-Mx].jsonl}.
      */
-    public static List<Sample> untargetedControl(ProjectLayout layout, ProdaConfig config, int round, Log log) {
+    public static List<Sample> untargetedControl(ProjectLayout layout, ProdaConfig config, int round, int multiple,
+            Log log) {
         List<Patch> patches = Jsonl.read(layout.patchRound(round).resolve("patches.jsonl"), Patch.class);
-        int budget = patches.stream().mapToInt(p -> p.samples().size()).sum();
+        int budget = multiple * patches.stream().mapToInt(p -> p.samples().size()).sum();
         Map<String, List<String>> randomNodes = new LinkedHashMap<>();
         List<Sample> samples = new ArrayList<>();
         try (Workshop workshop = new Workshop(layout, config, round)) {
-            Random random = new Random(config.seed() + 977L * round);
+            Random random = new Random(config.seed() + 977L * round + 31L * (multiple - 1));
             // One random node like each target, then more rounds of them until the budget is met: random nodes
             // repeat and some yield fewer samples, and a control with less data would not be a fair one.
-            for (int pass = 0; pass < MAX_CONTROL_PASSES && samples.size() < budget; pass++) {
+            for (int pass = 0; pass < MAX_CONTROL_PASSES * multiple && samples.size() < budget; pass++) {
                 Map<String, List<String>> fresh = new LinkedHashMap<>();
                 for (Patch patch : patches) {
                     String node = workshop.randomNodeLike(patch.target(), random);
@@ -91,9 +94,11 @@ public final class Repair {
             }
         }
         List<Sample> control = samples.subList(0, Math.min(budget, samples.size()));
-        Jsonl.write(layout.target().resolve("controls").resolve("round-" + round + "-untargeted.jsonl"), control);
-        log.info("repair round " + round + " control: " + control.size() + " untargeted samples (the patches have "
-                + budget + ") about " + randomNodes.size() + " random nodes");
+        Jsonl.write(layout.target().resolve("controls").resolve("round-" + round + "-untargeted"
+                + (multiple == 1 ? "" : "-" + multiple + "x") + ".jsonl"), control);
+        log.info("repair round " + round + " control " + multiple + "×: " + control.size() + " untargeted samples ("
+                + multiple + " × the patches' " + budget / multiple + ") about " + randomNodes.size()
+                + " random dev-visible nodes");
         return List.copyOf(control);
     }
 
@@ -104,6 +109,8 @@ public final class Repair {
         private final Bm25Grounding grounding;
         private final Curriculum curriculum;
         private final int round;
+        /** Every node some dev item tests: what diagnosis and repair may look at. */
+        private final java.util.Set<String> devVisible = new java.util.HashSet<>();
 
         Workshop(ProjectLayout layout, ProdaConfig config, int round) {
             KnowledgeBase kb = KnowledgeBase.read(layout);
@@ -113,6 +120,12 @@ public final class Repair {
             items.addAll(benchmark.test());
             this.guard = new ContaminationGuard(items, corpus, kb.statements());
             this.curriculum = Curriculum.select(kb, config.budgets(), config.seed());
+            for (TestItem item : benchmark.dev()) {
+                devVisible.add(item.node());
+                devVisible.add(item.chain_id());
+                devVisible.addAll(item.statement_ids());
+                devVisible.addAll(item.concept_ids());
+            }
             this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), config.budgets().patchSamplesPerNode(),
                     round, new Random(config.seed() + 101L * round));
             this.grounding = new Bm25Grounding(corpus);
@@ -160,6 +173,8 @@ public final class Repair {
             } else {
                 pool = curriculum.chains().stream().map(Chain::chain_id).toList();
             }
+            List<String> visible = pool.stream().filter(devVisible::contains).toList();
+            pool = visible.isEmpty() ? pool : visible;
             return pool.isEmpty() ? node : pool.get(random.nextInt(pool.size()));
         }
 

@@ -105,9 +105,22 @@ class RepairTest {
                 Repair.samplesUpTo(layout, 1).size());
 
         // The untargeted control has exactly the patches' number of samples, about other nodes.
-        List<Sample> control = Repair.untargetedControl(layout, config, 1, Log.SILENT);
+        List<Sample> control = Repair.untargetedControl(layout, config, 1, 1, Log.SILENT);
         assertEquals(patches.stream().mapToInt(p -> p.samples().size()).sum(), control.size());
         assertTrue(control.stream().allMatch(x -> x.origin().equals("patch")));
+        // ... drawn only from nodes a dev item tests: what the repair itself could see.
+        Set<String> devVisible = new java.util.HashSet<>();
+        for (dev.proda.model.TestItem item : dev.proda.tester.Tests.Benchmark.read(layout).dev()) {
+            devVisible.add(item.node());
+            devVisible.add(item.chain_id());
+            devVisible.addAll(item.statement_ids());
+            devVisible.addAll(item.concept_ids());
+        }
+        assertTrue(control.stream().allMatch(x -> x.knowledge().stream().anyMatch(devVisible::contains)),
+                "every untargeted sample is about a dev-visible node");
+        List<Sample> fourfold = Repair.untargetedControl(layout, config, 1, 4, Log.SILENT);
+        assertTrue(fourfold.size() > control.size() && fourfold.size() <= 4 * control.size(),
+                "the 4× control has more samples, at most four times as many: " + fourfold.size());
 
         // A concept gap is patched with what the KB states about the concept, before anything else.
         dev.proda.model.Concept gap = kb.conceptsById().get(concept);
