@@ -83,6 +83,11 @@ final class Claims {
     /** Heads of a means that "to" / "for" completes with its purpose: "an approach to X", "a tool for X". */
     private static final Set<String> PURPOSE_HEADS = words("approach", "method", "technique", "tool", "algorithm",
             "framework", "library", "package", "module", "procedure", "strategy", "solution", "remedy", "treatment");
+    /** Metasyntactic names that examples use for anything at all. */
+    static final Set<String> PLACEHOLDERS = words("foo", "bar", "baz", "qux", "spam", "eggs", "ham", "foobar");
+    private static final Set<String> VARIANT_NOUNS = words("implementation", "reimplementation", "wrapper",
+            "interface", "extension", "variant", "version", "port", "generalization", "generalisation", "superset",
+            "superclass", "approximation", "alternative");
     private static final Set<String> CLAUSE_WORDS = words("when", "where", "if", "while", "because", "since",
             "unless", "although", "whereas", "beyond", "within", "without");
     /** Object heads that name a role in a whole or an argument rather than a class. */
@@ -276,6 +281,17 @@ final class Claims {
                 && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")) && t.nounLike(next + 2)) {
             return Optional.empty();
         }
+        // "the usual Multiple Data Sets option" read as "usual Multiple Data": a capitalised name goes on.
+        if (next < t.tagged() && Character.isUpperCase(t.tokens().get(next).charAt(0))
+                && Character.isUpperCase(object.charAt(object.lastIndexOf(' ') + 1))) {
+            return Optional.empty();
+        }
+        // "a simplified version of PLSCanonical": a variant of Y is no kind of Y ("a special case of", "a
+        // subclass of" are, and stay).
+        if (predicate.equals("is-a") && java.util.regex.Pattern.compile("(?i)\\b(?:" + String.join("|", VARIANT_NOUNS)
+                + ")s?\\s+of\\s+(?:the\\s+)?$").matcher(text.substring(0, objectStart)).find()) {
+            return Optional.empty();
+        }
         // "a poor, mountainous country": one word before a comma is a modifier of a noun further on;
         // "the Cook Islands' leading export": a possessor is no object.
         if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ','
@@ -384,6 +400,9 @@ final class Claims {
             RelationPatterns.Relation relation) {
         String[] words = subject.split("\\s+");
         String first = words[0].toLowerCase(Locale.ROOT);
+        if (PLACEHOLDERS.contains(subject.toLowerCase(Locale.ROOT))) {
+            return false; // "a module named spam": a tutorial's placeholder, not a thing of the domain
+        }
         if (COMPARATIVES.contains(first) || EVALUATIVE.contains(first) && words.length == 1 || HEDGES.contains(first)
                 || words.length > 1 && first.endsWith("ly") && t.is(0, "ADV")) {
             return false;

@@ -288,6 +288,7 @@ final class Hearst {
                     || "=".indexOf(t.text().charAt(after)) >= 0 || "(.[{/".indexOf(t.text().charAt(after)) >= 0
                     && !(after + 1 >= t.text().length() || Character.isWhitespace(t.text().charAt(after + 1))));
             if (subject == null || glued || member[1] - member[0] > MAX_MEMBER_WORDS
+                    || Claims.PLACEHOLDERS.contains(subject.toLowerCase(java.util.Locale.ROOT))
                     || dev.proda.text.Terms.key(subject).equals(dev.proda.text.Terms.key(object))) {
                 continue;
             }
