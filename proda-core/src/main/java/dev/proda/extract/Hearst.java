@@ -114,6 +114,9 @@ final class Hearst {
         // "such as decision trees, support negative weights": without a closing "and" / "or" / "etc." the
         // words after a comma may be the clause going on, so only the first member is sure.
         int last = members.get(members.size() - 1)[0];
+        while (last > from && (ARTICLES.contains(t.lower(last - 1)) || QUOTES.contains(t.tokens().get(last - 1)))) {
+            last--; // "… and 'lbfgs'", "… and the learning rate": the joiner stands before the quote or article
+        }
         boolean closed = last > from && (t.lower(last - 1).equals("and") || t.lower(last - 1).equals("or"))
                 || i < t.size() && t.lower(i).startsWith("etc");
         if (members.size() > 1 && !closed) {
@@ -190,6 +193,9 @@ final class Hearst {
         return t.nounLike(i) && !dev.proda.text.Terms.singular(w).equals(w);
     }
 
+    /** A past participle ("balanced"), not a verb that merely ends in -ed ("need", "exceed"). */
+    private static final java.util.regex.Pattern PARTICIPLE = java.util.regex.Pattern.compile(
+            "(?!(?:need|feed|seed|speed|breed|bleed|proceed|exceed|succeed)$)[a-z-]{3,}ed");
     private static final java.util.regex.Pattern EXAMPLE_CUE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:if|you|your|suppose|example|let|say|here|below|above|following)\\b|^to\\b|:\\s*$");
     private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile(
@@ -319,7 +325,7 @@ final class Hearst {
         }
         String word = t.lower(before);
         if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")
-                || t.is(before, "VERB") && word.endsWith("ed")) {
+                || t.is(before, "VERB") && PARTICIPLE.matcher(word).matches()) {
             // "challenges that it has yet to fully address, including …": "address" is a verb here; "with
             // nearly balanced classes": a participle the group did not take in cuts the class
             return true;

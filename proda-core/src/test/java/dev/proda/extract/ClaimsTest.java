@@ -54,6 +54,58 @@ class ClaimsTest {
     }
 
     @Test
+    void objectsThatAreStatesRolesOrVariantsNameNoClass() {
+        assertTrue(claim("The btree module is heavily used when indexing large tables.").isEmpty(), "participle");
+        assertTrue(claim("Compressed data is read and written as byte arrays.").isEmpty(), "no article: a state");
+        assertTrue(claim("Caching is an essential ingredient of fast web servers.").isEmpty(), "role in a whole");
+        assertTrue(claim("Profiling is a useful complement to code review.").isEmpty(), "relational 'to'");
+        assertTrue(claim("A trie is a hybrid between a tree and a hash table.").isEmpty(), "relational 'between'");
+        assertTrue(claim("Pypy is a faster version of CPython.").isEmpty(), "a variant of Y is no kind of Y");
+        assertTrue(claim("Iterators are already first class objects in Python.").isEmpty(),
+                "a plural subject with a singular class and no article: the class was cut");
+        assertTrue(claim("Stack machines are generally more compact when code size matters.").isEmpty(),
+                "a clause word before the class");
+        assertTrue(claim("The heap is nearly beyond repair after a double free.").isEmpty(), "adverbial");
+        assertTrue(claim("A field is a vector or scalar quantity defined in space.").isEmpty(),
+                "coordinated modifiers: 'vector' alone is cut");
+        assertTrue(claim("The resize buffer must be a power of two.").isEmpty(), "requirement, not class");
+    }
+
+    @Test
+    void meansWithPurposesAndResolvedOnesGiveStatements() {
+        Claims.Claim purpose = claim("Clustering is an approach to data visualization.").orElseThrow();
+        assertEquals("used-for", purpose.predicate());
+        assertEquals("data visualization", purpose.object());
+        assertEquals("is-a", claim("Bubble sort is a sorting algorithm for small arrays.").orElseThrow().predicate(),
+                "a means that names a class stays a class");
+        assertEquals("empirical model", claim("The ARMA model is an empirical one that mixes two processes.").orElseThrow()
+                .object(), "'one' stands for the subject's noun");
+        assertEquals("sequence", claim("A token is defined as a sequence of characters.").orElseThrow().object());
+        assertEquals("Feature scaling", claim("Feature scaling is a preprocessing step for gradient methods.")
+                .orElseThrow().subject(), "a gerund heads a compound subject");
+    }
+
+    private static List<String> hearst(String sentence) {
+        return Hearst.match(Tagger.tag(sentence)).stream().map(c -> c.subject() + " | " + c.object()).toList();
+    }
+
+    @Test
+    void hyponymListsReadPastArticlesQuotesAndAliasesButNotCutNames() {
+        assertEquals(List.of("regularization parameter | hyperparameters", "learning rate | hyperparameters"),
+                hearst("Solvers need hyperparameters such as the regularization parameter and the learning rate."));
+        assertEquals(List.of("bfgs | quasi-Newton methods", "lbfgs | quasi-Newton methods"),
+                hearst("It supports quasi-Newton methods such as 'bfgs' and 'lbfgs' for smooth problems."));
+        assertEquals(List.of("Gaussian mixtures | density models", "kernel estimates | density models"),
+                hearst("We fit density models such as Gaussian mixtures (GMM), and kernel estimates."));
+        assertTrue(hearst("Some names, such as the Spectral Co-Clustering algorithm, reflect this.").isEmpty(),
+                "a member cut inside a longer name");
+        assertTrue(hearst("Read the Tables for Sequence and other Molecular Biology Databases.").isEmpty(),
+                "a title-case class is a title");
+        assertTrue(hearst("If you import a module named spam, the interpreter searches the path.").isEmpty(),
+                "a placeholder in an example");
+    }
+
+    @Test
     void termsDropJudgementsAndRefuseFragments() {
         assertEquals("parsing technique", Claims.term("popular parsing technique"));
         assertNull(Claims.term("useful way"));
