@@ -131,6 +131,7 @@ public final class Extract {
         String listName = null;
         List<Found> entries = new ArrayList<>();
         int termLines = 0;
+        int shapedEntries = 0;
         String stepsName = null;
         int stepsAnnounced = 0;
         List<TextUnit> stepParagraphs = new ArrayList<>();
@@ -140,7 +141,9 @@ public final class Extract {
                 flushSteps(document, stepsName, stepParagraphs, chains);
                 stepsName = null;
                 heading = paragraph.text().strip();
-                termLine = Glossary.termLine(paragraph.text()) ? paragraph : null;
+                // A document's first line is its title ("Glossary"), never an entry.
+                termLine = Glossary.termLine(paragraph.text()) && paragraph.start() > 0
+                        && !document.text().substring(0, paragraph.start()).isBlank() ? paragraph : null;
                 termLines += termLine != null ? 1 : 0;
                 continue;
             }
@@ -159,6 +162,7 @@ public final class Extract {
                 TermExtractor.candidates(tagged, candidates);
                 if (glossaryEntry) {
                     TextUnit term = termLine;
+                    shapedEntries += Glossary.shape(tagged).isPresent() ? 1 : 0;
                     Glossary.definition(term.text(), tagged).ifPresent(claim -> entries.add(new Found(claim, "glossary",
                             document, sentence, span(document, term.start(), term.start() + term.text().strip().length()),
                             span(document, sentence.start() + claim.objectStart(), sentence.start() + claim.objectEnd()),
@@ -204,7 +208,7 @@ public final class Extract {
         flushList(document, listName, listItems, chains);
         flushSteps(document, stepsName, stepParagraphs, chains);
         // A heading followed by a noun phrase now and then is a section title; a glossary has many entries.
-        if (entries.size() >= Glossary.MIN_ENTRIES && entries.size() >= Glossary.MIN_ENTRY_SHARE * termLines) {
+        if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines) {
             found.addAll(entries);
         }
         return new DocumentResult(document, found, chains, candidates, all);

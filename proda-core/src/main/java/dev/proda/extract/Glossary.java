@@ -20,7 +20,9 @@ final class Glossary {
     private static final Set<String> FRAGMENT_CONTINUATIONS = Set.of("that", "which", "who", "whose", "where",
             "in", "of", "for", "with", "to", "from", "on", "by", "used", "as", "whereby", "when", "containing",
             "having", "consisting", "representing", "describing", "providing", "returned", "passed", "associated",
-            "defined", "made", "created", "written", "stored", "like", "or", "and", ",", ".", ";", ":", "(", "-");
+            "defined", "made", "created", "written", "stored", "like", "or", "and", ",", ".", ";", ":", "(", "-",
+            "inside", "within", "between", "across", "over", "under", "at", "into", "about", "without", "per", "via",
+            "able", "capable", "usually", "typically", "often", "always");
 
     private static final Set<String> RELATIVES = Set.of("that", "which", "who", "whose", "where", "whereby", "when",
             "whom");
@@ -30,7 +32,29 @@ final class Glossary {
     static final int MIN_ENTRIES = 3;
     static final double MIN_ENTRY_SHARE = 0.4;
 
+    /** Genus nouns too vague even for a dictionary entry ("A way to …", "Something that …"). */
+    private static final Set<String> EMPTY_GENERA = Set.of("way", "thing", "one", "lot", "kind", "sort", "bit",
+            "piece", "something", "anything", "everything", "nothing", "part", "case", "example", "fact", "idea");
+
+    private static final Set<String> RELATIONAL_GENERA = Set.of("extension", "generalization", "variant", "version",
+            "part", "member", "component", "logarithm", "inverse", "complement", "opposite", "counterpart", "subset",
+            "superset", "wrapper", "state");
+    private static final Set<String> COLLECTIVES = Set.of("series", "set", "collection", "group", "number", "amount",
+            "pair", "list", "sequence", "family", "range", "array", "bunch", "couple");
+
     private Glossary() {
+    }
+
+    /**
+     * The genus of a definition whose head is a single common noun ("value", "function", "tool", "process"):
+     * too vague as the object of a sentence in running prose, but in a dictionary entry it is what the
+     * entry says the term is.
+     */
+    private static String genus(String group) {
+        String[] words = group.strip().split("\\s+");
+        String last = words[words.length - 1];
+        String noun = last.toLowerCase(Locale.ROOT);
+        return last.matches("\\p{L}{3,}") && !EMPTY_GENERA.contains(dev.proda.text.Terms.singular(noun)) ? noun : null;
     }
 
     /** Whether a heading line can be a glossary term (short, no sentence punctuation). */
@@ -43,6 +67,15 @@ final class Glossary {
 
     /** The claim of a definition sentence following a term line, if it is written as a noun phrase. */
     static Optional<Claims.Claim> definition(String term, Tagger.Tagged t) {
+        return shape(t).flatMap(head -> claim(term, t, head));
+    }
+
+    /**
+     * The genus noun group of a sentence written as a noun-phrase definition ("A label associated with …"),
+     * or empty for an ordinary sentence. A document is read as a glossary by how many of its entries have
+     * this shape, whatever the genus turns out to be.
+     */
+    static Optional<RelationPatterns.Head> shape(Tagger.Tagged t) {
         if (t.size() < 3 || !Character.isUpperCase(t.tokens().get(0).charAt(0))) {
             return Optional.empty();
         }
@@ -67,14 +100,61 @@ final class Glossary {
         }
         // A finite verb before any relative word makes it a sentence: "The mechanism for X is embedded …".
         for (int i = after; i < t.size() && !RELATIVES.contains(t.lower(i)); i++) {
-            if (FINITE.contains(t.lower(i)) || t.is(i, "AUX") || t.is(i, "VERB") && t.lower(i).endsWith("s")
-                    && !t.lower(i).endsWith("ss")) {
+            boolean infinitive = i > 0 && t.lower(i - 1).equals("to"); // "intended to be modified"
+            if (!infinitive && (FINITE.contains(t.lower(i)) || t.is(i, "AUX") || t.is(i, "VERB")
+                    && t.lower(i).endsWith("s") && !t.lower(i).endsWith("ss"))) {
                 return Optional.empty();
             }
         }
+        return Optional.of(head);
+    }
+
+    private static Optional<Claims.Claim> claim(String term, Tagger.Tagged t, RelationPatterns.Head head) {
+        int after = 0;
+        while (after < t.size() && t.starts()[after] < head.end()) {
+            after++;
+        }
+        // "A series of statements …", "A set of files …": a collective says how many, the class is after "of".
+        if (after < t.size() && t.lower(after).equals("of") && COLLECTIVES.contains(dev.proda.text.Terms.singular(
+                head.noun().toLowerCase(Locale.ROOT)))) {
+            return Optional.empty();
+        }
+        // "A function, class or an object which …": a genus offered among alternatives is none of them.
+        for (int i = after; i < t.size() && i <= after + 6 && !RELATIVES.contains(t.lower(i)); i++) {
+            if (t.lower(i).equals("or") && (i == after || t.tokens().get(after).equals(","))) {
+                return Optional.empty();
+            }
+        }
+        // "The natural logarithm of …", "An extension of …": a genus that needs its "of" relates, it does not class.
+        if (after < t.size() && t.lower(after).equals("of")
+                && RELATIONAL_GENERA.contains(dev.proda.text.Terms.singular(head.noun().toLowerCase(Locale.ROOT)))) {
+            return Optional.empty();
+        }
         String object = Claims.term(head.group());
+        if (object == null) {
+            object = genus(head.group()); // "A value passed to a function …": in an entry the bare genus is the class
+        }
         String subject = Claims.term(term.strip());
-        if (object == null || subject == null || dev.proda.text.Terms.key(object).equals(dev.proda.text.Terms.key(subject))) {
+        if (subject == null && term.strip().matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+            subject = term.strip(); // "list", "__slots__": an entry's own term is a term, however common the word
+        }
+        if (object == null || subject == null) {
+            return Optional.empty();
+        }
+        String objectKey = dev.proda.text.Terms.key(object);
+        String subjectKey = dev.proda.text.Terms.key(subject);
+        // "Abstract base classes complement duck-typing …" restates the term: a sentence about it, no genus.
+        if (objectKey.equals(subjectKey) || objectKey.startsWith(subjectKey + " ")) {
+            return Optional.empty();
+        }
+        // "1d array" / "One-dimensional array.": a bare noun phrase on the same head is a synonym, not a genus.
+        String subjectHead = subjectKey.substring(subjectKey.lastIndexOf(' ') + 1);
+        if (after >= t.size() - 1 && objectKey.substring(objectKey.lastIndexOf(' ') + 1).equals(subjectHead)) {
+            return Optional.empty();
+        }
+        // "BDFL" / "Benevolent Dictator For Life": an acronym's expansion is its name, not its class.
+        if (subject.matches("[A-Z][A-Z0-9]+") && java.util.Arrays.stream(object.split(" "))
+                .allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
             return Optional.empty();
         }
         String definition = t.text().strip().replaceAll("[.]+$", "");

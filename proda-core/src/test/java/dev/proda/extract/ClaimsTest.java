@@ -136,4 +136,20 @@ class ClaimsTest {
                 "a sentence under a heading is no entry");
         assertTrue(Glossary.termLine("write-ahead log") && !Glossary.termLine("This is a sentence."));
     }
+
+    @Test
+    void aGlossaryGenusMayBeACommonNounButNotAnAlternativeARelationOrASynonym() {
+        assertEquals("value", Glossary.definition("argument", Tagger.tag("A value passed to a function when "
+                + "calling it.")).orElseThrow().object(), "a bare genus names the class in an entry");
+        assertEquals("deque", Glossary.definition("deque", Tagger.tag("A queue with two open ends.")).orElseThrow()
+                .subject(), "an entry's own term is a term however common");
+        assertTrue(Glossary.definition("callable", Tagger.tag("A function, class or an object which can be "
+                + "called.")).isEmpty(), "alternatives");
+        assertTrue(Glossary.definition("inverse", Tagger.tag("An extension of the matrix inverse to singular "
+                + "matrices.")).isEmpty(), "a genus that needs its 'of'");
+        assertTrue(Glossary.definition("batch", Tagger.tag("A set of samples processed together.")).isEmpty(),
+                "a collective: the class is after 'of'");
+        assertTrue(Glossary.definition("2d array", Tagger.tag("Two-dimensional array.")).isEmpty(), "a synonym");
+        assertTrue(Glossary.definition("GIL", Tagger.tag("Global Interpreter Lock.")).isEmpty(), "an expansion");
+    }
 }
