@@ -200,6 +200,9 @@ final class Hearst {
             "(?i)\\b(?:if|you|your|suppose|example|let|say|here|below|above|following)\\b|^to\\b|:\\s*$");
     private static final java.util.regex.Pattern ADJECTIVE_ENDING = java.util.regex.Pattern.compile(
             "[a-z-]+(?:al|ic|ive|ous|ary|ime)");
+    /** Singular class nouns whose kinds come in the plural ("input data such as DNA sequences"). */
+    private static final Set<String> MASS_CLASSES = Set.of("data", "infrastructure", "type", "equipment", "software",
+            "hardware", "machinery", "material", "food", "produce");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
     private static final Set<String> QUOTES = Set.of("'", "\"", "‘", "’", "“", "”", "`");
 
@@ -281,6 +284,12 @@ final class Hearst {
                 // "lack of resources", "access to electricity", "Qatar's metro", "the first field containing
                 // the name": the member goes on beyond its head
                 continue;
+            }
+            String subjectLast = subject == null ? "" : subject.substring(subject.lastIndexOf(' ') + 1);
+            if (objectHead.equals(object.substring(object.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT))
+                    && !MASS_CLASSES.contains(objectHead) && subjectLast.equals(subjectLast.toLowerCase(java.util.Locale.ROOT))
+                    && !dev.proda.text.Terms.singular(subjectLast).equals(subjectLast)) {
+                continue; // "in the unit interval such as fractions": kinds of a singular class are not plural
             }
             if (subject != null && subject.indexOf(' ') < 0 && ADJECTIVE_ENDING.matcher(subject).matches()) {
                 continue; // "maritime and other infrastructure": a modifier of the class, not a member
