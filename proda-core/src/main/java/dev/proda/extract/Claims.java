@@ -318,6 +318,43 @@ final class Claims {
                 objectStart, objectEnd, definite));
     }
 
+    /**
+     * What a relative clause on an is-a class says of the subject: "C++ and Python are languages that support
+     * object-oriented programming" also states that they enable it. Only a few verbs map to a predicate; the
+     * object must be a concept term that opens the clause's object.
+     */
+    static Optional<Claim> relativeClause(Claim isA, Tagger.Tagged t) {
+        if (!isA.predicate().equals("is-a") || isA.objectEnd() <= 0 || isA.objectEnd() >= t.text().length()) {
+            return Optional.empty();
+        }
+        var m = RELATIVE_CLAUSE.matcher(t.text().substring(isA.objectEnd()));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String predicate = RELATIVE_VERBS.get(m.group(1).toLowerCase(Locale.ROOT));
+        int from = isA.objectEnd() + m.end();
+        RelationPatterns.Head head = objectHead(t, from, t.text().length());
+        String object = head == null ? null : term(head.group());
+        if (object == null || head.end() < t.text().length() && t.text().substring(head.end()).stripLeading()
+                .toLowerCase(Locale.ROOT).matches("(?:of|to)\\b.*")
+                || dev.proda.text.Terms.key(object).equals(dev.proda.text.Terms.key(isA.subject()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(isA.subject(), null, predicate, object, null, isA.subjectStart(),
+                isA.subjectEnd(), head.end() - object.length(), head.end(), isA.definite()));
+    }
+
+    private static final Pattern RELATIVE_CLAUSE = Pattern.compile(
+            "^\\s*(?:that|which)\\s+(supports?|enables?|allows?|requires?|needs?|contains?|includes?)\\s+");
+    private static final java.util.Map<String, String> RELATIVE_VERBS = java.util.Map.ofEntries(
+            java.util.Map.entry("support", "enables"), java.util.Map.entry("supports", "enables"),
+            java.util.Map.entry("enable", "enables"), java.util.Map.entry("enables", "enables"),
+            java.util.Map.entry("allow", "enables"), java.util.Map.entry("allows", "enables"),
+            java.util.Map.entry("require", "requires"), java.util.Map.entry("requires", "requires"),
+            java.util.Map.entry("need", "requires"), java.util.Map.entry("needs", "requires"),
+            java.util.Map.entry("contain", "has-part"), java.util.Map.entry("contains", "has-part"),
+            java.util.Map.entry("include", "has-part"), java.util.Map.entry("includes", "has-part"));
+
     /** A definite object followed by "of": "the origin of", "the common base class of all exceptions". */
     private static boolean relational(String text, int objectStart, int objectEnd) {
         String lead = " " + text.substring(objectStart, objectEnd).toLowerCase(Locale.ROOT);

@@ -173,9 +173,17 @@ public final class Extract {
                 Tagger.Tagged clauseTags = clause == sentence ? tagged : Tagger.tag(clause.text());
                 if (RelationPatterns.cueEnd(clause.text()) >= 0) {
                     RelationPatterns.match(clauseTags).flatMap(relation -> Claims.of(relation, clauseTags))
-                            .ifPresent(claim -> found.add(found(claim, "copula", document, clause, initial)));
+                            .ifPresent(claim -> {
+                                found.add(found(claim, "copula", document, clause, initial));
+                                Claims.relativeClause(claim, clauseTags).ifPresent(
+                                        more -> found.add(found(more, "copula", document, clause, initial)));
+                            });
                 }
-                coordinated(clause).forEach(claim -> found.add(found(claim, "copula", document, clause, initial)));
+                for (Claims.Claim claim : coordinated(clause)) {
+                    found.add(found(claim, "copula", document, clause, initial));
+                    Claims.relativeClause(claim, clauseTags).ifPresent(
+                            more -> found.add(found(more, "copula", document, clause, initial)));
+                }
                 for (Claims.Claim claim : Hearst.match(tagged)) {
                     found.add(found(claim, "hearst", document, sentence, initial));
                 }
