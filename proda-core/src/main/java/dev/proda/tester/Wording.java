@@ -51,11 +51,28 @@ final class Wording {
     }
 
     static String reverse(String predicate, String object) {
-        return "Which term " + relation(predicate) + " " + object + "?";
+        return "Which term " + relation(predicate) + " " + objectOf(predicate, object) + "?";
     }
 
     static String claim(String subject, String predicate, String object) {
-        return capitalise(subject) + " " + relation(predicate) + " " + object;
+        return capitalise(subject) + " " + relation(predicate) + " " + objectOf(predicate, object);
+    }
+
+    /** "a kind of languages" reads "a kind of language": the class of an is-a in the singular. */
+    static String objectOf(String predicate, String object) {
+        if (!predicate.equals("is-a")) {
+            return object;
+        }
+        int space = object.lastIndexOf(' ');
+        String last = object.substring(space + 1);
+        String singular = dev.proda.text.Terms.singular(last.toLowerCase(Locale.ROOT));
+        String rest = last.substring(1);
+        if (singular.isEmpty() || !rest.equals(rest.toLowerCase(Locale.ROOT))) {
+            return object; // "KFold", "PCA": a name keeps its form
+        }
+        String head = Character.isUpperCase(last.charAt(0))
+                ? Character.toUpperCase(singular.charAt(0)) + singular.substring(1) : singular;
+        return object.substring(0, space + 1) + head;
     }
 
     static String whichIsTrue() {

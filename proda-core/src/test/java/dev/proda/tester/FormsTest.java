@@ -153,6 +153,15 @@ class FormsTest {
     }
 
     @Test
+    void aClassReadsInTheSingular() {
+        assertEquals("Which term is a kind of programming language?", Wording.reverse("is-a", "programming languages"));
+        assertEquals("Energy is a kind of Sector", Wording.claim("energy", "is-a", "Sectors"));
+        assertEquals("Lasso is a kind of GLMs", Wording.claim("lasso", "is-a", "GLMs"), "a name keeps its form");
+        assertEquals("Which term is employed for text classification?", Wording.reverse("used-for",
+                "text classification"));
+    }
+
+    @Test
     void stepsLoseTheMarkersThatDateThem() {
         assertEquals("Scale the features.", Wording.step("2. Scale the features."));
         assertEquals("Scale the features.", Wording.step("Then, scale the features."));
