@@ -77,7 +77,7 @@ final class Claims {
             "knowledge", "understanding", "consideration", "thought");
     private static final Set<String> OF_NOUNS = words("implementation", "subclass", "superclass", "instance",
             "wrapper", "interface", "extension", "variant", "version", "subset", "superset", "port", "reimplementation",
-            "generalization", "generalisation", "specialization", "specialisation", "case");
+            "generalization", "generalisation", "specialization", "specialisation", "case", "variation");
     /** Subject heads that name a role in the writer's argument rather than a thing. */
     private static final Set<String> SUBJECT_ROLES = words("example", "case", "instance", "consequence", "illustration");
     /** Heads of a means that "to" / "for" completes with its purpose: "an approach to X", "a tool for X". */
@@ -87,7 +87,7 @@ final class Claims {
     static final Set<String> PLACEHOLDERS = words("foo", "bar", "baz", "qux", "spam", "eggs", "ham", "foobar");
     private static final Set<String> VARIANT_NOUNS = words("implementation", "reimplementation", "wrapper",
             "interface", "extension", "variant", "version", "port", "generalization", "generalisation", "superset",
-            "superclass", "approximation", "alternative");
+            "superclass", "approximation", "alternative", "variation");
     private static final Set<String> CLAUSE_WORDS = words("when", "where", "if", "while", "because", "since",
             "unless", "although", "whereas", "beyond", "within", "without");
     /** Object heads that name a role in a whole or an argument rather than a class. */
@@ -122,7 +122,9 @@ final class Claims {
                 .toLowerCase(Locale.ROOT);
         boolean modal = MODALS.stream().anyMatch(m -> between.matches("(?s).*\\b" + m + "\\b.*"));
         String definition = null;
-        if (predicate.equals("is-a") || predicate.equals("defined-as")) {
+        // "X is the learning rate" identifies X; "X is a …" defines it.
+        if ((predicate.equals("is-a") || predicate.equals("defined-as"))
+                && !relation.object().toLowerCase(Locale.ROOT).startsWith("the ")) {
             definition = relation.object();
         }
         if (predicate.equals("defined-as") || predicate.equals("has-property")) {

@@ -227,8 +227,15 @@ final class Hearst {
     /** "A, B and other Y": the members end at {@code membersEnd}, the class starts at {@code classStart}. */
     private static void backward(Tagger.Tagged t, int membersEnd, int classStart, List<Claims.Claim> into) {
         int classEnd = groupFrom(t, classStart);
-        if (classEnd == classStart) {
-            return;
+        if (classEnd == classStart || classEnd < t.tagged() && (t.is(classEnd, "NUM") || t.is(classEnd, "X"))) {
+            return; // "other RFC 2822-based message documents": the class goes on past the group
+        }
+        // "such as logging misconfiguration, network or other similar errors": the members belong to the
+        // list that "such as" opened, and "network" modifies "errors".
+        for (int k = Math.max(0, membersEnd - 10); k < membersEnd; k++) {
+            if (t.lower(k).equals("such") && t.lower(k + 1).equals("as") || t.lower(k).equals("including")) {
+                return;
+            }
         }
         List<int[]> members = new ArrayList<>();
         int i = membersEnd;
