@@ -39,7 +39,8 @@ final class Claims {
             "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
             "different", "similar", "new", "old", "above");
     /** Adjectives that judge rather than classify: a group made of them and one noun names no concept. */
-    static final Set<String> EVALUATIVE = words("vast", "vital", "particular", "specific", "major", "newer", "older", "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
+    static final Set<String> EVALUATIVE = words("vast", "vital", "particular", "specific", "major", "newer", "older",
+            "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
             "straightforward", "simple",
             "good", "great", "useful", "common", "popular", "important", "nice", "easy", "powerful", "efficient",
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
@@ -64,7 +65,8 @@ final class Claims {
             "variant", "version", "extension", "alternative", "generalization", "generalisation", "shortcut",
             "shorthand", "wrapper", "combination", "mix", "set", "list", "collection", "group", "series", "notion",
             "concept", "term", "word", "name", "question", "problem", "choice", "option", "default", "signal",
-            "good", "work", "step", "copy", "care", "attention", "caution", "effort", "process", "procedure", "approach", "technique", "tool", "item", "entity",
+            "good", "work", "step", "copy", "care", "attention", "caution", "effort", "process", "procedure",
+            "approach", "technique", "tool", "item", "entity",
             "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
             "percent", "percentage", "proportion", "rate", "source", "form", "situation", "role", "area", "field", "information", "entity", "structure", "component", "detail",
             "subject", "topic", "category");
@@ -93,7 +95,8 @@ final class Claims {
     /** Object heads that name a role in a whole or an argument rather than a class. */
     private static final Set<String> ROLE_HEADS = words("part", "member", "piece", "portion", "element", "component",
             "ingredient", "aspect", "feature", "example", "instance", "case", "consequence", "cause", "factor",
-            "complement", "subset", "source", "driver", "name", "application", "pillar", "cornerstone", "mainstay", "backbone");
+            "complement", "subset", "source", "driver", "name", "application", "pillar", "cornerstone", "mainstay",
+            "backbone");
     private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
             + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -171,8 +174,8 @@ final class Claims {
             return Optional.empty();
         }
         // "Manifold learning is an approach to non-linear dimensionality reduction": a means named by its end
-        // is used for that end.
-        // Only when the means alone names no class: "a regression algorithm for …" stays a kind of algorithm.
+        // is used for that end, when the means alone names no class ("a regression algorithm for …" stays a
+        // kind of algorithm).
         if (predicate.equals("is-a") && PURPOSE_HEADS.contains(dev.proda.text.Terms.singular(head.noun()
                 .toLowerCase(Locale.ROOT))) && !modal && (term(head.group()) == null
                         || GENERIC_HEADS.contains(dev.proda.text.Terms.singular(term(head.group()).toLowerCase(Locale.ROOT))))) {
@@ -236,8 +239,8 @@ final class Claims {
             }
         }
         // "is nearly beyond repair": a preposition before the object group makes it an adverbial, not a class
-        // ("a kind of" aside: "of" is read by the pattern).
-        // So does a clause word: "are more efficient when Hilbert space sizes are …" has no class at all.
+        // ("a kind of" aside: "of" is read by the pattern); so does a clause word ("are more efficient when
+        // Hilbert space sizes are …" has no class at all).
         if (predicate.equals("is-a")) {
             for (int k = objectToken; k < t.tagged() && t.ends()[k] <= objectStart; k++) {
                 if (t.is(k, "ADP") && !t.lower(k).equals("of") || t.is(k, "SCONJ") || t.is(k, "AUX")
