@@ -144,16 +144,18 @@ class DjlStudentEngineTest {
         ENGINE.pretrain(Corpus.texts(), Corpus.texts(), Corpus.config(8, 1), otherSeed, ProgressListener.NONE);
         assertEquals(Files.readString(first.resolve(ModelFiles.TOKENIZER)),
                 Files.readString(again.resolve(ModelFiles.TOKENIZER)));
-        // MKL may pick alignment-dependent kernels on a loaded machine, so bit-identity is not guaranteed
-        // everywhere; the same seed must still give the same model up to float noise, a new seed must not.
+        // MKL may pick alignment-dependent kernels, so bit-identity is not guaranteed everywhere: most runs
+        // here are identical, but some drifted by up to 0.025 nats per continuation (even on one thread),
+        // while another seed moves the scores by about 14. The same seed must give the same model up to that
+        // noise, a new seed must not.
         List<LogLikelihood> a = scores(first);
-        assertClose(a, scores(again), 1e-2);
+        assertClose(a, scores(again), 0.1);
         List<LogLikelihood> b = scores(otherSeed);
         double largest = 0;
         for (int i = 0; i < a.size(); i++) {
             largest = Math.max(largest, Math.abs(a.get(i).sum() - b.get(i).sum()));
         }
-        assertTrue(largest > 0.1, "another seed gives another model (largest difference " + largest + ")");
+        assertTrue(largest > 1.0, "another seed gives another model (largest difference " + largest + ")");
     }
 
     private static List<LogLikelihood> scores(Path modelDir) {
