@@ -191,6 +191,15 @@ class FullLoopIT {
             }
         }
 
+        // The debug summary counts the same failures, and every dev item once per form.
+        JsonNode summary = Json.MAPPER.readTree(layout.reports().resolve("debug-round-1.json").toFile());
+        assertEquals(failures.size(), summary.get("failures").asInt());
+        int perForm = 0;
+        for (JsonNode share : summary.get("by_form")) {
+            perForm += share.get("items").asInt();
+        }
+        assertEquals(dev.size(), perForm);
+
         // Patches never repeat a benchmark question.
         List<Patch> patches = Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class);
         assertEquals(counts.get("patches").asInt(), patches.size());

@@ -2,6 +2,8 @@ package dev.proda.debug;
 
 import dev.proda.evaluate.Evaluate;
 import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.AtomicFiles;
+import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
 import dev.proda.model.Concept;
 import dev.proda.model.Failure;
@@ -84,6 +86,14 @@ public final class Debug {
         long gaps = failures.stream().filter(f -> f.kind().equals("concept_gap")).count();
         log.info("debug " + version + ": " + failures.size() + " dev failures (" + gaps + " concept gaps, "
                 + (failures.size() - gaps) + " chain breaks) from " + probeByNode.size() + " node probes");
+        DebugSummary summary = DebugSummary.of(version, dev.values(), failures);
+        summary.lines().forEach(log::info);
+        try {
+            AtomicFiles.writeString(layout.reports().resolve("debug-round-" + round + ".json"),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return failures;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.student.Continuation;
 import dev.proda.student.LogLikelihood;
+import dev.proda.student.PretrainConfig;
 import dev.proda.student.ProgressListener;
 import dev.proda.student.StudentModel;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pre-trains one tiny model on the real engine and checks what it learned and how it is scored. */
@@ -128,40 +128,48 @@ class DjlStudentEngineTest {
     }
 
     /**
-     * Reproducibility needs {@code MKL_CBWR} in the environment (the pom sets it for surefire):
-     * otherwise MKL's alignment-dependent kernels make about one run in six differ, and training
-     * amplifies that. One thread, because with two a run still differed now and then while other
-     * builds loaded the CPU.
+     * What one seed fixes: the tokenizer, the initial parameters and the order of the training windows.
+     * Training itself is not bit-reproducible on this engine: MKL's alignment-dependent kernels now and then
+     * change the last bits of a step, and training amplifies that (same-seed pretrained models differed by up
+     * to 5 nats on one continuation in 2 of 4 full CI runs here), so trained models are not compared.
      */
     @Test
-    @EnabledIfEnvironmentVariable(named = "MKL_CBWR", matches = ".+")
-    void sameSeedGivesTheSameModel(@TempDir Path other) throws Exception {
+    void sameSeedGivesTheSameStartAndAnotherSeedAnother(@TempDir Path other) throws Exception {
         Path first = other.resolve("first");
         Path again = other.resolve("again");
-        Path otherSeed = other.resolve("other-seed");
         ENGINE.pretrain(Corpus.texts(), Corpus.texts(), Corpus.config(7, 1), first, ProgressListener.NONE);
         ENGINE.pretrain(Corpus.texts(), Corpus.texts(), Corpus.config(7, 1), again, ProgressListener.NONE);
-        ENGINE.pretrain(Corpus.texts(), Corpus.texts(), Corpus.config(8, 1), otherSeed, ProgressListener.NONE);
         assertEquals(Files.readString(first.resolve(ModelFiles.TOKENIZER)),
                 Files.readString(again.resolve(ModelFiles.TOKENIZER)));
-        // MKL may pick alignment-dependent kernels, so bit-identity is not guaranteed everywhere: most runs
-        // here are identical, but some drifted by up to 0.025 nats per continuation (even on one thread),
-        // while another seed moves the scores by about 14. The same seed must give the same model up to that
-        // noise, a new seed must not.
-        List<LogLikelihood> a = scores(first);
-        assertClose(a, scores(again), 0.1);
-        List<LogLikelihood> b = scores(otherSeed);
+
+        PretrainConfig config = Corpus.config(7, 1);
+        WordTokenizer tokenizer = WordTokenizer.load(first.resolve(ModelFiles.TOKENIZER));
+        ModelShape shape = new ModelShape(config.layers(), config.width(), config.heads(), config.context(),
+                tokenizer.size());
+        List<LogLikelihood> a = startScores(shape, tokenizer, 7);
+        assertClose(a, startScores(shape, tokenizer, 7), 1e-9);
+        List<LogLikelihood> b = startScores(shape, tokenizer, 8);
         double largest = 0;
         for (int i = 0; i < a.size(); i++) {
             largest = Math.max(largest, Math.abs(a.get(i).sum() - b.get(i).sum()));
         }
-        assertTrue(largest > 1.0, "another seed gives another model (largest difference " + largest + ")");
+        assertTrue(largest > 0.1, "another seed gives another start (largest difference " + largest + ")");
+
+        TextPacker packer = new TextPacker(Corpus.texts().stream().map(tokenizer::encode).toList(), tokenizer.eot(),
+                tokenizer.pad(), config.context());
+        assertEquals(windows(packer.epoch(new java.util.Random(7))), windows(packer.epoch(new java.util.Random(7))),
+                "the same seed orders the training windows alike");
     }
 
-    private static List<LogLikelihood> scores(Path modelDir) {
-        try (StudentModel model = ENGINE.load(modelDir)) {
+    /** Scores of a freshly initialised model: its parameters, with no training to amplify float noise. */
+    private static List<LogLikelihood> startScores(ModelShape shape, WordTokenizer tokenizer, long seed) {
+        try (DjlStudentModel model = DjlStudentModel.create(shape, tokenizer, seed, 1)) {
             return model.logLikelihoods(requests());
         }
+    }
+
+    private static List<String> windows(List<TrainingWindow> windows) {
+        return windows.stream().map(w -> java.util.Arrays.toString(w.tokens())).toList();
     }
 
     private static List<Continuation> requests() {
