@@ -131,7 +131,7 @@ class DjlStudentEngineTest {
      * What one seed fixes: the tokenizer, the initial parameters and the order of the training windows.
      * Training itself is not bit-reproducible on this engine: MKL's alignment-dependent kernels now and then
      * change the last bits of a step, and training amplifies that (same-seed pretrained models differed by up
-     * to 5 nats on one continuation in 2 of 4 full CI runs here), so trained models are not compared.
+     * to 5 nats on one continuation in 2 of 9 full CI runs here), so trained models are not compared.
      */
     @Test
     void sameSeedGivesTheSameStartAndAnotherSeedAnother(@TempDir Path other) throws Exception {
