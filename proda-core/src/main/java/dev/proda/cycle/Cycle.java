@@ -204,10 +204,9 @@ public final class Cycle {
             Set<String> failedTwins) {
         List<CycleReport.Focus> rows = new ArrayList<>();
         for (CycleReport.Version version : versions) {
-            Score repair = Evaluate.testScores(layout, version.name(), test, i -> failedTwins.contains(i.id())).get(true);
-            Score heldOut = Evaluate.testScores(layout, version.name(), test, i -> Boolean.TRUE.equals(i.held_out()))
-                    .get(true);
-            rows.add(new CycleReport.Focus(version.name(), repair, heldOut));
+            List<Score> scores = Evaluate.testScores(layout, version.name(), test,
+                    List.of(i -> failedTwins.contains(i.id()), i -> Boolean.TRUE.equals(i.held_out())));
+            rows.add(new CycleReport.Focus(version.name(), scores.get(0), scores.get(1)));
         }
         return rows;
     }

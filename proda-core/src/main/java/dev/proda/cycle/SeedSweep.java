@@ -158,17 +158,10 @@ public final class SeedSweep {
         test.forEach((v, values) -> testStats.put(v, Stat.of(values)));
         Map<String, Stat> minus = new LinkedHashMap<>();
         Map<String, Integer> ahead = new LinkedHashMap<>();
-        for (String baseline : BASELINES) {
-            if (!test.containsKey(baseline) || !test.containsKey("V2")) {
-                continue;
-            }
-            List<Double> differences = new ArrayList<>();
-            for (int i = 0; i < reports.size(); i++) {
-                differences.add(test.get("V2").get(i) - test.get(baseline).get(i));
-            }
+        v2Differences(test).forEach((baseline, differences) -> {
             minus.put(baseline, Stat.of(differences));
             ahead.put(baseline, (int) differences.stream().filter(d -> d > 0).count());
-        }
+        });
         Map<String, Stat> touching = new LinkedHashMap<>();
         for (String version : List.of("V2", "V2-untargeted", "V2-untargeted-4x", "V2-no-new-samples")) {
             List<Double> gains = new ArrayList<>();
@@ -188,19 +181,26 @@ public final class SeedSweep {
         Map<String, Stat> repairStats = new LinkedHashMap<>();
         repair.forEach((v, values) -> repairStats.put(v, Stat.of(values)));
         Map<String, Stat> repairMinus = new LinkedHashMap<>();
-        for (String baseline : BASELINES) {
-            if (repair.containsKey(baseline) && repair.containsKey("V2")) {
-                List<Double> differences = new ArrayList<>();
-                for (int i = 0; i < reports.size(); i++) {
-                    differences.add(repair.get("V2").get(i) - repair.get(baseline).get(i));
-                }
-                repairMinus.put(baseline, Stat.of(differences));
-            }
-        }
+        v2Differences(repair).forEach((baseline, differences) -> repairMinus.put(baseline, Stat.of(differences)));
         Map<String, Stat> heldOutStats = new LinkedHashMap<>();
         heldOut.forEach((v, values) -> heldOutStats.put(v, Stat.of(values)));
         return new Result(List.copyOf(seeds), testStats, minus, ahead, touching, repairStats, repairMinus,
                 heldOutStats, List.copyOf(reports));
+    }
+
+    /** Per baseline that {@code values} holds beside V2: V2's value minus the baseline's, seed by seed. */
+    private static Map<String, List<Double>> v2Differences(Map<String, List<Double>> values) {
+        Map<String, List<Double>> differences = new LinkedHashMap<>();
+        for (String baseline : BASELINES) {
+            if (values.containsKey(baseline) && values.containsKey("V2")) {
+                List<Double> perSeed = new ArrayList<>();
+                for (int i = 0; i < values.get("V2").size(); i++) {
+                    perSeed.add(values.get("V2").get(i) - values.get(baseline).get(i));
+                }
+                differences.put(baseline, perSeed);
+            }
+        }
+        return differences;
     }
 
     /** A focus score per version over the seeds; versions that some seed lacks, or scores on no items, left out. */

@@ -91,12 +91,22 @@ public final class Evaluate {
      */
     public static Map<Boolean, Score> testScores(ProjectLayout layout, String version, List<TestItem> items,
             Predicate<TestItem> chosen) {
+        List<Score> scores = testScores(layout, version, items, List.of(chosen, chosen.negate()));
+        return Map.of(true, scores.get(0), false, scores.get(1));
+    }
+
+    /**
+     * One version's score on each subset of the test items among {@code items} (subsets may overlap; its
+     * results file is read once).
+     */
+    public static List<Score> testScores(ProjectLayout layout, String version, List<TestItem> items,
+            List<Predicate<TestItem>> subsets) {
         Map<String, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, Function.identity(),
                 (a, b) -> a));
-        Map<Boolean, List<ItemResult>> parts = Jsonl.read(layout.results(version), ItemResult.class).stream()
-                .filter(r -> r.split().equals("test") && byId.containsKey(r.item()))
-                .collect(Collectors.partitioningBy(r -> chosen.test(byId.get(r.item()))));
-        return Map.of(true, Score.of(parts.get(true), byId), false, Score.of(parts.get(false), byId));
+        List<ItemResult> results = Jsonl.read(layout.results(version), ItemResult.class).stream()
+                .filter(r -> r.split().equals("test") && byId.containsKey(r.item())).toList();
+        return subsets.stream().map(subset -> Score.of(results.stream().filter(r -> subset.test(byId.get(r.item())))
+                .toList(), byId)).toList();
     }
 
     public static VersionScores summarise(String version, List<TestItem> items, List<ItemResult> results) {

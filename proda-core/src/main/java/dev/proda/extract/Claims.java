@@ -336,7 +336,7 @@ final class Claims {
         if (!m.find()) {
             return Optional.empty();
         }
-        String predicate = RELATIVE_VERBS.get(m.group(1).toLowerCase(Locale.ROOT));
+        String predicate = RELATIVE_VERBS.get(m.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", ""));
         int from = isA.objectEnd() + m.end();
         RelationPatterns.Head head = objectHead(t, from, t.text().length());
         String object = head == null ? null : term(head.group());
@@ -351,14 +351,10 @@ final class Claims {
 
     private static final Pattern RELATIVE_CLAUSE = Pattern.compile(
             "^\\s*(?:that|which)\\s+(supports?|enables?|allows?|requires?|needs?|contains?|includes?)\\s+");
-    private static final java.util.Map<String, String> RELATIVE_VERBS = java.util.Map.ofEntries(
-            java.util.Map.entry("support", "enables"), java.util.Map.entry("supports", "enables"),
-            java.util.Map.entry("enable", "enables"), java.util.Map.entry("enables", "enables"),
-            java.util.Map.entry("allow", "enables"), java.util.Map.entry("allows", "enables"),
-            java.util.Map.entry("require", "requires"), java.util.Map.entry("requires", "requires"),
-            java.util.Map.entry("need", "requires"), java.util.Map.entry("needs", "requires"),
-            java.util.Map.entry("contain", "has-part"), java.util.Map.entry("contains", "has-part"),
-            java.util.Map.entry("include", "has-part"), java.util.Map.entry("includes", "has-part"));
+    /** The predicate a relative clause's verb states, by the verb's base form. */
+    private static final java.util.Map<String, String> RELATIVE_VERBS = java.util.Map.of("support", "enables",
+            "enable", "enables", "allow", "enables", "require", "requires", "need", "requires", "contain", "has-part",
+            "include", "has-part");
 
     /** A definite object followed by "of": "the origin of", "the common base class of all exceptions". */
     private static boolean relational(String text, int objectStart, int objectEnd) {

@@ -152,10 +152,10 @@ public final class Extract {
             for (int k = 0; k < sentences.size(); k++) {
                 TextUnit sentence = sentences.get(k);
                 boolean glossaryEntry = k == 0 && termLine != null;
-                int cue = Math.max(RelationPatterns.cueEnd(sentence.text()),
-                        RelationPatterns.cueEnd(mainClause(sentence).text()));
+                TextUnit clause = mainClause(sentence);
+                int cue = Math.max(RelationPatterns.cueEnd(sentence.text()), RelationPatterns.cueEnd(clause.text()));
                 if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text())
-                        && !COORDINATED.matcher(mainClause(sentence).text()).find()) {
+                        && !COORDINATED.matcher(clause.text()).find()) {
                     continue;
                 }
                 Tagger.Tagged tagged = Tagger.tag(sentence.text());
@@ -169,7 +169,6 @@ public final class Extract {
                             true)));
                 }
                 boolean initial = k == 0;
-                TextUnit clause = mainClause(sentence);
                 Tagger.Tagged clauseTags = clause == sentence ? tagged : Tagger.tag(clause.text());
                 if (RelationPatterns.cueEnd(clause.text()) >= 0) {
                     RelationPatterns.match(clauseTags).flatMap(relation -> Claims.of(relation, clauseTags))
