@@ -80,6 +80,14 @@ final class Claims {
     private static final Set<String> OF_NOUNS = words("implementation", "subclass", "superclass", "instance",
             "wrapper", "interface", "extension", "variant", "version", "subset", "superset", "port", "reimplementation",
             "generalization", "generalisation", "specialization", "specialisation", "case", "variation");
+    /** First words that place a definite subject in the text around it. */
+    private static final Set<String> SITUATING = words("actual", "likely", "current", "present", "original",
+            "resulting", "given", "corresponding", "respective", "final", "initial", "main", "first", "last", "next",
+            "former", "latter", "whole", "entire", "above", "below", "underlying", "fundamental");
+    /** Heads of a definite subject that name a slot of something the text is describing. */
+    private static final Set<String> SLOTS = words("argument", "parameter", "attribute", "value", "column", "row",
+            "field", "data", "sign", "bound", "cause", "input", "output", "variable", "key", "entry", "option",
+            "setting", "container", "result", "return");
     /** Subject heads that name a role in the writer's argument rather than a thing. */
     private static final Set<String> SUBJECT_ROLES = words("example", "case", "instance", "consequence", "illustration");
     /** Heads of a means that "to" / "for" completes with its purpose: "an approach to X", "a tool for X". */
@@ -103,6 +111,7 @@ final class Claims {
             "[a-z-]+(?:ed|ous|ful|less|able|ible)");
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[A-Z].*[A-Z]|[._]\\w|\\d).*");
     private static final int MAX_TERM_WORDS = 5;
+    private static final Pattern STATE_PARTICIPLE = Pattern.compile("(?i)un(?!der)[a-z]{3,}ed");
 
     private Claims() {
     }
@@ -243,8 +252,9 @@ final class Claims {
         // Hilbert space sizes are …" has no class at all).
         if (predicate.equals("is-a")) {
             for (int k = objectToken; k < t.tagged() && t.ends()[k] <= objectStart; k++) {
-                if (t.is(k, "ADP") && !t.lower(k).equals("of") || t.is(k, "SCONJ") || t.is(k, "AUX")
-                        || t.is(k, "PRON") || CLAUSE_WORDS.contains(t.lower(k))) {
+                boolean article = t.lower(k).matches("an?|the"); // whatever the tagger made of it ("a/SCONJ")
+                if (!article && (t.is(k, "ADP") && !t.lower(k).equals("of") || t.is(k, "SCONJ") || t.is(k, "AUX")
+                        || t.is(k, "PRON") || CLAUSE_WORDS.contains(t.lower(k)))) {
                     return Optional.empty();
                 }
             }
@@ -281,9 +291,11 @@ final class Claims {
                         && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
             return Optional.empty();
         }
-        // "a vector or scalar quantity" read as "vector": coordinated modifiers share the head after them.
-        if (object.indexOf(' ') < 0 && next + 2 < t.tagged() && (t.lower(next).equals("or") || t.lower(next).equals("and"))
-                && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")) && t.nounLike(next + 2)) {
+        // "a vector or scalar quantity" read as "vector", "a general bootstrapping and data set translation
+        // tool" as "general bootstrapping": coordinated modifiers share the head after them.
+        if ((object.indexOf(' ') < 0 || object.endsWith("ing")) && next + 2 < t.tagged() && (t.lower(next).equals("or") || t.lower(next).equals("and"))
+                && (t.nounLike(next + 1) || t.is(next + 1, "ADJ"))
+                && (t.nounLike(next + 2) || t.is(next + 2, "VERB") && t.nounLike(next + 3))) {
             return Optional.empty();
         }
         // "the usual Multiple Data Sets option" read as "usual Multiple Data": a capitalised name goes on.
@@ -315,7 +327,11 @@ final class Claims {
                 || text.substring(Math.min(relation.objectStart(), objectStart), objectStart).matches("(?s).*['’]s\\s*"))) {
             return Optional.empty();
         }
-        if (dev.proda.text.Terms.key(object).equals(dev.proda.text.Terms.key(relation.subject()))) {
+        // "The parameter τ is a parameter": the class repeats a word of the subject and says nothing.
+        String subjectWords = " " + dev.proda.text.Terms.key(relation.subject()) + " ";
+        if (dev.proda.text.Terms.key(object).equals(dev.proda.text.Terms.key(relation.subject()))
+                || predicate.equals("is-a") && object.indexOf(' ') < 0
+                        && subjectWords.startsWith(" " + dev.proda.text.Terms.key(object) + " ")) {
             return Optional.empty();
         }
         return Optional.of(new Claim(relation.subject(), relation.alias(), predicate, object,
@@ -375,8 +391,9 @@ final class Claims {
         while (!words.isEmpty() && (EVALUATIVE.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || ORDINALS.matcher(words.get(0)).matches() && !(words.size() > 1 && words.get(1).matches("(?i)part(?:y|ies)"))
-                || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT)))) {
-            words.remove(0);
+                || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT))
+                || words.size() > 1 && STATE_PARTICIPLE.matcher(words.get(0)).matches())) {
+            words.remove(0); // "undeveloped mineral resources" are mineral resources in some state
         }
         // "in.bat or.cmd": a function word inside a group means the group is no term ("of" aside).
         if (words.stream().skip(1).anyMatch(w -> !w.equalsIgnoreCase("of")
@@ -449,7 +466,16 @@ final class Claims {
         // "the Jamaican …" are names; "Long-term prospects" is not.
         String capitals = relation.subjectStart() == 0 ? subject.substring(1) : subject;
         boolean named = capitals.chars().anyMatch(Character::isUpperCase) || CODE_LIKE.matcher(subject).matches();
-        if (definite && !named) {
+        // "The email package is a library …" still defines a kind: a compound term, given a class with an
+        // article, is the domain's; "The algorithm is a …", "The country is a …" point at the context.
+        // A first word that places the thing in the text ("The actual algorithm", "the likely cause") and a
+        // head that is a slot of some function or table ("The size parameter", "The data argument") point
+        // at the context all the same.
+        boolean definesKind = words.length > 1 && relation.predicate().equals("is-a")
+                && relation.object().matches("(?i)an?\\s.*") && !SITUATING.contains(first)
+                && !EVALUATIVE.contains(first) && !SLOTS.contains(dev.proda.text.Terms.singular(
+                        words[words.length - 1].toLowerCase(Locale.ROOT)));
+        if (definite && !named && !definesKind) {
             return false;
         }
         String head = words[words.length - 1].toLowerCase(Locale.ROOT);

@@ -95,6 +95,9 @@ final class ConceptIndex {
         } else if (!claim.subject().contains(" ")) {
             score -= 0.15; // a single common word no one else uses as a term ("Compatibility", "Jumbling")
         }
+        if (claim.definite() && !named && !corpusTerms.contains(subjectKey)) {
+            score -= 0.1; // "The stick breaking process is …": a kind only if the corpus names it elsewhere
+        }
         if (found.paragraphInitial()) {
             score += 0.05;
         }

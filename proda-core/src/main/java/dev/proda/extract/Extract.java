@@ -154,7 +154,7 @@ public final class Extract {
                 boolean glossaryEntry = k == 0 && termLine != null;
                 TextUnit clause = mainClause(sentence);
                 int cue = Math.max(RelationPatterns.cueEnd(sentence.text()), RelationPatterns.cueEnd(clause.text()));
-                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text())
+                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text()) && assertedClause(sentence).isEmpty()
                         && !COORDINATED.matcher(clause.text()).find()) {
                     continue;
                 }
@@ -178,6 +178,11 @@ public final class Extract {
                                         more -> found.add(found(more, "copula", document, clause, initial)));
                             });
                 }
+                assertedClause(sentence).ifPresent(asserted -> {
+                    Tagger.Tagged assertedTags = Tagger.tag(asserted.text());
+                    RelationPatterns.match(assertedTags).flatMap(relation -> Claims.of(relation, assertedTags))
+                            .ifPresent(claim -> found.add(found(claim, "copula", document, asserted, false)));
+                });
                 for (Claims.Claim claim : coordinated(clause)) {
                     found.add(found(claim, "copula", document, clause, initial));
                     Claims.relativeClause(claim, clauseTags).ifPresent(
@@ -227,11 +232,32 @@ public final class Extract {
      * so the sentence stays unread.
      */
     static TextUnit mainClause(TextUnit sentence) {
+        // A quotation opening the sentence ("“The Brier score is …") is read without its mark.
+        var quote = OPENING_QUOTE.matcher(sentence.text());
+        if (quote.find() && quote.end() < sentence.text().length()) {
+            sentence = new TextUnit(sentence.text().substring(quote.end()), sentence.start() + quote.end(), sentence.end());
+        }
         var m = OPENING.matcher(sentence.text());
         if (!m.find() || BACK_POINTING.matcher(m.group()).find() || m.end() >= sentence.text().length()) {
             return sentence;
         }
         return new TextUnit(sentence.text().substring(m.end()), sentence.start() + m.end(), sentence.end());
+    }
+
+    private static final java.util.regex.Pattern OPENING_QUOTE = java.util.regex.Pattern.compile("^[“\"‘']+(?=\\p{L})");
+    private static final java.util.regex.Pattern ASSERTING_CLAUSE = java.util.regex.Pattern.compile(
+            "^(?:Since|Because|Although|Though|While|Whereas|As|Given that) ([^,;:]{5,160}), ");
+
+    /**
+     * "Since Theil-Sen is a median-based estimator, it is …": a reason or concession clause opening the
+     * sentence asserts what it says (a condition — "If X is a list, …" — does not, and is not read).
+     */
+    static java.util.Optional<TextUnit> assertedClause(TextUnit sentence) {
+        var m = ASSERTING_CLAUSE.matcher(sentence.text());
+        if (!m.find() || RelationPatterns.cueEnd(m.group(1)) < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TextUnit(m.group(1), sentence.start() + m.start(1), sentence.start() + m.end(1)));
     }
 
     private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(

@@ -56,7 +56,16 @@ public final class Heads {
             "earring", "outing", "landing", "crossing", "carving", "molding", "moulding", "binding", "casing",
             "covering", "fitting", "mapping", "encoding", "rating", "ranking", "sampling", "smoothing", "scaling",
             "clustering", "boosting", "bagging", "pruning", "testing", "modeling", "modelling", "indexing",
-            "slicing", "hashing", "logging", "sorting", "parsing", "typing", "threading", "matching", "pooling");
+            "slicing", "hashing", "logging", "sorting", "parsing", "typing", "threading", "matching", "pooling",
+            // rarely a participle in technical prose ("accounting for", "trading in" are, and stay out)
+            "programming", "computing", "networking", "scripting", "caching", "profiling", "debugging",
+            "formatting", "tuning", "banking", "manufacturing", "mining", "shipbuilding", "bootstrapping",
+            "resampling", "preprocessing", "labeling", "labelling");
+
+    /** Whether a word in -ing is a noun of its own ("a programming language", "the sampling distribution"). */
+    static boolean ingNoun(String word) {
+        return ING_NOUNS.contains(word.toLowerCase(Locale.ROOT));
+    }
 
     private Heads() {
     }

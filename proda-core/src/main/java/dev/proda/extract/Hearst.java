@@ -21,7 +21,8 @@ final class Hearst {
     static boolean candidate(String sentence) {
         return sentence.contains("such as") || sentence.contains("including") || sentence.contains(" other ")
                 || sentence.contains(", namely") || sentence.contains(" called ") || sentence.contains(" named ")
-                || sentence.contains(", a ") || sentence.contains(", an ") || sentence.contains(", which is a");
+                || sentence.contains(", a ") || sentence.contains(", an ") || sentence.contains(", which is a")
+                || sentence.contains("s (");
     }
 
     static List<Claims.Claim> match(Tagger.Tagged t) {
@@ -37,6 +38,8 @@ final class Hearst {
                 backward(t, i - 2, i + 1, claims);
             } else if (w.equals("namely") && t.tokens().get(i - 1).equals(",")) {
                 forward(t, i - 1, i + 1, claims);
+            } else if (w.equals("(") && plural(t, i - 1)) {
+                parenthesised(t, i, claims);
             } else if ((w.equals("called") || w.equals("named")) && i >= 2) {
                 called(t, i, claims);
             } else if (w.equals(",") && (t.lower(i + 1).equals("a") || t.lower(i + 1).equals("an"))) {
@@ -87,6 +90,10 @@ final class Hearst {
                 start++;
             }
             int end = groupFrom(t, start);
+            if (end == start && lastMember && start < t.tagged() && t.is(start, "ADJ") && !quoted
+                    && (start + 1 >= t.size() || t.is(start + 1, "PUNCT"))) {
+                end = start + 1; // "lead, zinc, nickel, and gold.": the tagger reads a list's last noun as an adjective
+            }
             if (end == start || quoted && !(end < t.size() && QUOTES.contains(t.tokens().get(end))) || cut(t, end)) {
                 break; // "'BAD OUTGROUP NUMBER: '" is a message, not a name; "Spectral Co-Clustering …" was cut
             }
@@ -123,6 +130,71 @@ final class Hearst {
             members = List.of(members.get(0));
         }
         emit(t, members, cls, into);
+    }
+
+    /**
+     * "internet protocols (HTTP, FTP, SMTP)", "scalers (e.g. StandardScaler and MinMaxScaler)": a plural
+     * class, then a parenthesis that holds nothing but a list of two or more names.
+     */
+    private static void parenthesised(Tagger.Tagged t, int open, List<Claims.Claim> into) {
+        int[] cls = groupEndingAt(t, open - 1);
+        if (cls == null) {
+            return;
+        }
+        // "The library covers internet protocols (…)": an -s word between a noun and the class is the verb.
+        for (int k = cls[1] - 2; k > cls[0]; k--) {
+            if (t.lower(k).endsWith("s") && !t.lower(k).endsWith("ss") && (t.nounLike(k - 1) || t.is(k - 1, "ADJ"))
+                    && dev.proda.text.Terms.singular(t.lower(k - 1)).equals(t.lower(k - 1))) {
+                cls = new int[] {k + 1, cls[1]};
+                break;
+            }
+        }
+        // "three parameters (r, theta and phi)" counts slots, "the criterion of the decision trees (Gini, …)"
+        // may gloss the noun before "of": neither lists kinds of the class.
+        int before = cls[0] - 1;
+        while (before >= 0 && t.is(before, "DET")) {
+            before--;
+        }
+        if (insidePhrase(t, cls[0]) || t.is(cls[0], "NUM") || NUMBER_WORDS.contains(t.lower(cls[0]))
+                || before >= 0 && t.lower(before).equals("of")) {
+            return;
+        }
+        int i = open + 1;
+        if (i + 1 < t.size() && t.lower(i).matches("e\\.g\\.?")) {
+            i += t.tokens().get(i + 1).equals(",") ? 2 : 1;
+        }
+        if (i + 1 < t.size() && Character.isLowerCase(t.tokens().get(i).charAt(0)) && plural(t, i)
+                && Character.isUpperCase(t.tokens().get(i + 1).charAt(0))) {
+            i++; // "(programs Dollop and Dolpenny)": the label is no part of the first name
+        }
+        List<int[]> members = new ArrayList<>();
+        while (i < t.tagged()) {
+            int end = groupFrom(t, i);
+            if (end == i && i + 1 < t.size() && t.tokens().get(i).matches("[A-Z][\\w.+#-]*")
+                    && (t.tokens().get(i + 1).equals(",") || t.tokens().get(i + 1).equals(")")
+                            || JOINERS.contains(t.lower(i + 1)))) {
+                end = i + 1; // a capitalised name the tagger did not read as a noun
+            }
+            // "(xk, pk)", "(upper or lower case)": variable names and modifiers are no kinds
+            if (end == i || end - i > 3 || end - i == 1 && t.tokens().get(i).length() < 3
+                    || end - i == 1 && !t.nounLike(i) && !Character.isUpperCase(t.tokens().get(i).charAt(0))) {
+                return;
+            }
+            members.add(new int[] {i, end});
+            if (end < t.size() && t.tokens().get(end).equals(")")) {
+                break;
+            }
+            if (end >= t.size() || !JOINERS.contains(t.lower(end))) {
+                return; // anything but a list of names: a gloss, a citation, a formula
+            }
+            i = end + 1;
+            while (i < t.size() && JOINERS.contains(t.lower(i))) {
+                i++;
+            }
+        }
+        if (members.size() >= 2) {
+            emit(t, members, cls, into);
+        }
     }
 
     /**
@@ -204,6 +276,8 @@ final class Hearst {
     private static final Set<String> MASS_CLASSES = Set.of("data", "infrastructure", "type", "equipment", "software",
             "hardware", "machinery", "material", "food", "produce");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+    private static final Set<String> NUMBER_WORDS = Set.of("two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "both", "several", "multiple");
     private static final Set<String> QUOTES = Set.of("'", "\"", "‘", "’", "“", "”", "`");
 
     /**
@@ -341,7 +415,7 @@ final class Hearst {
         }
         String word = t.lower(before);
         if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")
-                || t.is(before, "VERB") && PARTICIPLE.matcher(word).matches()) {
+                || t.is(before, "VERB") && PARTICIPLE.matcher(word).matches() && !word.matches("un(?!der)[a-z]{3,}ed")) {
             // "challenges that it has yet to fully address, including …": "address" is a verb here; "with
             // nearly balanced classes": a participle the group did not take in cuts the class
             return true;

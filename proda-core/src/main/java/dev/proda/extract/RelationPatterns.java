@@ -82,7 +82,7 @@ final class RelationPatterns {
             "table", "figure", "page", "list", "line", "lines", "file", "files", "program", "programs", "data",
             "something", "anything", "everything", "nothing", "someone", "anyone", "everyone");
     private static final Pattern CLAUSE_END = Pattern.compile("[;:]|,\\s(?:which|and|but|so|while|whereas|although|"
-            + "where|when|because|since|though|unless|as)\\s|\\.$|\\s\\(|\\s--?\\s|\\s—\\s");
+            + "where|when|because|since|though|unless|as|that is|i\\.e\\.|e\\.g\\.|thus|hence)\\s|\\.$|\\s\\(|\\s--?\\s|\\s—\\s");
 
     private RelationPatterns() {
     }
@@ -103,7 +103,8 @@ final class RelationPatterns {
         if (!cue.find()) {
             return -1;
         }
-        String before = sentence.substring(0, cue.start()).strip();
+        // "Albania, a formerly closed, centrally-planned state, is …": the appositive is no part of the subject
+        String before = APPOSITIVE.matcher(sentence.substring(0, cue.start()).strip()).replaceFirst("$1");
         if (before.isEmpty()) {
             return -1;
         }
@@ -129,6 +130,7 @@ final class RelationPatterns {
         return cue.end();
     }
 
+    private static final Pattern APPOSITIVE = Pattern.compile("^([^,]{1,60}), an? [^;:()]{1,80},$");
     private static final Set<String> ALIAS_WORDS = Set.of("or", "also", "called", "known", "as");
 
     private static boolean inParentheses(String[] words, int i) {
@@ -174,7 +176,8 @@ final class RelationPatterns {
         }
         // A run that stops right at a cue verb is the subject whatever its last tag ("Gradient/ADJ descent/ADJ
         // depends on …").
-        boolean atCue = e > s && e < n && CUE_WORDS.contains(t.lower(e)) && !t.is(e - 1, "ADV");
+        boolean atCue = e > s && e < n && (CUE_WORDS.contains(t.lower(e)) || t.tokens().get(e).equals("("))
+                && !t.is(e - 1, "ADV");
         while (!atCue && e > s && !t.nounLike(e - 1) && !(e - 1 == s && lenientFirst)) {
             e--;
         }
@@ -198,6 +201,16 @@ final class RelationPatterns {
             if (close < n && close - v <= 6 && close > v + 1) {
                 alias = acceptableAlias(t.text().substring(t.starts()[v + 1], t.ends()[close - 1]));
                 v = close + 1;
+                // "A receiver operating characteristic (ROC), or simply ROC curve, is …": a second name
+                if (v + 2 < n && t.tokens().get(v).equals(",") && t.lower(v + 1).equals("or")) {
+                    int next = v + 2;
+                    while (next < n && next - v <= 6 && !t.tokens().get(next).equals(",")) {
+                        next++;
+                    }
+                    if (next < n && next - v <= 6) {
+                        v = next + 1;
+                    }
+                }
             } else {
                 return Optional.empty();
             }
@@ -208,6 +221,18 @@ final class RelationPatterns {
             } else if (t.lower(a).equals("also") && a + 1 < n && (t.lower(a + 1).equals("called")
                     || t.lower(a + 1).equals("known"))) {
                 a += t.lower(a + 1).equals("known") && a + 2 < n && t.lower(a + 2).equals("as") ? 3 : 2;
+            } else if (t.lower(a).equals("a") || t.lower(a).equals("an")) {
+                // "Albania, a formerly closed, centrally-planned state, is …": an appositive between subject and
+                // verb is skipped (it says something of its own, read by Hearst's appositive rule or not at all)
+                int close = a + 1;
+                while (close < n && close - a <= 10 && !(t.tokens().get(close).equals(",") && close + 1 < n
+                        && CUE_WORDS.contains(t.lower(close + 1)))) {
+                    close++;
+                }
+                if (close < n && close - a <= 10) {
+                    v = close + 1;
+                }
+                a = -1;
             } else {
                 a = -1;
             }
@@ -400,7 +425,8 @@ final class RelationPatterns {
      */
     private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "species",
             "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style", "class",
-            "some", "branch", "piece", "variation", "variant", "specialization", "specialisation", "subset", "case");
+            "some", "branch", "piece", "variation", "variant", "specialization", "specialisation", "subset", "case",
+            "sub-class", "number", "range", "multitude", "plethora", "host", "handful", "lot", "lots");
     private static final Set<String> COLLECTIVES = Set.of("group", "set", "collection", "series", "family");
     private static final Set<String> MEMBER_QUANTIFIERS = Set.of("one", "any", "each", "either", "some");
     private static final Set<String> MEMBERSHIP = Set.of("member");
@@ -421,7 +447,18 @@ final class RelationPatterns {
         int start = i;
         int lastNoun = -1;
         for (; i < n; i++) {
-            String tag = i > start && mistaggedNoun(t, i, n) ? "NOUN" : t.tags()[i];
+            String tag = i > start && mistaggedNoun(t, i, n) || t.is(i, "VERB") && Heads.ingNoun(t.lower(i))
+                    && (i + 1 < n && t.nounLike(i + 1) || i > start && t.nounLike(i - 1) && (i + 1 >= n
+                            || !(t.nounLike(i + 1) || t.is(i + 1, "DET") || t.is(i + 1, "ADJ") || t.is(i + 1, "NUM"))))
+                    ? "NOUN" : t.tags()[i];
+            // "a small, open economy", "a high-speed, low-memory vectorizer": the adjective before the comma
+            // grades the same noun; the group goes on after it.
+            if (t.tokens().get(i).equals(",") && lastNoun < 0 && i > start && i + 2 < n
+                    && IntStream.range(start, i).allMatch(k -> t.is(k, "ADJ")) && t.is(i + 1, "ADJ")
+                    && (t.nounLike(i + 2) || t.is(i + 2, "ADJ"))) {
+                start = i + 1;
+                continue;
+            }
             boolean np = tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
                     || tag.equals("X") || (tag.equals("VERB") || tag.equals("ADV")) && i + 1 < n
                     && (t.is(i + 1, "NOUN") || t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "PROPN"));
@@ -534,9 +571,10 @@ final class RelationPatterns {
         // "Manifold learning is …", "Feature scaling is …": a gerund after a noun and before the copula heads
         // a compound term, whatever its tag.
         boolean gerundHead = tag.equals("VERB") && token.endsWith("ing") && i > 0 && t.nounLike(i - 1)
-                && i + 1 < t.size() && BE.contains(t.lower(i + 1));
+                && i + 1 < t.size() && (BE.contains(t.lower(i + 1)) || t.nounLike(i + 1) || t.is(i + 1, "ADJ"));
+        boolean ingModifier = tag.equals("VERB") && Heads.ingNoun(token) && i + 1 < t.size() && t.nounLike(i + 1);
         return (tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
-                || tag.equals("X") || gerundHead) && Character.isLetterOrDigit(token.charAt(0));
+                || tag.equals("X") || gerundHead || ingModifier) && Character.isLetterOrDigit(token.charAt(0));
     }
 
     private static boolean acceptableSubject(Tagger.Tagged t, int s, int e) {

@@ -152,4 +152,58 @@ class ClaimsTest {
         assertTrue(Glossary.definition("2d array", Tagger.tag("Two-dimensional array.")).isEmpty(), "a synonym");
         assertTrue(Glossary.definition("GIL", Tagger.tag("Global Interpreter Lock.")).isEmpty(), "an expansion");
     }
+
+    @Test
+    void theHeadGoesOnPastCommaAdjectivesAndNounsInIng() {
+        assertEquals("memory-safe language", claim("Rust is a fast, memory-safe language with ownership types.")
+                .orElseThrow().object());
+        assertTrue(claim("Haskell is a lazy functional programming language.").orElseThrow().object()
+                .endsWith("programming language"));
+        assertTrue(claim("Sorter is a general sorting and data set merging tool.").isEmpty(),
+                "coordinated modifiers: the head is further on");
+    }
+
+    @Test
+    void aDefiniteCompoundStillDefinesAKindButASlotOrASituatedThingDoesNot() {
+        assertEquals("probabilistic data structure", claim("The bloom filter is a probabilistic data structure "
+                + "for membership tests.").orElseThrow().object());
+        assertTrue(claim("The size parameter is a tuple of two integers.").isEmpty(), "a slot of some function");
+        assertTrue(claim("The actual solver is a Newton method with line search.").isEmpty(), "situated");
+        assertTrue(claim("The parameter alpha is a parameter that controls smoothing.").isEmpty(), "tautology");
+    }
+
+    @Test
+    void appositivesAndSecondNamesBetweenSubjectAndVerbAreSkipped() {
+        assertEquals("Rust", claim("Rust, a language started at Mozilla, is a systems programming language.")
+                .orElseThrow().subject());
+        Claims.Claim map = claim("A hash map (HM), or simply map, is a data structure that stores pairs.").orElseThrow();
+        assertEquals("hash map", map.subject());
+        assertEquals("data structure", map.object());
+        assertEquals("supervised learning problem", claim("A ranking problem is a supervised learning problem "
+                + "with ordered outputs to predict, that is when the target is a permutation of the items.")
+                .orElseThrow().object(), "the object ends at 'that is'");
+    }
+
+    private static dev.proda.text.TextUnit unit(String sentence) {
+        return new dev.proda.text.TextUnit(sentence, 0, sentence.length());
+    }
+
+    @Test
+    void aReasonClauseAssertsButAConditionDoesNot() {
+        assertEquals("Brotli is a compression format", Extract.assertedClause(
+                unit("Since Brotli is a compression format, browsers accept it.")).orElseThrow().text());
+        assertTrue(Extract.assertedClause(unit("If Brotli is a compression format, browsers accept it.")).isEmpty());
+        assertEquals("Brotli is a compression format.", Extract.mainClause(unit("“Brotli is a compression format."))
+                .text(), "an opening quotation mark is no part of it");
+    }
+
+    @Test
+    void hearstListsInParenthesesAndListsEndingInATaggerAdjective() {
+        assertEquals(List.of("HTTPS | network protocols", "SMTP | network protocols", "IMAP | network protocols"),
+                hearst("The standard library covers network protocols (HTTPS, SMTP, IMAP) and more."));
+        assertTrue(hearst("We need three parameters (x, y and z) for a point.").isEmpty(), "a count of slots");
+        assertEquals(List.of("cobalt | mineral resources", "copper | mineral resources", "gold | mineral resources"),
+                hearst("The region has untapped mineral resources such as cobalt, copper, and gold."),
+                "'untapped' is a state of the resources, not a kind; 'gold' closes the list whatever its tag");
+    }
 }
