@@ -365,6 +365,44 @@ final class Claims {
                 isA.subjectEnd(), head.end() - object.length(), head.end(), isA.definite()));
     }
 
+    /**
+     * The further objects of a coordination: "Chad relies on foreign assistance and foreign capital" requires
+     * both; "consists of A, B and C" has each part. Only for relations between things (an is-a class shares
+     * its head too often: "a vector or scalar quantity"); every conjunct must be a whole noun group, and the
+     * list must end the clause.
+     */
+    static List<Claim> conjuncts(Claim first, Tagger.Tagged t) {
+        if (first.predicate().equals("is-a") || first.object() == null || first.objectEnd() >= t.text().length()) {
+            return List.of();
+        }
+        List<Claim> more = new ArrayList<>();
+        int at = first.objectEnd();
+        while (true) {
+            var joiner = CONJUNCTION.matcher(t.text().substring(at));
+            if (!joiner.find()) {
+                break;
+            }
+            int from = at + joiner.end();
+            RelationPatterns.Head head = objectHead(t, from, t.text().length());
+            String object = head == null ? null : term(head.group());
+            if (object == null || head.start() > from + 4) {
+                return List.of();
+            }
+            more.add(new Claim(first.subject(), null, first.predicate(), object, null, first.subjectStart(),
+                    first.subjectEnd(), head.end() - object.length(), head.end(), first.definite()));
+            at = head.end();
+            if (joiner.group().contains("and") || joiner.group().contains("or")) {
+                break;
+            }
+        }
+        String rest = t.text().substring(at).stripLeading();
+        boolean ends = rest.isEmpty() || rest.matches("(?s)(?:[.;:,)]|(?:for|in|to|from|with|at|by|as|on)\\b).*");
+        return ends ? more : List.of();
+    }
+
+    /** A joiner and the article after it: ", ", " and ", ", and the ". */
+    private static final Pattern CONJUNCTION = Pattern.compile("^(?:\\s*,\\s*(?:and|or)?|\\s+(?:and|or))\\s+(?:(?:a|an|the)\\s+)?");
+
     private static final Pattern RELATIVE_CLAUSE = Pattern.compile(
             "^\\s*(?:that|which)\\s+(supports?|enables?|allows?|requires?|needs?|contains?|includes?)\\s+");
     /** The predicate a relative clause's verb states, by the verb's base form. */

@@ -176,11 +176,15 @@ public final class Extract {
                                 found.add(found(claim, "copula", document, clause, initial));
                                 Claims.relativeClause(claim, clauseTags).ifPresent(
                                         more -> found.add(found(more, "copula", document, clause, initial)));
+                                Claims.conjuncts(claim, clauseTags).forEach(
+                                        more -> found.add(found(more, "copula", document, clause, initial)));
                             });
                 }
                 assertedClause(sentence).ifPresent(asserted -> {
                     Tagger.Tagged assertedTags = Tagger.tag(asserted.text());
+                    // "Since the cross product is a zero vector, …" reasons about the case at hand
                     RelationPatterns.match(assertedTags).flatMap(relation -> Claims.of(relation, assertedTags))
+                            .filter(claim -> !claim.definite())
                             .ifPresent(claim -> found.add(found(claim, "copula", document, asserted, false)));
                 });
                 for (Claims.Claim claim : coordinated(clause)) {

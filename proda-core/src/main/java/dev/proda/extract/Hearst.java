@@ -204,8 +204,10 @@ final class Hearst {
     private static void called(Tagger.Tagged t, int cue, List<Claims.Claim> into) {
         // "If you want to slice an NDData object called ndd …", "a file named invalid.fits:" in an example: a
         // name chosen for the occasion, not a kind the domain has.
-        if (EXAMPLE_CUE.matcher(t.text()).find()) {
-            return;
+        String text = t.text();
+        int clauseEnd = text.substring(t.ends()[cue]).replaceFirst("[,;].*", "").length() + t.ends()[cue];
+        if (EXAMPLE_CUE.matcher(text.substring(0, clauseEnd)).find()) {
+            return; // only the clause that names: "…, they then ask you to type …" comes after it
         }
         int[] cls = groupEndingAt(t, cue - 1);
         if (cls == null || cls[0] == 0 || !(t.lower(cls[0] - 1).equals("a") || t.lower(cls[0] - 1).equals("an"))) {
@@ -446,8 +448,11 @@ final class Hearst {
             "most", "certain", "numerous", "any", "such");
 
     private static boolean groupWord(Tagger.Tagged t, int i) {
+        // "self-contained/VERB directory tree": a hyphenated compound before a noun is a modifier whatever its tag
+        boolean compound = i >= 0 && i + 1 < t.tagged() && t.is(i, "VERB") && t.tokens().get(i).indexOf('-') > 0
+                && (t.nounLike(i + 1) || t.is(i + 1, "ADJ"));
         return i >= 0 && i < t.tagged() && (t.is(i, "NOUN") || t.is(i, "PROPN") || t.is(i, "ADJ") || t.is(i, "NUM")
-                || t.is(i, "X")) && Character.isLetterOrDigit(t.tokens().get(i).charAt(0));
+                || t.is(i, "X") || compound) && Character.isLetterOrDigit(t.tokens().get(i).charAt(0));
     }
 
     /** A past participle used as a modifier: "compiled languages". */

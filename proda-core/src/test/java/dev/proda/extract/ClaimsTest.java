@@ -206,4 +206,15 @@ class ClaimsTest {
                 hearst("The region has untapped mineral resources such as cobalt, copper, and gold."),
                 "'untapped' is a state of the resources, not a kind; 'gold' closes the list whatever its tag");
     }
+
+    @Test
+    void everyConjunctOfAnObjectListIsAnObject() {
+        Tagger.Tagged t = Tagger.tag("Mali relies on foreign aid and gold exports for its budget.");
+        Claims.Claim first = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
+        assertEquals("foreign aid", first.object());
+        assertEquals(List.of("gold exports"), Claims.conjuncts(first, t).stream().map(Claims.Claim::object).toList());
+        Tagger.Tagged open = Tagger.tag("Mali relies on foreign aid and gold exports grew fast.");
+        Claims.Claim cut = RelationPatterns.match(open).flatMap(r -> Claims.of(r, open)).orElseThrow();
+        assertTrue(Claims.conjuncts(cut, open).isEmpty(), "a conjunct that goes on is no object");
+    }
 }
