@@ -136,9 +136,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Command(name = "cycle", mixinStandardHelpOptions = true,
             description = "Run the whole cycle once per seed (each its own project under DIR: split, samples, "
-                    + "patches, training) and report test accuracy per version as mean ± sd, and V2's paired "
-                    + "differences to V1 and the controls; writes DIR/sweep.json and sweep.md, prints one JSON "
-                    + "line last. Long: about 16 minutes per seed on 2 cores. Rerunning resumes.")
+                    + "patches, training) and report test accuracy, repair rate, held-out chains and general bits "
+                    + "per token per version as mean ± sd, with the paired differences V2-V1, V2-controls and "
+                    + "V3-V2; writes DIR/sweep.json and sweep.md, prints one JSON line last. Long: about 20 minutes "
+                    + "per seed on 2 cores at the small size. Rerunning resumes.")
     static final class Cycles implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "Folder for the per-seed projects.")
         Path dir;
@@ -147,9 +148,13 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Seeds (default: ${DEFAULT-VALUE}).")
         List<Long> seeds;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
-                description = "Repair rounds per cycle (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+                description = "Repair rounds per cycle (default: ${DEFAULT-VALUE}: V2 and V3).")
         int rounds;
+
+        @Option(names = "--size", paramLabel = "S",
+                description = "Student size preset, small or base (default: the config's, else small).")
+        String size;
 
         @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus (default: the bundled example).")
         Path corpus;
@@ -171,10 +176,18 @@ final class BenchCommand implements Callable<Integer> {
             if (rounds < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
             }
+            ProdaConfig template = config != null ? ProdaConfig.read(config) : null;
+            if (size != null) {
+                if (!ProdaConfig.Student.SIZES.containsKey(size)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--size must be one of "
+                            + new java.util.TreeSet<>(ProdaConfig.Student.SIZES.keySet()) + ", not '" + size + "'");
+                }
+                ProdaConfig base = template != null ? template : ProdaConfig.defaults("sweep");
+                template = base.withStudent(base.student().withSize(size));
+            }
             SeedSweep.Result result = SeedSweep.run(dir, corpus != null ? corpus : BundledExample.corpus(),
-                    general != null ? general : BundledExample.general(),
-                    config != null ? ProdaConfig.read(config) : null, seeds, rounds, Engines::student, Engines.embedder(),
-                    WriterOutputStream.log(spec));
+                    general != null ? general : BundledExample.general(), template, seeds, rounds, Engines::student,
+                    Engines.embedder(), WriterOutputStream.log(spec));
             var out = spec.commandLine().getOut();
             out.println();
             out.print(result.markdown());

@@ -100,11 +100,22 @@ class FullLoopIT {
                 }
             }
         }
-        // The summary is computed from the seeds' own reports.
-        assertEquals((v2[0] + v2[1]) / 2, line.get("test_v2").asDouble(), 1e-4);
-        assertEquals((v2[0] - untargeted[0] + v2[1] - untargeted[1]) / 2, line.get("v2_minus_v2_untargeted").asDouble(),
-                1e-4);
-        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| V2 minus |"));
+        // The summary is computed from the seeds' own reports, under the protocol's names.
+        assertEquals((v2[0] + v2[1]) / 2, line.get("test_V2").asDouble(), 1e-4);
+        assertEquals((v2[0] - untargeted[0] + v2[1] - untargeted[1]) / 2,
+                line.get("paired_V2-untargeted_1x").asDouble(), 1e-4);
+        JsonNode summary = Json.MAPPER.readTree(sweep.resolve("sweep.json").toFile());
+        assertEquals("small", summary.get("size").asText());
+        for (String version : List.of("V0", "V1", "V2", "V3", "no_new_samples", "untargeted_1x", "untargeted_4x")) {
+            assertTrue(summary.get("test").has(version), version);
+        }
+        for (String pair : List.of("V2-V1", "V2-untargeted_1x", "V2-untargeted_4x", "V3-V2")) {
+            assertTrue(summary.get("paired").get(pair).has("wins"), pair);
+        }
+        assertTrue(summary.get("repair_rate").has("untargeted_1x"));
+        assertTrue(summary.get("general_bits_per_token").get("V3").get("mean").asDouble() > 0,
+                "bits per token on held-out general text for every version, V3 included (two rounds by default)");
+        assertTrue(Files.readString(sweep.resolve("sweep.md")).contains("| paired difference |"));
     }
 
     @Test

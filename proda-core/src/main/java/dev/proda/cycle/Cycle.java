@@ -79,6 +79,8 @@ public final class Cycle {
                 first.description()));
 
         Set<String> failedTwins = new HashSet<>();
+        List<Set<String>> failedTwinsByRound = new ArrayList<>();
+        List<RoundWork> work = new ArrayList<>();
         int failures = 0;
         int patches = 0;
         int patchSamples = 0;
@@ -89,13 +91,17 @@ public final class Cycle {
             String to = "V" + (round + 1);
             List<Failure> found = timed("debug round " + r, () -> Debug.run(layout, config, engine, from, r, log));
             failures += found.size();
+            Set<String> failed = new HashSet<>();
+            found.forEach(f -> failed.add(f.item()));
+            Set<String> twins = new HashSet<>();
+            benchmark.dev().stream().filter(i -> failed.contains(i.id()) && i.twin_id() != null)
+                    .forEach(i -> twins.add(i.twin_id()));
+            failedTwinsByRound.add(twins);
             if (round == 1) {
-                Set<String> failed = new HashSet<>();
-                found.forEach(f -> failed.add(f.item()));
-                benchmark.dev().stream().filter(i -> failed.contains(i.id()) && i.twin_id() != null)
-                        .forEach(i -> failedTwins.add(i.twin_id()));
+                failedTwins.addAll(twins);
             }
             Repair.Outcome outcome = timed("repair round " + r, () -> Repair.run(layout, config, r, log));
+            work.add(new RoundWork(found.size(), outcome));
             patches += outcome.patches().size();
             patchSamples += outcome.samples();
             rejected += outcome.rejected();
@@ -130,11 +136,16 @@ public final class Cycle {
                 "controls start from V1 with the same epochs: Builder samples only, or plus untargeted samples in "
                         + "the patch skills about random dev-visible nodes, 1× or 4× as many as the patches",
                 "repair rate: accuracy on the test twins of the dev items that V1 failed in round 1",
+                "general bits/token: negative log2-likelihood per token of the first " + Evaluate.BITS_LINES
+                        + " held-out general lines (never pretrained on), each scored alone; a round that raises it "
+                        + "more than 1% is flagged",
                 "chance is the expected accuracy of a uniform random pick");
+        List<CycleReport.Round> roundRows = rounds(versions, benchmark.test(), failedTwinsByRound, work);
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions,
                 rounds > 0 ? transfer(versions, benchmark.test()) : List.of(),
-                focus(versions, benchmark.test(), failedTwins), counts, seconds, notes);
+                focus(versions, benchmark.test(), failedTwins), roundRows, flags(versions, roundRows), counts,
+                seconds, notes);
         write(report);
         return report;
     }
@@ -209,6 +220,76 @@ public final class Cycle {
             rows.add(new CycleReport.Focus(version.name(), scores.get(0), scores.get(1)));
         }
         return rows;
+    }
+
+    /** What one repair round found and wrote. */
+    private record RoundWork(int failures, Repair.Outcome outcome) {
+    }
+
+    /**
+     * Per repair round: what it diagnosed and wrote, test accuracy before and after, and the round's own repair
+     * rate (the test twins of the dev items that failed at its start) before and after. A round that adds
+     * nothing shows why: few failures left, targets already patched before, or twins that stay failed.
+     */
+    private List<CycleReport.Round> rounds(List<CycleReport.Version> versions, List<TestItem> test,
+            List<Set<String>> failedTwinsByRound, List<RoundWork> work) {
+        List<CycleReport.Round> rows = new ArrayList<>();
+        Set<String> earlierTargets = new HashSet<>();
+        for (int round = 1; round <= work.size(); round++) {
+            String from = "V" + round;
+            String to = "V" + (round + 1);
+            Set<String> twins = failedTwinsByRound.get(round - 1);
+            Predicate<TestItem> twin = i -> twins.contains(i.id());
+            Score before = Evaluate.testScores(layout, from, test, List.of(twin)).get(0);
+            Score after = Evaluate.testScores(layout, to, test, List.of(twin)).get(0);
+            Set<String> targets = new HashSet<>();
+            work.get(round - 1).outcome().patches().forEach(p -> targets.add(p.target()));
+            int repeated = (int) targets.stream().filter(earlierTargets::contains).count();
+            earlierTargets.addAll(targets);
+            rows.add(new CycleReport.Round(round, from, to, work.get(round - 1).failures(), targets.size(), repeated,
+                    work.get(round - 1).outcome().samples(), score(versions, from), score(versions, to), before,
+                    after));
+        }
+        return rows;
+    }
+
+    private static Score score(List<CycleReport.Version> versions, String name) {
+        return versions.stream().filter(v -> v.name().equals(name)).map(CycleReport.Version::test).findFirst()
+                .orElseThrow();
+    }
+
+    /** Relative rise of general bits per token that flags a version: it forgot general language. */
+    static final double GENERAL_BITS_TOLERANCE = 0.01;
+
+    /**
+     * Warnings for the reader: a round whose version needs more than 1% more bits per token on the held-out
+     * general text than the version it started from, and a round that did not raise test accuracy.
+     */
+    private static List<String> flags(List<CycleReport.Version> versions, List<CycleReport.Round> rounds) {
+        List<String> flags = new ArrayList<>();
+        for (CycleReport.Round round : rounds) {
+            Double before = bits(versions, round.from());
+            Double after = bits(versions, round.to());
+            if (before != null && after != null && after > before * (1 + GENERAL_BITS_TOLERANCE)) {
+                flags.add(String.format(java.util.Locale.ROOT, "round %d: general bits per token rose %.1f%% "
+                        + "(%s %.4f -> %s %.4f), more than %.0f%%", round.round(), 100 * (after / before - 1),
+                        round.from(), before, round.to(), after, 100 * GENERAL_BITS_TOLERANCE));
+            }
+            if (round.test_after().accuracy() <= round.test_before().accuracy()) {
+                flags.add(String.format(java.util.Locale.ROOT, "round %d added nothing on test (%s %.1f%% -> %s "
+                        + "%.1f%%): %d dev failures, %d patch targets (%d patched in an earlier round), repair rate "
+                        + "on its twins %.1f%% -> %.1f%%", round.round(), round.from(),
+                        100 * round.test_before().accuracy(), round.to(), 100 * round.test_after().accuracy(),
+                        round.dev_failures(), round.targets(), round.repeated_targets(),
+                        100 * round.repair_before().accuracy(), 100 * round.repair_after().accuracy()));
+            }
+        }
+        return flags;
+    }
+
+    private static Double bits(List<CycleReport.Version> versions, String name) {
+        return versions.stream().filter(v -> v.name().equals(name)).map(CycleReport.Version::general_bits_per_token)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The first round's controls: same start (V1), same epochs, different extra data. */

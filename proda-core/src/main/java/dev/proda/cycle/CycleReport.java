@@ -7,11 +7,23 @@ import java.util.Map;
 
 /** What {@code cycle.json} holds. */
 public record CycleReport(String project, long seed, String student, List<Version> versions,
-        List<Transfer> transfer, List<Focus> focus, Map<String, Integer> counts, Map<String, Double> seconds,
-        List<String> notes) {
+        List<Transfer> transfer, List<Focus> focus, List<Round> rounds, List<String> flags,
+        Map<String, Integer> counts, Map<String, Double> seconds, List<String> notes) {
 
     public CycleReport {
-        focus = focus == null ? List.of() : List.copyOf(focus); // reports written before focus existed
+        // reports written before these existed read as empty
+        focus = focus == null ? List.of() : List.copyOf(focus);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /**
+     * One repair round, {@code from} → {@code to}: dev failures diagnosed, distinct patch targets (and how many
+     * an earlier round had patched), patch samples written; test accuracy before and after; and accuracy on
+     * the test twins of the dev items that failed at the round's start, before and after.
+     */
+    public record Round(int round, String from, String to, int dev_failures, int targets, int repeated_targets,
+            int patch_samples, Score test_before, Score test_after, Score repair_before, Score repair_after) {
     }
 
     /**
@@ -30,12 +42,15 @@ public record CycleReport(String project, long seed, String student, List<Versio
     public record Transfer(String version, Score touching, Score other) {
     }
 
-    /** One model version with its scores and how it was trained. */
+    /**
+     * One model version with its scores and how it was trained; {@code general_bits_per_token} on the held-out
+     * general text (null in reports written before it was measured).
+     */
     public record Version(String name, String trained, Score dev, Score test, Score general,
-            Map<String, Map<String, Score>> disciplines) {
+            Map<String, Map<String, Score>> disciplines, Double general_bits_per_token) {
         static Version of(VersionScores scores, String trained) {
             return new Version(scores.name(), trained, scores.dev(), scores.test(), scores.general(),
-                    scores.disciplines());
+                    scores.disciplines(), scores.generalBitsPerToken());
         }
     }
 
@@ -46,10 +61,12 @@ public record CycleReport(String project, long seed, String student, List<Versio
         md.append("Student: ").append(student).append(". Seed ").append(seed)
                 .append(". Accuracy = share of items whose most likely option (summed log-likelihood, lm-eval's acc) ")
                 .append("is correct; acc_norm (per character) and the chance level in brackets.\n\n");
-        md.append("| version | trained | dev | test | general |\n|---|---|---|---|---|\n");
+        md.append("| version | trained | dev | test | general | general bits/token |\n|---|---|---|---|---|---|\n");
         for (Version v : versions) {
             md.append("| ").append(v.name()).append(" | ").append(v.trained()).append(" | ").append(cell(v.dev()))
-                    .append(" | ").append(cell(v.test())).append(" | ").append(cell(v.general())).append(" |\n");
+                    .append(" | ").append(cell(v.test())).append(" | ").append(cell(v.general())).append(" | ")
+                    .append(v.general_bits_per_token() == null ? "–" : String.format(java.util.Locale.ROOT, "%.4f",
+                            v.general_bits_per_token())).append(" |\n");
         }
         md.append("\n## Test accuracy per discipline\n\n| version |");
         List<String> disciplines = versions.isEmpty() ? List.of()
@@ -75,6 +92,19 @@ public record CycleReport(String project, long seed, String student, List<Versio
                     .append("| version | repair rate | held-out chains |\n|---|---|---|\n");
             focus.forEach(f -> md.append("| ").append(f.version()).append(" | ").append(cell(f.repair()))
                     .append(" | ").append(f.held_out().n() == 0 ? "no items" : cell(f.held_out())).append(" |\n"));
+        }
+        if (!rounds.isEmpty()) {
+            md.append("\n## Rounds\n\n| round | dev failures | targets (patched before) | patch samples | test | "
+                    + "repair rate on its failed twins |\n|---|---|---|---|---|---|\n");
+            rounds.forEach(r -> md.append(String.format(java.util.Locale.ROOT,
+                    "| %d (%s → %s) | %d | %d (%d) | %d | %.1f%% → %.1f%% | %.1f%% → %.1f%% of %d |%n", r.round(),
+                    r.from(), r.to(), r.dev_failures(), r.targets(), r.repeated_targets(), r.patch_samples(),
+                    100 * r.test_before().accuracy(), 100 * r.test_after().accuracy(),
+                    100 * r.repair_before().accuracy(), 100 * r.repair_after().accuracy(), r.repair_after().n())));
+        }
+        if (!flags.isEmpty()) {
+            md.append("\n## Flags\n\n");
+            flags.forEach(f -> md.append("- ").append(f).append('\n'));
         }
         md.append("\n## Counts\n\n");
         counts.forEach((k, n) -> md.append("- ").append(k).append(": ").append(n).append('\n'));

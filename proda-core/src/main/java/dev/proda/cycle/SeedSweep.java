@@ -28,9 +28,6 @@ import java.util.function.Function;
  * that was stopped resumes (finished stages are skipped, trained models reused).
  */
 public final class SeedSweep {
-    /** The versions every difference is taken against V2 for. */
-    static final List<String> BASELINES = List.of("V1", "V2-no-new-samples", "V2-untargeted", "V2-untargeted-4x");
-
     private SeedSweep() {
     }
 
@@ -52,57 +49,88 @@ public final class SeedSweep {
         }
     }
 
+    /** A paired difference over the seeds: mean, sample sd, and on how many seeds it was above zero. */
+    public record Paired(double mean, double sd, int wins, int n) {
+        static Paired of(List<Double> differences) {
+            Stat stat = Stat.of(differences);
+            return new Paired(stat.mean(), stat.sd(), (int) differences.stream().filter(d -> d > 0).count(),
+                    differences.size());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%+.1f ± %.1f points, ahead on %d of %d seeds", 100 * mean, 100 * sd,
+                    wins, n);
+        }
+    }
+
     /**
-     * The sweep's figures (accuracies as fractions): per version, test accuracy; per baseline, V2's test
-     * accuracy minus the baseline's on the same seed, and on how many seeds V2 was ahead; and the gain over
-     * V1 on the test items that share a node with a patch target, for V2 and for the untargeted control;
-     * per version, the repair rate (accuracy on the test twins of the dev items V1 failed), V2's paired
-     * difference to each baseline on it, and accuracy on the held-out chains' items.
+     * The sweep's figures (accuracies as fractions), under the names the protocol uses ({@code V0} … {@code V3},
+     * {@code no_new_samples}, {@code untargeted_1x}, {@code untargeted_4x}): per version, test accuracy,
+     * repair rate (accuracy on the test twins of the dev items V1 failed), accuracy on the held-out chains'
+     * items and bits per token on the held-out general text; paired differences seed by seed ({@code V2-V1},
+     * {@code V2-untargeted_1x}, …, {@code V3-V2}) on test and on the repair rate; and the gain over V1 on the
+     * test items that share a node with a round-1 patch target.
      */
-    public record Result(List<Long> seeds, Map<String, Stat> test, Map<String, Stat> v2Minus,
-            Map<String, Integer> v2AheadOn, Map<String, Stat> touchingGainOverV1, Map<String, Stat> repairRate,
-            Map<String, Stat> v2MinusOnRepair, Map<String, Stat> heldOut, List<CycleReport> reports) {
+    public record Result(List<Long> seeds, String size, Map<String, Stat> test, Map<String, Stat> repair_rate,
+            Map<String, Stat> heldout_chains, Map<String, Stat> general_bits_per_token, Map<String, Paired> paired,
+            Map<String, Paired> paired_repair_rate, Map<String, Stat> touching_gain_over_V1,
+            List<CycleReport> reports) {
         public String markdown() {
-            StringBuilder md = new StringBuilder("# proda seed sweep\n\nSeeds " + seeds + ": each a whole cycle "
-                    + "(own split, samples, patches, training). Test accuracy in %, mean ± sample sd (min … max).\n\n"
-                    + "| version | test accuracy |\n|---|---|\n");
-            test.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" |\n"));
-            md.append("\n| V2 minus | paired difference, points | V2 ahead on |\n|---|---|---|\n");
-            v2Minus.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" | ")
-                    .append(v2AheadOn.get(v)).append(" of ").append(s.n()).append(" seeds |\n"));
+            StringBuilder md = new StringBuilder("# proda seed sweep\n\nSeeds " + seeds + ", student size " + size
+                    + ": each a whole cycle (own split, samples, patches, training). Accuracies in %, mean ± sample "
+                    + "sd (min … max); repair rate = accuracy on the test twins of the dev items V1 failed.\n\n"
+                    + "| version | test | repair rate | held-out chains | general bits/token |\n|---|---|---|---|---|\n");
+            test.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" | ")
+                    .append(cell(repair_rate.get(v))).append(" | ").append(cell(heldout_chains.get(v))).append(" | ")
+                    .append(general_bits_per_token.containsKey(v) ? String.format(Locale.ROOT, "%.4f ± %.4f",
+                            general_bits_per_token.get(v).mean(), general_bits_per_token.get(v).sd()) : "–")
+                    .append(" |\n"));
+            md.append("\n| paired difference | test | repair rate |\n|---|---|---|\n");
+            paired.forEach((k, p) -> md.append("| ").append(k).append(" | ").append(p).append(" | ")
+                    .append(paired_repair_rate.containsKey(k) ? paired_repair_rate.get(k).toString() : "–")
+                    .append(" |\n"));
             md.append("\nGain over V1 on the test items that share a node with a round-1 patch target:\n\n"
                     + "| version | gain, points |\n|---|---|\n");
-            touchingGainOverV1.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" |\n"));
-            if (!repairRate.isEmpty()) {
-                md.append("\nRepair rate (accuracy on the test twins of the dev items V1 failed) and held-out chains:\n\n"
-                        + "| version | repair rate | V2 minus it, points | held-out chains |\n|---|---|---|---|\n");
-                repairRate.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" | ")
-                        .append(v2MinusOnRepair.containsKey(v) ? v2MinusOnRepair.get(v).toString() : "–").append(" | ")
-                        .append(heldOut.containsKey(v) ? heldOut.get(v).toString() : "no items").append(" |\n"));
+            touching_gain_over_V1.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" |\n"));
+            for (CycleReport report : reports) {
+                report.flags().forEach(f -> md.append("\n- seed ").append(report.seed()).append(": ").append(f));
             }
-            return md.toString();
+            return md.append('\n').toString();
+        }
+
+        private static String cell(Stat stat) {
+            return stat == null ? "–" : stat.toString();
         }
 
         /** One JSON line of the headline figures. */
         public String jsonLine() {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("seeds", seeds);
-            test.forEach((v, s) -> line.put("test_" + key(v), s.mean()));
-            test.forEach((v, s) -> line.put("test_sd_" + key(v), s.sd()));
-            v2Minus.forEach((v, s) -> line.put("v2_minus_" + key(v), s.mean()));
-            v2Minus.forEach((v, s) -> line.put("v2_minus_sd_" + key(v), s.sd()));
-            repairRate.forEach((v, s) -> line.put("repair_rate_" + key(v), s.mean()));
-            v2MinusOnRepair.forEach((v, s) -> line.put("repair_v2_minus_" + key(v), s.mean()));
+            line.put("size", size);
+            test.forEach((v, s) -> line.put("test_" + v, s.mean()));
+            test.forEach((v, s) -> line.put("test_sd_" + v, s.sd()));
+            repair_rate.forEach((v, s) -> line.put("repair_rate_" + v, s.mean()));
+            general_bits_per_token.forEach((v, s) -> line.put("general_bits_per_token_" + v, s.mean()));
+            paired.forEach((k, p) -> line.put("paired_" + k, p.mean()));
+            paired.forEach((k, p) -> line.put("paired_sd_" + k, p.sd()));
+            paired_repair_rate.forEach((k, p) -> line.put("paired_repair_rate_" + k, p.mean()));
+            paired_repair_rate.forEach((k, p) -> line.put("paired_repair_rate_sd_" + k, p.sd()));
             try {
                 return Json.MAPPER.writeValueAsString(line);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
+    }
 
-        private static String key(String version) {
-            return version.toLowerCase(Locale.ROOT).replace('-', '_');
-        }
+    /** The protocol's name of a cycle version: controls lose their "V2-" prefix. */
+    static String protocolName(String version) {
+        return switch (version) {
+            case "V2-no-new-samples" -> "no_new_samples";
+            case "V2-untargeted" -> "untargeted_1x";
+            default -> version.startsWith("V2-untargeted-") ? "untargeted_" + version.substring(14) : version;
+        };
     }
 
     /**
@@ -127,11 +155,16 @@ public final class SeedSweep {
                 throw new ProdaFileException(layout.config() + " has seed " + config.seed() + ", not " + seed
                         + "; move that folder away");
             }
+            if (template != null && !config.student().size().equals(template.student().size())) {
+                throw new ProdaFileException(layout.config() + " has student size " + config.student().size()
+                        + ", not " + template.student().size() + "; sweep each size into its own folder");
+            }
             log.info("sweep: seed " + seed + " (" + (reports.size() + 1) + " of " + seeds.size() + ") in "
                     + layout.root());
             reports.add(new Cycle(layout, engines.apply(config), embedder, log).run(rounds, false));
         }
-        Result result = summarise(seeds, reports);
+        Result result = summarise(seeds, reports, reports.isEmpty() ? "?" : ProdaConfig.read(
+                new ProjectLayout(dir.resolve("seed-" + seeds.get(0))).config()).student().size());
         try {
             AtomicFiles.writeString(dir.resolve("sweep.json"),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
@@ -142,26 +175,33 @@ public final class SeedSweep {
         return result;
     }
 
+    /** The pairs the protocol judges by: each first version minus the second, seed by seed. */
+    static final List<List<String>> PAIRS = List.of(List.of("V2", "V1"), List.of("V2", "no_new_samples"),
+            List.of("V2", "untargeted_1x"), List.of("V2", "untargeted_4x"), List.of("V3", "V2"),
+            List.of("untargeted_4x", "untargeted_1x"));
+
     /** The figures over the seeds' reports (versions that some report lacks are left out). */
-    static Result summarise(List<Long> seeds, List<CycleReport> reports) {
+    static Result summarise(List<Long> seeds, List<CycleReport> reports, String size) {
         Map<String, List<Double>> test = new LinkedHashMap<>();
+        Map<String, List<Double>> bits = new LinkedHashMap<>();
         for (CycleReport.Version v : reports.get(0).versions()) {
             List<Double> values = new ArrayList<>();
+            List<Double> bitValues = new ArrayList<>();
             for (CycleReport report : reports) {
-                score(report, v.name()).ifPresent(s -> values.add(s.accuracy()));
+                report.versions().stream().filter(w -> w.name().equals(v.name())).findFirst().ifPresent(w -> {
+                    values.add(w.test().accuracy());
+                    if (w.general_bits_per_token() != null) {
+                        bitValues.add(w.general_bits_per_token());
+                    }
+                });
             }
             if (values.size() == reports.size()) {
-                test.put(v.name(), values);
+                test.put(protocolName(v.name()), values);
+            }
+            if (bitValues.size() == reports.size()) {
+                bits.put(protocolName(v.name()), bitValues);
             }
         }
-        Map<String, Stat> testStats = new LinkedHashMap<>();
-        test.forEach((v, values) -> testStats.put(v, Stat.of(values)));
-        Map<String, Stat> minus = new LinkedHashMap<>();
-        Map<String, Integer> ahead = new LinkedHashMap<>();
-        v2Differences(test).forEach((baseline, differences) -> {
-            minus.put(baseline, Stat.of(differences));
-            ahead.put(baseline, (int) differences.stream().filter(d -> d > 0).count());
-        });
         Map<String, Stat> touching = new LinkedHashMap<>();
         for (String version : List.of("V2", "V2-untargeted", "V2-untargeted-4x", "V2-no-new-samples")) {
             List<Double> gains = new ArrayList<>();
@@ -173,34 +213,36 @@ public final class SeedSweep {
                 }
             }
             if (gains.size() == reports.size()) {
-                touching.put(version, Stat.of(gains));
+                touching.put(protocolName(version), Stat.of(gains));
             }
         }
         Map<String, List<Double>> repair = perVersion(reports, CycleReport.Focus::repair);
         Map<String, List<Double>> heldOut = perVersion(reports, CycleReport.Focus::held_out);
-        Map<String, Stat> repairStats = new LinkedHashMap<>();
-        repair.forEach((v, values) -> repairStats.put(v, Stat.of(values)));
-        Map<String, Stat> repairMinus = new LinkedHashMap<>();
-        v2Differences(repair).forEach((baseline, differences) -> repairMinus.put(baseline, Stat.of(differences)));
-        Map<String, Stat> heldOutStats = new LinkedHashMap<>();
-        heldOut.forEach((v, values) -> heldOutStats.put(v, Stat.of(values)));
-        return new Result(List.copyOf(seeds), testStats, minus, ahead, touching, repairStats, repairMinus,
-                heldOutStats, List.copyOf(reports));
+        return new Result(List.copyOf(seeds), size, stats(test), stats(repair), stats(heldOut), stats(bits),
+                paired(test), paired(repair), touching, List.copyOf(reports));
     }
 
-    /** Per baseline that {@code values} holds beside V2: V2's value minus the baseline's, seed by seed. */
-    private static Map<String, List<Double>> v2Differences(Map<String, List<Double>> values) {
-        Map<String, List<Double>> differences = new LinkedHashMap<>();
-        for (String baseline : BASELINES) {
-            if (values.containsKey(baseline) && values.containsKey("V2")) {
-                List<Double> perSeed = new ArrayList<>();
-                for (int i = 0; i < values.get("V2").size(); i++) {
-                    perSeed.add(values.get("V2").get(i) - values.get(baseline).get(i));
+    private static Map<String, Stat> stats(Map<String, List<Double>> values) {
+        Map<String, Stat> stats = new LinkedHashMap<>();
+        values.forEach((v, list) -> stats.put(v, Stat.of(list)));
+        return stats;
+    }
+
+    /** For each of {@link #PAIRS} that {@code values} holds: the first minus the second, seed by seed. */
+    private static Map<String, Paired> paired(Map<String, List<Double>> values) {
+        Map<String, Paired> paired = new LinkedHashMap<>();
+        for (List<String> pair : PAIRS) {
+            List<Double> a = values.get(pair.get(0));
+            List<Double> b = values.get(pair.get(1));
+            if (a != null && b != null) {
+                List<Double> differences = new ArrayList<>();
+                for (int i = 0; i < a.size(); i++) {
+                    differences.add(a.get(i) - b.get(i));
                 }
-                differences.put(baseline, perSeed);
+                paired.put(pair.get(0) + "-" + pair.get(1), Paired.of(differences));
             }
         }
-        return differences;
+        return paired;
     }
 
     /** A focus score per version over the seeds; versions that some seed lacks, or scores on no items, left out. */
@@ -214,15 +256,10 @@ public final class SeedSweep {
                         .filter(score -> score.n() > 0).findFirst().ifPresent(score -> list.add(score.accuracy()));
             }
             if (list.size() == reports.size()) {
-                values.put(focus.version(), list);
+                values.put(protocolName(focus.version()), list);
             }
         }
         return values;
-    }
-
-    private static Optional<Score> score(CycleReport report, String version) {
-        return report.versions().stream().filter(v -> v.name().equals(version)).map(CycleReport.Version::test)
-                .findFirst();
     }
 
     private static Score touching(CycleReport report, String version) {

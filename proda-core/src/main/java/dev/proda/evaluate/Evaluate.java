@@ -5,6 +5,7 @@ import dev.proda.io.Jsonl;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.ItemResult;
 import dev.proda.model.TestItem;
+import dev.proda.project.GeneralText;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -37,16 +39,39 @@ public final class Evaluate {
         Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
         List<TestItem> items = benchmark.all();
         List<ItemResult> results;
+        List<String> generalText = Files.isDirectory(layout.general())
+                ? GeneralText.read(layout.general(), Log.SILENT).heldOut() : List.of();
+        double bits;
         try (StudentModel model = engine.load(layout.model(version))) {
             results = answer(model, items);
+            bits = bitsPerToken(model, generalText.subList(0, Math.min(generalText.size(), BITS_LINES)));
         }
         Jsonl.write(layout.results(version), results);
         Lock.record(layout, "test " + version, ProdaConfig.read(layout.config()).seed(),
                 List.of(layout.tests(), layout.model(version)), List.of(layout.results(version)));
-        VersionScores scores = summarise(version, items, results);
-        log.info(String.format("test %s: dev %s, test %s, general %s", version, format(scores.dev()),
-                format(scores.test()), format(scores.general())));
+        VersionScores scores = summarise(version, items, results).withGeneralBitsPerToken(bits);
+        log.info(String.format(Locale.ROOT, "test %s: dev %s, test %s, general %s, %.4f bits per token on held-out "
+                + "general text", version, format(scores.dev()), format(scores.test()), format(scores.general()), bits));
         return scores;
+    }
+
+    /** How many held-out general lines the bits per token are measured on (the first, in file order). */
+    public static final int BITS_LINES = 1000;
+
+    /**
+     * Bits per token of {@code lines} under the model: each line scored on its own after the beginning of text,
+     * the negative log2-likelihood summed over all scored tokens and divided by their number. Every version of
+     * a project shares V0's tokenizer, so the figures compare across versions (not across projects).
+     */
+    public static double bitsPerToken(StudentModel model, List<String> lines) {
+        List<Continuation> requests = lines.stream().map(line -> new Continuation("", line)).toList();
+        double nats = 0;
+        long tokens = 0;
+        for (LogLikelihood ll : model.logLikelihoods(requests)) {
+            nats -= ll.sum();
+            tokens += ll.tokens();
+        }
+        return tokens == 0 ? Double.NaN : Score.round(nats / tokens / Math.log(2));
     }
 
     /** The student's picks for every item, by summed and by per-character log-likelihood. */
@@ -124,7 +149,7 @@ public final class Evaluate {
         }
         return new VersionScores(version, Score.of(bySplit.getOrDefault("dev", List.of()), byId),
                 Score.of(bySplit.getOrDefault("test", List.of()), byId),
-                Score.of(bySplit.getOrDefault("general", List.of()), byId), disciplines);
+                Score.of(bySplit.getOrDefault("general", List.of()), byId), disciplines, null);
     }
 
     public static String format(Score score) {

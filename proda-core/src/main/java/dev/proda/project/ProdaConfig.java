@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code proda.yaml}: everything a run depends on besides the corpus. Missing keys take the defaults
@@ -40,6 +41,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
     public static ProdaConfig defaults(String name) {
         return new ProdaConfig(name, null, null, null, null, null, null, null);
+    }
+
+    /** The same settings with another student. */
+    public ProdaConfig withStudent(Student newStudent) {
+        return new ProdaConfig(name, seed, teacher, extract, newStudent, budgets, split, controls);
     }
 
     /** The same settings with another seed. */
@@ -111,15 +117,29 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
     }
 
     /** Shape and schedules of the embedded student (see {@code dev.proda.student}). */
-    public record Student(String backend, Integer layers, Integer width, Integer heads, Integer context,
+    public record Student(String size, String backend, Integer layers, Integer width, Integer heads, Integer context,
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
             Double repairLearningRate, Integer threads) {
+        /**
+         * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
+         * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
+         * sets layers, width and heads; any of the three given explicitly wins.
+         */
+        public static final Map<String, List<Integer>> SIZES = Map.of("small", List.of(4, 128, 4),
+                "base", List.of(6, 256, 8));
+
         public Student {
+            size = size == null ? "small" : size;
+            List<Integer> preset = SIZES.get(size);
+            if (preset == null) {
+                throw new IllegalArgumentException("student.size must be one of " + new java.util.TreeSet<>(SIZES.keySet())
+                        + ", not '" + size + "'");
+            }
             backend = backend == null ? "djl" : backend;
-            layers = layers == null ? 4 : layers;
-            width = width == null ? 128 : width;
-            heads = heads == null ? 4 : heads;
+            layers = layers == null ? preset.get(0) : layers;
+            width = width == null ? preset.get(1) : width;
+            heads = heads == null ? preset.get(2) : heads;
             context = context == null ? 128 : context;
             maxVocabulary = maxVocabulary == null ? 6000 : maxVocabulary;
             minWordCount = minWordCount == null ? 3 : minWordCount;
@@ -138,7 +158,14 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null);
+                    null, null);
+        }
+
+        /** The same settings at another size (its preset's layers, width and heads). */
+        public Student withSize(String newSize) {
+            return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
+                    pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
+                    repairLearningRate, threads);
         }
     }
 
@@ -226,8 +253,20 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
     public void write(Path file) {
         try {
-            AtomicFiles.writeString(file, "# proda project configuration; every key is optional (defaults shown)\n"
-                    + YAML.writeValueAsString(this));
+            // layers, width and heads that are the size's own are written empty, so that editing the size alone
+            // changes them
+            com.fasterxml.jackson.databind.node.ObjectNode tree = YAML.valueToTree(this);
+            var studentNode = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("student");
+            List<Integer> preset = Student.SIZES.get(student.size());
+            List<String> keys = List.of("layers", "width", "heads");
+            for (int i = 0; i < keys.size(); i++) {
+                if (studentNode.get(keys.get(i)).asInt() == preset.get(i)) {
+                    studentNode.putNull(keys.get(i));
+                }
+            }
+            AtomicFiles.writeString(file, "# proda project configuration; every key is optional (defaults shown; "
+                    + "student layers, width and heads left empty come from student.size)\n"
+                    + YAML.writeValueAsString(tree));
         } catch (IOException e) {
             throw new ProdaFileException("cannot write " + file, e);
         }

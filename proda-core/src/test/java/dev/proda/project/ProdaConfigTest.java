@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.proda.io.ProdaFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,22 @@ class ProdaConfigTest {
         assertEquals(128, config.student().width());
         assertEquals(7, config.budgets().chains());
         assertEquals(42L, config.seed());
+    }
+
+    @Test
+    void aSizeSetsLayersWidthAndHeadsUnlessGivenAndEditingItAloneWorks() throws Exception {
+        Files.writeString(dir.resolve("proda.yaml"), "name: x\nstudent:\n  size: base\n  heads: 4\n");
+        ProdaConfig.Student base = ProdaConfig.read(dir.resolve("proda.yaml")).student();
+        assertEquals(List.of(6, 256, 4), List.of(base.layers(), base.width(), base.heads()), "heads given: it wins");
+        ProdaConfig.defaults("demo").write(dir.resolve("written.yaml"));
+        String yaml = Files.readString(dir.resolve("written.yaml"));
+        Files.writeString(dir.resolve("edited.yaml"), yaml.replace("size: small", "size: base"));
+        ProdaConfig.Student edited = ProdaConfig.read(dir.resolve("edited.yaml")).student();
+        assertEquals(List.of(6, 256, 8), List.of(edited.layers(), edited.width(), edited.heads()),
+                "a written config leaves the size's own values empty");
+        Files.writeString(dir.resolve("bad.yaml"), "name: x\nstudent:\n  size: huge\n");
+        ProdaFileException e = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("bad.yaml")));
+        assertTrue(e.getMessage().contains("huge") && e.getMessage().contains("base"), e.getMessage());
     }
 
     @Test
