@@ -7,6 +7,7 @@ import dev.proda.bench.WordNetGold;
 import dev.proda.cycle.SeedSweep;
 import dev.proda.project.Corpus;
 import dev.proda.project.ProdaConfig;
+import dev.proda.student.djl.TrainBench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the stages against gold resources.",
-        subcommands = {BenchCommand.Extraction.class, BenchCommand.Lemmas.class, BenchCommand.Cycles.class})
+        subcommands = {BenchCommand.Extraction.class, BenchCommand.Lemmas.class, BenchCommand.Cycles.class,
+                BenchCommand.Train.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -130,6 +132,76 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             LemmaBench.run(WordNetGold.bundled().first(synsets), spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Speed of the embedded student on this machine: sgemm peak through the same engine, "
+                    + "training tokens/s and model FLOPs utilisation (MFU), scoring tokens/s on four-option items; "
+                    + "prints one JSON line last. Random tokens: speed does not depend on the text.")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--size", paramLabel = "S", defaultValue = "base",
+                description = "Student size preset, small or base (default: ${DEFAULT-VALUE}).")
+        String size;
+
+        @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Windows per step "
+                + "(default: ${DEFAULT-VALUE}, the student's).")
+        int batch;
+
+        @Option(names = "--context", paramLabel = "N", defaultValue = "128",
+                description = "Context in tokens (default: ${DEFAULT-VALUE}).")
+        int context;
+
+        @Option(names = "--vocabulary", paramLabel = "N", defaultValue = "6000",
+                description = "Vocabulary size (default: ${DEFAULT-VALUE}, the student's maximum).")
+        int vocabulary;
+
+        @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+                description = "Timed training steps, after 3 untimed ones (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Intra-op threads (default: the processors available).")
+        Integer threads;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<Integer> preset = ProdaConfig.Student.SIZES.get(size);
+            if (preset == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--size must be one of "
+                        + new java.util.TreeSet<>(ProdaConfig.Student.SIZES.keySet()) + ", not '" + size + "'");
+            }
+            if (batch < 1 || steps < 1 || context < 2 || vocabulary < 16) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--batch and --steps must be ≥ 1, --context ≥ 2, --vocabulary ≥ 16");
+            }
+            int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            var out = spec.commandLine().getOut();
+            TrainBench.Result r = TrainBench.run(preset.get(0), preset.get(1), preset.get(2), context, vocabulary,
+                    batch, n, 3, steps, 42, out);
+            java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("params", r.params());
+            line.put("mfu", Math.round(r.mfu() * 10000) / 10000.0);
+            line.put("train_tokens_per_s", Math.round(r.trainTokensPerS()));
+            line.put("eval_tokens_per_s", Math.round(r.evalTokensPerS()));
+            line.put("sgemm_gflops", Math.round(r.sgemmGflops() * 10) / 10.0);
+            line.put("size", size);
+            line.put("layers", r.layers());
+            line.put("width", r.width());
+            line.put("context", r.context());
+            line.put("batch", r.batch());
+            line.put("threads", r.threads());
+            line.put("train_flops_per_token", r.trainFlopsPerToken());
+            try {
+                out.println(dev.proda.io.Json.MAPPER.writeValueAsString(line));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            out.flush();
             return 0;
         }
     }

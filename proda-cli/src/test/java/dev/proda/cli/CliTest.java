@@ -43,6 +43,20 @@ class CliTest {
     }
 
     @Test
+    void benchTrainMeasuresTheRealEngineAndPrintsItsJsonLineLast() throws Exception {
+        Run run = run("bench", "train", "--size", "small", "--steps", "2", "--context", "16", "--vocabulary", "200",
+                "--batch", "4", "--threads", "1");
+        assertEquals(0, run.exit(), run.err() + run.out());
+        List<String> lines = run.out().strip().lines().toList();
+        var line = dev.proda.io.Json.MAPPER.readTree(lines.get(lines.size() - 1));
+        for (String key : List.of("params", "mfu", "train_tokens_per_s", "eval_tokens_per_s", "sgemm_gflops")) {
+            assertTrue(line.get(key).asDouble() > 0, key + " in " + line);
+        }
+        assertEquals(4, line.get("layers").asInt(), "the small preset");
+        assertEquals(2, run("bench", "train", "--size", "huge").exit(), "an unknown size is a usage error");
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertEquals(2, run("frobnicate").exit());
     }

@@ -2,7 +2,6 @@ package dev.proda.student.djl;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -22,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link GptModel} with its tokenizer and native memory, ready to score or to be trained further.
@@ -125,13 +126,53 @@ public final class DjlStudentModel implements StudentModel {
     /** One scoring row: the tokens fed in and how many trailing targets belong to the continuation. */
     private record Row(int index, int[] tokens, int scored) { }
 
+    /**
+     * The continuations of one prompt in one row: the prompt's tokens once, then each continuation's tokens but
+     * its last (whose prediction is read from the token before it), each attending to the prompt and to
+     * itself. For a four-option item this feeds the prompt once instead of four times, with the same
+     * log-likelihoods as one row per option.
+     */
+    private record Packed(int[] prefix, List<int[]> options, List<Integer> indices) {
+        int length() {
+            return prefix.length + options.stream().mapToInt(o -> o.length - 1).sum();
+        }
+    }
+
     @Override
     public List<LogLikelihood> logLikelihoods(List<Continuation> requests) {
-        List<Row> rows = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            rows.add(row(i, requests.get(i)));
-        }
         LogLikelihood[] results = new LogLikelihood[requests.size()];
+        Map<String, List<Integer>> byContext = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byContext.computeIfAbsent(requests.get(i).context(), k -> new ArrayList<>()).add(i);
+        }
+        List<Row> rows = new ArrayList<>(requests.size());
+        List<Packed> packed = new ArrayList<>();
+        int window = config.shape().context() + 1;
+        for (var entry : byContext.entrySet()) {
+            List<Integer> group = entry.getValue();
+            int[] context = tokenizer.encode(entry.getKey());
+            int[] prefix = new int[1 + context.length];
+            prefix[0] = tokenizer.eot();
+            System.arraycopy(context, 0, prefix, 1, context.length);
+            List<int[]> options = group.stream().map(i -> tokenizer.encode(requests.get(i).continuation())).toList();
+            // Sharing needs every option whole in the window (items always are: the Tester checks it).
+            if (group.size() > 1 && options.stream().allMatch(o -> o.length > 0 && prefix.length + o.length <= window)) {
+                packed.add(new Packed(prefix, options, group));
+            } else {
+                group.forEach(i -> rows.add(row(i, requests.get(i))));
+            }
+        }
+        List<Packed> byLength = packed.stream().sorted(Comparator.comparingInt(Packed::length)).toList();
+        for (int start = 0; start < byLength.size(); start += PACKED_BATCH) {
+            List<Packed> batch = byLength.subList(start, Math.min(byLength.size(), start + PACKED_BATCH));
+            double[][] sums = scorePacked(batch);
+            for (int b = 0; b < batch.size(); b++) {
+                for (int k = 0; k < batch.get(b).indices().size(); k++) {
+                    results[batch.get(b).indices().get(k)] = new LogLikelihood(sums[b][k],
+                            batch.get(b).options().get(k).length);
+                }
+            }
+        }
         // Similar lengths together keep padding (wasted compute) small.
         List<Row> sorted = rows.stream().filter(r -> r.scored() > 0)
                 .sorted(Comparator.comparingInt((Row r) -> r.tokens().length).thenComparingInt(Row::index)).toList();
@@ -163,36 +204,106 @@ public final class DjlStudentModel implements StudentModel {
         return new Row(index, kept, Math.min(continuation.length, kept.length - 1));
     }
 
-    /** Summed continuation log-probabilities of a batch, in batch order. */
-    private double[] score(List<Row> batch) {
-        int time = batch.stream().mapToInt(r -> r.tokens().length - 1).max().orElseThrow();
+    /** Packed rows per forward pass: each holds several requests, so fewer than {@link #SCORING_BATCH}. */
+    static final int PACKED_BATCH = 16;
+
+    /** Summed log-probabilities of every option of every packed row, [row][option]. */
+    private double[][] scorePacked(List<Packed> batch) {
+        int time = batch.stream().mapToInt(Packed::length).max().orElseThrow();
         int rows = batch.size();
         long[] inputs = new long[rows * time];
-        long[] labels = new long[rows * time];
+        long[] positionIds = new long[rows * time];
+        float[] mask = new float[rows * time * time];
         Arrays.fill(inputs, tokenizer.pad());
-        Arrays.fill(labels, tokenizer.pad());
+        Arrays.fill(mask, GptModel.MASKED);
+        List<Long> positions = new ArrayList<>();
+        List<Long> labels = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            int[] tokens = batch.get(r).tokens();
-            for (int t = 0; t + 1 < tokens.length; t++) {
-                inputs[r * time + t] = tokens[t];
-                labels[r * time + t] = tokens[t + 1];
+            Packed row = batch.get(r);
+            int p = row.prefix().length;
+            int base = r * time;
+            for (int t = 0; t < p; t++) {
+                inputs[base + t] = row.prefix()[t];
+                positionIds[base + t] = t;
+                Arrays.fill(mask, (base + t) * time, (base + t) * time + t + 1, 0f); // causal over the prompt
+            }
+            int offset = p;
+            for (int[] option : row.options()) {
+                positions.add((long) base + p - 1); // the prompt's last token predicts the option's first
+                labels.add((long) option[0]);
+                for (int j = 0; j + 1 < option.length; j++) {
+                    int t = offset + j;
+                    inputs[base + t] = option[j];
+                    positionIds[base + t] = p + j;
+                    Arrays.fill(mask, (base + t) * time, (base + t) * time + p, 0f); // the whole prompt
+                    Arrays.fill(mask, (base + t) * time + offset, (base + t) * time + t + 1, 0f); // itself so far
+                    positions.add((long) base + t);
+                    labels.add((long) option[j + 1]);
+                }
+                offset += option.length - 1;
+            }
+            for (int t = row.length(); t < time; t++) {
+                mask[(base + t) * time + t] = 0f; // padding attends to itself: finite, never read
             }
         }
         float[] logProbs;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             Shape shape = new Shape(rows, time);
-            NDArray input = manager.create(inputs, shape);
-            NDArray label = manager.create(labels, shape);
-            NDArray logits = model.forward(inference, new NDList(input), false).head();
-            logProbs = logits.logSoftmax(-1).gather(label.expandDims(-1), -1).toFloatArray();
+            logProbs = model.logProbabilities(inference, manager.create(inputs, shape),
+                    manager.create(positionIds, shape), manager.create(mask, new Shape(rows, 1, time, time)),
+                    manager.create(positions.stream().mapToLong(Long::longValue).toArray()),
+                    manager.create(labels.stream().mapToLong(Long::longValue).toArray())).toFloatArray();
+        }
+        double[][] sums = new double[rows][];
+        int next = 0;
+        for (int r = 0; r < rows; r++) {
+            sums[r] = new double[batch.get(r).options().size()];
+            for (int k = 0; k < sums[r].length; k++) {
+                for (int j = 0; j < batch.get(r).options().get(k).length; j++) {
+                    sums[r][k] += logProbs[next++];
+                }
+            }
+        }
+        return sums;
+    }
+
+    /**
+     * Summed continuation log-probabilities of a batch, in batch order. Only the continuation's positions go
+     * through the output projection ({@link GptModel#logProbabilities}).
+     */
+    private double[] score(List<Row> batch) {
+        int time = batch.stream().mapToInt(r -> r.tokens().length - 1).max().orElseThrow();
+        int rows = batch.size();
+        long[] inputs = new long[rows * time];
+        Arrays.fill(inputs, tokenizer.pad());
+        int scored = batch.stream().mapToInt(Row::scored).sum();
+        long[] positions = new long[scored];
+        long[] labels = new long[scored];
+        int next = 0;
+        for (int r = 0; r < rows; r++) {
+            int[] tokens = batch.get(r).tokens();
+            for (int t = 0; t + 1 < tokens.length; t++) {
+                inputs[r * time + t] = tokens[t];
+            }
+            int last = tokens.length - 2; // position predicting the final token
+            for (int t = last - batch.get(r).scored() + 1; t <= last; t++) {
+                positions[next] = (long) r * time + t;
+                labels[next++] = tokens[t + 1];
+            }
+        }
+        float[] logProbs;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray input = manager.create(inputs, new Shape(rows, time));
+            logProbs = model.logProbabilities(inference, input, manager.create(positions),
+                    manager.create(labels)).toFloatArray();
         }
         double[] sums = new double[rows];
+        next = 0;
         for (int r = 0; r < rows; r++) {
-            Row row = batch.get(r);
-            int last = row.tokens().length - 2; // position predicting the final token
-            for (int t = last - row.scored() + 1; t <= last; t++) {
-                sums[r] += logProbs[r * time + t];
+            for (int k = 0; k < batch.get(r).scored(); k++) {
+                sums[r] += logProbs[next++];
             }
         }
         return sums;

@@ -30,7 +30,7 @@ final class GptModel extends AbstractBlock {
 
     private static final byte VERSION = 1;
     /** Additive mask value for future positions: large enough to zero them after softmax, finite to avoid NaN. */
-    private static final float MASKED = -1e9f;
+    static final float MASKED = -1e9f;
 
     private final ModelShape shape;
     private final Parameter tokenEmbedding;
@@ -59,9 +59,51 @@ final class GptModel extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray tokens = inputs.head();
+        NDArray x = hidden(store, inputs.head(), training);
+        return new NDList(x.matMul(store.getValue(tokenEmbedding, x.getDevice(), training).transpose()));
+    }
+
+    /**
+     * Log-probabilities of {@code labels} at chosen positions only: the final hidden states of the positions
+     * {@code rows × time} flattened and picked by {@code positions}, then the output projection and the
+     * log-softmax on those rows alone. Scoring reads a few continuation tokens per row, so this skips the
+     * vocabulary-wide projection (the largest product at this size) everywhere else.
+     *
+     * @param positions flat indices {@code row * time + t} of the positions to score, (n,)
+     * @param labels the token each of those positions should predict, (n,)
+     */
+    NDArray logProbabilities(ParameterStore store, NDArray tokens, NDArray positions, NDArray labels) {
+        return logProbabilities(store, tokens, null, null, positions, labels);
+    }
+
+    /**
+     * As {@link #logProbabilities(ParameterStore, NDArray, NDArray, NDArray)} for rows laid out by the caller:
+     * {@code positionIds} (batch, time) give each token's position in its own text and {@code mask} (batch, 1,
+     * time, time) says which tokens each attends to (0, or {@link #MASKED} for none). Several continuations
+     * of one prompt then share one row: each attends to the prompt and to itself, never to the others.
+     */
+    NDArray logProbabilities(ParameterStore store, NDArray tokens, NDArray positionIds, NDArray mask,
+            NDArray positions, NDArray labels) {
+        NDArray x = hidden(store, tokens, positionIds, mask, false);
+        long width = x.getShape().get(2);
+        NDArray picked = x.reshape(-1, width).get(positions);
+        NDArray logits = picked.matMul(store.getValue(tokenEmbedding, x.getDevice(), false).transpose());
+        return logits.logSoftmax(-1).gather(labels.expandDims(-1), -1).squeeze(-1);
+    }
+
+    /** The final layer-normed hidden states, (batch, time, width), of rows that are texts from their start. */
+    private NDArray hidden(ParameterStore store, NDArray tokens, boolean training) {
+        return hidden(store, tokens, null, null, training);
+    }
+
+    /**
+     * The final layer-normed hidden states, (batch, time, width). Without {@code positionIds} and {@code mask}
+     * each row is one text from position 0 under the causal mask; with them, positions and attention are the
+     * caller's (positions must stay below the context).
+     */
+    private NDArray hidden(ParameterStore store, NDArray tokens, NDArray positionIds, NDArray mask, boolean training) {
         long time = tokens.getShape().get(1);
-        if (time > shape.context()) {
+        if (positionIds == null && time > shape.context()) {
             throw new IllegalArgumentException("sequence of " + time + " tokens exceeds context " + shape.context());
         }
         var device = tokens.getDevice();
@@ -69,14 +111,17 @@ final class GptModel extends AbstractBlock {
         NDArray wpe = store.getValue(positionEmbedding, device, training);
 
         NDArray x = tokens.getNDArrayInternal().embedding(tokens, wte, SparseFormat.DENSE).head();
-        x = x.add(wpe.get(new NDIndex("0:{}", time)));
-        NDArray mask = causalMask(tokens.getManager(), (int) time);
+        if (positionIds == null) {
+            x = x.add(wpe.get(new NDIndex("0:{}", time)));
+            mask = causalMask(tokens.getManager(), (int) time);
+        } else {
+            x = x.add(positionIds.getNDArrayInternal().embedding(positionIds, wpe, SparseFormat.DENSE).head());
+        }
         for (GptBlock block : blocks) {
             x = block.forward(store, new NDList(x, mask), training).head();
         }
-        x = LayerNorm.layerNorm(x, new Shape(shape.width()), store.getValue(finalNormGamma, device, training),
+        return LayerNorm.layerNorm(x, new Shape(shape.width()), store.getValue(finalNormGamma, device, training),
                 store.getValue(finalNormBeta, device, training), GptBlock.LAYER_NORM_EPSILON).head();
-        return new NDList(x.matMul(wte.transpose()));
     }
 
     private static NDArray causalMask(NDManager manager, int time) {
