@@ -49,6 +49,7 @@ class FullLoopIT {
               pretrain_tokens: 30000
               batch_size: 8
               finetune_epochs: 2
+              finetune_max_epochs: 3
               repair_epochs: 1
               threads: 2
             budgets:
@@ -169,6 +170,21 @@ class FullLoopIT {
         assertTrue(counts.get("samples").asInt() > 0 && counts.get("items").asInt() > 0);
         assertTrue(report.get("seconds").has("compile V0"));
         assertTrue(Files.readString(layout.reports().resolve("cycle.md")).contains("| V2 |"));
+        // V1 trains past its 2 planned epochs towards the loss criterion (a tiny model does not reach it in 3)
+        // and leaves its learning curve; every version its bits per token on held-out general text.
+        JsonNode curve = Json.MAPPER.readTree(layout.reports().resolve("learning-curve-V1.json").toFile());
+        assertEquals(3, curve.get("epochs").asInt());
+        assertTrue(curve.get("points").size() > 1);
+        double lastLoss = curve.get("points").get(curve.get("points").size() - 1).get("loss").asDouble();
+        assertEquals(lastLoss, curve.get("final_loss").asDouble(), 1e-9);
+        assertEquals(lastLoss <= 0.25, curve.get("criterion_met").asBoolean());
+        assertTrue(report.get("versions").get(1).get("trained").asText().contains("3 epochs"),
+                report.get("versions").get(1).get("trained").asText());
+        for (JsonNode version : report.get("versions")) {
+            assertTrue(version.get("general_bits_per_token").asDouble() > 0, version.get("name").asText());
+        }
+        assertEquals(1, report.get("rounds").size());
+        assertEquals("V2", report.get("rounds").get(0).get("to").asText());
 
         // Every stage left its hashes in proda.lock.
         var lock = dev.proda.project.Lock.read(layout);

@@ -1,6 +1,7 @@
 package dev.proda.compile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.proda.io.AtomicFiles;
 import dev.proda.io.Json;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Records;
@@ -76,6 +77,69 @@ public final class Compile {
      */
     public static Path finetune(ProjectLayout layout, ProdaConfig config, StudentEngine engine, String from, String to,
             List<Sample> samples, int epochs, double learningRate, Log log) {
+        return finetune(layout, config, engine, from, to, samples, epochs, learningRate, null, log);
+    }
+
+    /**
+     * When training goes on past the planned epochs: until the mean answer loss of the last reported steps is
+     * at most {@code targetLoss}, {@code chunkEpochs} at a time at {@code chunkLearningRate}, up to
+     * {@code maxEpochs} in all.
+     */
+    public record Criterion(double targetLoss, int maxEpochs, int chunkEpochs, double chunkLearningRate) {
+    }
+
+    /** One point of a learning curve: mean answer loss of the steps just before {@code step}. */
+    public record CurvePoint(long step, double epoch, double loss) {
+    }
+
+    /**
+     * How a fine-tuning run went: its loss every few steps, the epochs trained, and whether the criterion (if
+     * any) was met. Written beside the model and to {@code target/reports/learning-curve-Vn.json}.
+     */
+    public record LearningCurve(String version, Double target_loss, Integer max_epochs, int epochs, Double final_loss,
+            Boolean criterion_met, List<CurvePoint> points) {
+        /** A short phrase for reports: "30 epochs, training answer loss 0.170 ≤ 0.25". */
+        public String summary() {
+            String loss = final_loss == null ? "no loss" : String.format(java.util.Locale.ROOT,
+                    "training answer loss %.3f", final_loss);
+            if (target_loss == null) {
+                return epochs + " epochs, " + loss;
+            }
+            return String.format(java.util.Locale.ROOT, "%d epochs, %s %s %.2f%s", epochs, loss,
+                    Boolean.TRUE.equals(criterion_met) ? "≤" : ">", target_loss,
+                    Boolean.TRUE.equals(criterion_met) ? "" : " (criterion not met within " + max_epochs + " epochs)");
+        }
+    }
+
+    static final String CURVE = "learning-curve.json";
+
+    /** About {@code n} evenly spaced points of a curve, "epoch 1.0: 3.21, epoch 4.0: 1.87, …". */
+    public static String compact(LearningCurve curve, int n) {
+        List<CurvePoint> points = curve.points();
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < n && !points.isEmpty(); k++) {
+            CurvePoint p = points.get((int) Math.round((double) k * (points.size() - 1) / Math.max(1, n - 1)));
+            parts.add(String.format(java.util.Locale.ROOT, "epoch %.1f: %.3f", p.epoch(), p.loss()));
+        }
+        return String.join(", ", new java.util.LinkedHashSet<>(parts));
+    }
+
+    /** The learning curve of a compiled version, if it was fine-tuned since curves were recorded. */
+    public static java.util.Optional<LearningCurve> learningCurve(ProjectLayout layout, String version) {
+        Path file = layout.model(version).resolve(CURVE);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Json.MAPPER.readValue(file.toFile(), LearningCurve.class));
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** As above, training on past {@code epochs} until {@code criterion} (null: exactly {@code epochs}). */
+    public static Path finetune(ProjectLayout layout, ProdaConfig config, StudentEngine engine, String from, String to,
+            List<Sample> samples, int epochs, double learningRate, Criterion criterion, Log log) {
         Path base = layout.model(from);
         if (!Files.isDirectory(base)) {
             throw new ProdaFileException("no model " + from + " at " + base + " (compile it first)");
@@ -109,8 +173,8 @@ public final class Compile {
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
         String key;
         try {
-            key = Records.id("finetune-", engine.name(), finetune.toString(), Lock.contentHash(base),
-                    Json.MAPPER.writeValueAsString(examples));
+            key = Records.id("finetune-", engine.name(), finetune.toString(), String.valueOf(criterion),
+                    Lock.contentHash(base), Json.MAPPER.writeValueAsString(examples));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -118,8 +182,39 @@ public final class Compile {
                 "compile " + to + ": same base, samples and settings as cached model " + key + ", reused", cached -> {
                     log.info("compile " + to + ": " + from + " + " + examples.size() + " samples × " + epochs
                             + " epochs");
-                    engine.finetune(base, examples, finetune, cached, progress(to, log));
+                    List<CurvePoint> points = new ArrayList<>();
+                    engine.finetune(base, examples, finetune, cached, recording(progress(to, log), points, 0, 0, epochs));
+                    int trained = epochs;
+                    while (criterion != null && !points.isEmpty() && last(points) > criterion.targetLoss()
+                            && trained < criterion.maxEpochs()) {
+                        int chunk = Math.min(criterion.chunkEpochs(), criterion.maxEpochs() - trained);
+                        log.info(String.format(java.util.Locale.ROOT, "compile %s: training answer loss %.3f > %.2f "
+                                + "after %d epochs; %d more", to, last(points), criterion.targetLoss(), trained, chunk));
+                        engine.finetune(cached, examples, new FinetuneConfig(chunk, finetune.batchSize(),
+                                criterion.chunkLearningRate(), finetune.seed() + trained, finetune.threads()), cached,
+                                recording(progress(to, log), points, points.get(points.size() - 1).step(), trained, chunk));
+                        trained += chunk;
+                    }
+                    Double finalLoss = points.isEmpty() ? null : last(points);
+                    LearningCurve curve = new LearningCurve(to, criterion == null ? null : criterion.targetLoss(),
+                            criterion == null ? null : criterion.maxEpochs(), trained, finalLoss,
+                            criterion == null || finalLoss == null ? null : finalLoss <= criterion.targetLoss(), points);
+                    try {
+                        AtomicFiles.writeString(cached.resolve(CURVE),
+                                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(curve) + "\n");
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
                 });
+        learningCurve(layout, to).ifPresent(curve -> {
+            try {
+                AtomicFiles.writeString(layout.reports().resolve("learning-curve-" + to + ".json"),
+                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(curve) + "\n");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            log.info("compile " + to + ": " + curve.summary());
+        });
         Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),
                 layout.config()), List.of(layout.model(to)));
         return layout.model(to);
@@ -144,6 +239,23 @@ public final class Compile {
         ProdaConfig.Student s = config.student();
         return new PretrainConfig(s.layers(), s.width(), s.heads(), s.context(), s.maxVocabulary(), s.minWordCount(),
                 s.pretrainTokens(), s.batchSize(), s.pretrainLearningRate(), config.seed(), s.threads());
+    }
+
+    private static double last(List<CurvePoint> points) {
+        return points.get(points.size() - 1).loss();
+    }
+
+    /**
+     * Passes progress on and keeps each reported loss as a curve point; steps and epochs continue from
+     * {@code stepOffset} and {@code epochOffset} (a chunk after the planned run), over {@code epochs} epochs.
+     */
+    private static ProgressListener recording(ProgressListener inner, List<CurvePoint> points, long stepOffset,
+            int epochOffset, int epochs) {
+        return (step, total, loss, tokensPerSecond) -> {
+            inner.onStep(step, total, loss, tokensPerSecond);
+            points.add(new CurvePoint(stepOffset + step, Math.round((epochOffset + (double) epochs * step
+                    / Math.max(1, total)) * 100) / 100.0, Math.round(loss * 10000) / 10000.0));
+        };
     }
 
     /** Logs about twenty progress lines per run. */

@@ -76,7 +76,8 @@ public final class Cycle {
         Training first = training(layout, config, 1);
         timed("compile V1", () -> compile(layout, config, engine, first, log));
         versions.add(CycleReport.Version.of(timed("test V1", () -> Evaluate.run(layout, "V1", engine, log)),
-                first.description()));
+                Compile.learningCurve(layout, "V1").map(c -> "V0 + Builder samples, " + c.summary())
+                        .orElse(first.description())));
 
         Set<String> failedTwins = new HashSet<>();
         List<Set<String>> failedTwinsByRound = new ArrayList<>();
@@ -129,7 +130,7 @@ public final class Cycle {
         counts.put("patch_samples_rejected", rejected);
         double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
         seconds.put("total", Math.round(total * 10) / 10.0);
-        List<String> notes = List.of(
+        List<String> notes = new ArrayList<>(List.of(
                 "every tested node has twin items of two forms, one in dev and one in test; held-out chains are in test "
                         + "only; diagnosis and repair read dev only",
                 "V(n+1) is fine-tuned from V(n) on the Builder samples plus all patch samples so far",
@@ -139,7 +140,9 @@ public final class Cycle {
                 "general bits/token: negative log2-likelihood per token of the first " + Evaluate.BITS_LINES
                         + " held-out general lines (never pretrained on), each scored alone; a round that raises it "
                         + "more than 1% is flagged",
-                "chance is the expected accuracy of a uniform random pick");
+                "chance is the expected accuracy of a uniform random pick"));
+        Compile.learningCurve(layout, "V1").ifPresent(curve -> notes.add("V1 learning curve (mean training answer loss, "
+                + "nats per token; target/reports/learning-curve-V1.json): " + Compile.compact(curve, 8)));
         List<CycleReport.Round> roundRows = rounds(versions, benchmark.test(), failedTwinsByRound, work);
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions,
@@ -155,7 +158,7 @@ public final class Cycle {
      * one statement of the phase order for V1, V2, …: the CLI's {@code compile} and the cycle both use it.
      */
     public record Training(String from, String to, List<Sample> samples, int epochs, double learningRate,
-            String description) {
+            Compile.Criterion criterion, String description) {
         public Training {
             samples = List.copyOf(samples);
         }
@@ -173,13 +176,18 @@ public final class Cycle {
         ProdaConfig.Student student = config.student();
         List<Sample> samples = new ArrayList<>(Jsonl.read(layout.buildSamples(), Sample.class));
         if (version == 1) {
+            // V1 must know its samples before its failures say anything about missing knowledge.
+            Compile.Criterion knowsItsSamples = new Compile.Criterion(student.finetuneTargetLoss(),
+                    student.finetuneMaxEpochs(), 10, student.repairLearningRate());
             return new Training("V0", "V1", samples, student.finetuneEpochs(), student.finetuneLearningRate(),
-                    "V0 + Builder samples, " + student.finetuneEpochs() + " epochs");
+                    knowsItsSamples, "V0 + Builder samples, " + student.finetuneEpochs() + "+ epochs until training "
+                            + "answer loss ≤ " + student.finetuneTargetLoss() + " (at most " + student.finetuneMaxEpochs()
+                            + ")");
         }
         int rounds = version - 1;
         samples.addAll(Repair.samplesUpTo(layout, rounds));
         return new Training("V" + rounds, "V" + version, samples, student.repairEpochs(), student.repairLearningRate(),
-                "V" + rounds + " + Builder samples and patches of rounds 1–" + rounds + ", " + student.repairEpochs()
+                null, "V" + rounds + " + Builder samples and patches of rounds 1–" + rounds + ", " + student.repairEpochs()
                         + " epochs");
     }
 
@@ -192,7 +200,7 @@ public final class Cycle {
     private static Path compile(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Training training,
             Log log) {
         return Compile.finetune(layout, config, engine, training.from(), training.to(), training.samples(),
-                training.epochs(), training.learningRate(), log);
+                training.epochs(), training.learningRate(), training.criterion(), log);
     }
 
     /** Each version's test accuracy on the items sharing a node with a round-1 patch target, and on the rest. */

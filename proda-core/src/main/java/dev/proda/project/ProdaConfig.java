@@ -120,7 +120,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
     public record Student(String size, String backend, Integer layers, Integer width, Integer heads, Integer context,
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
-            Double repairLearningRate, Integer threads) {
+            Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs) {
         /**
          * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
          * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
@@ -151,6 +151,14 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             repairEpochs = repairEpochs == null ? 10 : repairEpochs;
             repairLearningRate = repairLearningRate == null ? 1e-3 : repairLearningRate;
             threads = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+            // V1 must know its samples: training goes on past finetune_epochs, ten epochs at a time, until the
+            // mean answer loss of the last steps is at most this (nats per answer token), or max epochs
+            finetuneTargetLoss = finetuneTargetLoss == null ? 0.25 : finetuneTargetLoss;
+            finetuneMaxEpochs = finetuneMaxEpochs == null ? 60 : finetuneMaxEpochs;
+            if (finetuneTargetLoss <= 0 || finetuneMaxEpochs < finetuneEpochs) {
+                throw new IllegalArgumentException("student.finetune_target_loss must be > 0 and "
+                        + "student.finetune_max_epochs ≥ student.finetune_epochs");
+            }
             if (!backend.equals("djl")) {
                 throw new IllegalArgumentException("student.backend: only 'djl' is available, not '" + backend + "'");
             }
@@ -158,14 +166,14 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null, null);
         }
 
         /** The same settings at another size (its preset's layers, width and heads). */
         public Student withSize(String newSize) {
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
-                    repairLearningRate, threads);
+                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs);
         }
     }
 

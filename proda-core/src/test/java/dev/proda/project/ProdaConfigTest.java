@@ -49,6 +49,16 @@ class ProdaConfigTest {
     }
 
     @Test
+    void theV1CriterionMustAllowThePlannedEpochs() throws Exception {
+        ProdaConfig.Student student = ProdaConfig.defaults("x").student();
+        assertEquals(0.25, student.finetuneTargetLoss(), 1e-9);
+        assertTrue(student.finetuneMaxEpochs() >= student.finetuneEpochs());
+        Files.writeString(dir.resolve("bad.yaml"), "name: x\nstudent:\n  finetune_epochs: 30\n  finetune_max_epochs: 10\n");
+        ProdaFileException e = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("bad.yaml")));
+        assertTrue(e.getMessage().contains("finetune_max_epochs"), e.getMessage());
+    }
+
+    @Test
     void unknownKeyIsAnErrorThatNamesIt() throws Exception {
         Files.writeString(dir.resolve("proda.yaml"), "name: x\nstudent:\n  layerz: 2\n");
         ProdaFileException e = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")));
