@@ -12,6 +12,7 @@ import dev.proda.model.ItemResult;
 import dev.proda.model.Message;
 import dev.proda.model.Patch;
 import dev.proda.model.TestItem;
+import dev.proda.tester.FormExemplars;
 import dev.proda.project.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -197,6 +198,7 @@ class FullLoopIT {
         // Failures come from dev only, and match V1's wrong dev answers one to one.
         List<TestItem> dev = Jsonl.read(layout.split("dev"), TestItem.class);
         Set<String> devIds = dev.stream().map(TestItem::id).collect(Collectors.toSet());
+        java.util.Map<String, TestItem> devItems = dev.stream().collect(Collectors.toMap(TestItem::id, i -> i));
         Set<String> wrongDev = Jsonl.read(layout.results("V1"), ItemResult.class).stream()
                 .filter(r -> r.split().equals("dev") && !r.correct()).map(ItemResult::item).collect(Collectors.toSet());
         List<Failure> failures = Jsonl.read(layout.failures(1), Failure.class);
@@ -206,12 +208,25 @@ class FullLoopIT {
             assertTrue(devIds.contains(failure.item()));
             assertFalse(failure.responsible().isEmpty());
             assertEquals(failure.item(), failure.trace().get(0));
-            // A failed node probe makes a concept gap at exactly the failed nodes; otherwise the chain broke.
+            // A failed node probe makes a concept gap at exactly the failed nodes; otherwise a form most of
+            // whose dev items fail is a capability deficit, and anything else a chain break.
             List<String> failedProbes = failure.probes().entrySet().stream().filter(e -> !e.getValue())
                     .map(java.util.Map.Entry::getKey).sorted().toList();
             if (failedProbes.isEmpty()) {
-                assertEquals("chain_break", failure.kind());
                 assertEquals(1, failure.responsible().size());
+                String form = devItems.get(failure.item()).form();
+                long formItems = devItems.values().stream().filter(i -> i.form().equals(form)).count();
+                long formFailed = failures.stream().filter(f -> devItems.get(f.item()).form().equals(form)).count();
+                if (failure.kind().equals("capability_deficit")) {
+                    assertTrue(failure.responsible().get(0).startsWith("form:" + form), failure.responsible().toString());
+                    if (failure.responsible().get(0).equals("form:" + form)) {
+                        assertTrue(2 * formFailed > formItems && formItems >= 6, form + ": " + formFailed + "/" + formItems);
+                    }
+                } else {
+                    assertEquals("chain_break", failure.kind());
+                    assertFalse(2 * formFailed > formItems && formItems >= 6
+                            && FormExemplars.writable(form), "a deficit form left a chain break");
+                }
             } else {
                 assertEquals("concept_gap", failure.kind());
                 assertEquals(failedProbes, failure.responsible().stream().sorted().toList());

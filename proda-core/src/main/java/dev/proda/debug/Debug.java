@@ -16,6 +16,7 @@ import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.student.StudentEngine;
 import dev.proda.student.StudentModel;
+import dev.proda.tester.FormExemplars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,6 +63,8 @@ public final class Debug {
             }
         }
 
+        Set<String> failedIds = failed.stream().map(ItemResult::item).collect(Collectors.toSet());
+        Set<String> deficits = deficits(dev.values(), failedIds, statements);
         List<Failure> failures = new ArrayList<>();
         for (ItemResult result : failed) {
             TestItem item = dev.get(result.item());
@@ -72,20 +75,33 @@ public final class Debug {
                 }
             }
             List<String> gaps = probed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-            boolean chainBreak = gaps.isEmpty();
             List<String> trace = new ArrayList<>();
             trace.add(item.id());
             trace.add(item.chain_id());
             trace.addAll(nodes(item));
+            String kind;
+            List<String> responsible;
+            if (!gaps.isEmpty()) {
+                kind = "concept_gap";
+                responsible = gaps;
+            } else {
+                // The student knows every node yet fails the item: a form it cannot do, if most items of the
+                // form (or of the form and relation) fail; else the composition of the chain.
+                String deficit = groups(item, statements).stream().filter(deficits::contains).findFirst().orElse(null);
+                kind = deficit != null ? "capability_deficit" : "chain_break";
+                responsible = List.of(deficit != null ? deficit : item.chain_id());
+            }
             failures.add(new Failure(item.id(), result.chosen(), result.scores(), List.copyOf(new LinkedHashSet<>(trace)),
-                    chainBreak ? "chain_break" : "concept_gap", chainBreak ? List.of(item.chain_id()) : gaps, probed));
+                    kind, responsible, probed));
         }
         Jsonl.write(layout.failures(round), failures);
         Lock.record(layout, "debug round " + round, config.seed(), List.of(layout.results(version), layout.kb(),
                 layout.split("dev"), layout.model(version)), List.of(layout.failures(round)));
         long gaps = failures.stream().filter(f -> f.kind().equals("concept_gap")).count();
+        long capability = failures.stream().filter(f -> f.kind().equals("capability_deficit")).count();
         log.info("debug " + version + ": " + failures.size() + " dev failures (" + gaps + " concept gaps, "
-                + (failures.size() - gaps) + " chain breaks) from " + probeByNode.size() + " node probes");
+                + (failures.size() - gaps - capability) + " chain breaks, " + capability + " capability deficits"
+                + (deficits.isEmpty() ? "" : " in " + deficits) + ") from " + probeByNode.size() + " node probes");
         DebugSummary summary = DebugSummary.of(version, dev.values(), failures);
         summary.lines().forEach(log::info);
         try {
@@ -95,6 +111,46 @@ public final class Debug {
             throw new IllegalStateException(e);
         }
         return failures;
+    }
+
+    /** Fewest dev items a form (or form and relation) needs before its failure rate can name a deficit. */
+    static final int DEFICIT_MIN_ITEMS = 6;
+
+    /** The groups an item belongs to for capability deficits: its form, then its form and relation. */
+    static List<String> groups(TestItem item, Map<String, Statement> statements) {
+        List<String> groups = new ArrayList<>();
+        if (item.form() == null) {
+            return groups;
+        }
+        groups.add(Failure.FORM_PREFIX + item.form());
+        Statement s = item.statement_ids().size() == 1 ? statements.get(item.statement_ids().get(0)) : null;
+        if (s != null && s.parent_chain_id() == null) {
+            groups.add(Failure.FORM_PREFIX + item.form() + ":" + s.predicate());
+        }
+        return groups;
+    }
+
+    /**
+     * The groups (see {@link #groups}) that most of their dev items fail, among those with at least
+     * {@link #DEFICIT_MIN_ITEMS} items and whose form can be taught by exemplars on other nodes.
+     */
+    static Set<String> deficits(java.util.Collection<TestItem> dev, Set<String> failed, Map<String, Statement> statements) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (TestItem item : dev) {
+            for (String group : groups(item, statements)) {
+                int[] c = counts.computeIfAbsent(group, k -> new int[2]);
+                c[0] += failed.contains(item.id()) ? 1 : 0;
+                c[1]++;
+            }
+        }
+        Set<String> deficits = new LinkedHashSet<>();
+        counts.forEach((group, c) -> {
+            String form = group.substring(Failure.FORM_PREFIX.length()).split(":")[0];
+            if (c[1] >= DEFICIT_MIN_ITEMS && 2 * c[0] > c[1] && FormExemplars.writable(form)) {
+                deficits.add(group);
+            }
+        });
+        return deficits;
     }
 
     /**

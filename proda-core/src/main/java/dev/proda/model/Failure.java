@@ -6,14 +6,22 @@ import java.util.Objects;
 
 /**
  * A failed dev item with its trace (item → chain → statements → concepts) and its localisation: the
- * nodes whose probes failed ({@code concept_gap}) or, if all passed, the chain ({@code chain_break}).
+ * nodes whose probes failed ({@code concept_gap}); if all passed, the form when most dev items of that form
+ * (or of that form and relation) fail ({@code capability_deficit}, responsible {@code form:<form>} or
+ * {@code form:<form>:<predicate>}), else the chain ({@code chain_break}).
  */
 public record Failure(String item, String chosen, Map<String, Double> scores, List<String> trace, String kind,
         List<String> responsible, Map<String, Boolean> probes) {
+    /** The failure classes of DESIGN.md: a node missing, a composition missing, a form the student cannot do. */
+    public static final List<String> KINDS = List.of("concept_gap", "chain_break", "capability_deficit");
+
+    /** The responsible "node" of a capability deficit: the form (or relation) itself. */
+    public static final String FORM_PREFIX = "form:";
+
     public Failure {
         Objects.requireNonNull(item, "item");
-        if (!kind.equals("concept_gap") && !kind.equals("chain_break")) {
-            throw new IllegalArgumentException("kind must be concept_gap or chain_break: " + kind);
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind must be one of " + KINDS + ": " + kind);
         }
         scores = Map.copyOf(scores);
         trace = Records.list(trace);

@@ -19,6 +19,7 @@ import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import dev.proda.tester.FormExemplars;
 import dev.proda.tester.Tests;
 import dev.proda.text.Terms;
 import java.util.ArrayList;
@@ -120,14 +121,18 @@ public final class Repair {
             items.addAll(benchmark.test());
             this.guard = new ContaminationGuard(items, corpus, kb.statements());
             this.curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-            for (TestItem item : benchmark.dev()) {
-                devVisible.add(item.node());
-                devVisible.add(item.chain_id());
-                devVisible.addAll(item.statement_ids());
-                devVisible.addAll(item.concept_ids());
+            java.util.Set<String> tested = new java.util.HashSet<>();
+            for (TestItem item : items) {
+                java.util.Set<String> nodes = item.split().equals("dev") ? devVisible : tested;
+                for (java.util.Set<String> into : List.of(nodes, tested)) {
+                    into.add(item.node());
+                    into.add(item.chain_id());
+                    into.addAll(item.statement_ids());
+                    into.addAll(item.concept_ids());
+                }
             }
-            this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), config.budgets().patchSamplesPerNode(),
-                    round, new Random(config.seed() + 101L * round));
+            this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), tested,
+                    config.budgets().patchSamplesPerNode(), round, new Random(config.seed() + 101L * round));
             this.grounding = new Bm25Grounding(corpus);
             this.round = round;
         }
@@ -154,7 +159,12 @@ public final class Repair {
                 }
                 kept += samples.size();
                 List<Span> spans = new ArrayList<>(writer.spans(node));
-                passages.forEach(p -> spans.add(p.span()));
+                if (node.startsWith(Failure.FORM_PREFIX)) {
+                    // exemplars are grounded where the nodes they work on are stated
+                    samples.forEach(x -> x.knowledge().forEach(k -> spans.addAll(writer.spans(k))));
+                } else {
+                    passages.forEach(p -> spans.add(p.span()));
+                }
                 patches.add(new Patch(Records.id("patch-", String.valueOf(round), node), entry.getValue(), node,
                         samples, spans, round));
             }
@@ -201,11 +211,15 @@ public final class Repair {
         private final Map<String, Statement> statements;
         private final Map<String, Concept> concepts;
         private final List<Chain> exemplarChains;
+        /** Every node some benchmark item (dev or test) tests: exemplars of a form are about other nodes. */
+        private final java.util.Set<String> tested;
         private final int perNode;
         private final int round;
         private final Random random;
 
-        PatchWriter(KnowledgeBase kb, List<Chain> exemplarChains, int perNode, int round, Random random) {
+        PatchWriter(KnowledgeBase kb, List<Chain> exemplarChains, java.util.Set<String> tested, int perNode, int round,
+                Random random) {
+            this.tested = tested;
             this.chains = kb.chainsById();
             this.statements = kb.statementsById();
             this.concepts = kb.conceptsById();
@@ -241,6 +255,9 @@ public final class Repair {
 
         List<Sample> samples(String node, List<Bm25Grounding.Passage> passages) {
             List<Sample> samples;
+            if (node.startsWith(Failure.FORM_PREFIX)) {
+                return formExemplars(node);
+            }
             if (statements.containsKey(node)) {
                 samples = statementSamples(statements.get(node), passages);
             } else if (concepts.containsKey(node)) {
@@ -250,6 +267,7 @@ public final class Repair {
             }
             return samples.subList(0, Math.min(perNode, samples.size()));
         }
+
 
         private List<Sample> statementSamples(Statement s, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(s.statement_id());
@@ -321,6 +339,37 @@ public final class Repair {
                             : Terms.key(s.subject()).equals(key) ? 0 : 1)
                             .thenComparing(Statement::statement_id))
                     .toList();
+        }
+
+        /** Exemplars per capability deficit: a form is a broader target than a node, so twice a node's samples. */
+        static final int EXEMPLARS_PER_NODE_BUDGET = 2;
+
+        /**
+         * For a capability deficit ({@code form:<form>} or {@code form:<form>:<predicate>}): the form worked on
+         * nodes no benchmark item tests (statements of that predicate, or defined concepts), in the Tester's
+         * wording, so the student learns to answer the form without seeing a tested fact.
+         */
+        private List<Sample> formExemplars(String target) {
+            String[] parts = target.substring(Failure.FORM_PREFIX.length()).split(":", 2);
+            String form = parts[0];
+            String predicate = parts.length > 1 ? parts[1] : null;
+            List<Sample> samples = new ArrayList<>();
+            List<Statement> pool = statements.values().stream().filter(s -> !tested.contains(s.statement_id())
+                    && (predicate == null || s.predicate().equals(predicate)))
+                    .sorted(Comparator.comparing(Statement::statement_id)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            java.util.Collections.shuffle(pool, random);
+            for (Statement s : pool) {
+                FormExemplars.of(form, s).ifPresent(e -> samples.add(sample("exemplar-" + form,
+                        List.of(s.statement_id()), e.question(), e.answer())));
+            }
+            List<Concept> defined = concepts.values().stream().filter(c -> !tested.contains(c.concept_id()))
+                    .sorted(Comparator.comparing(Concept::concept_id)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            java.util.Collections.shuffle(defined, random);
+            for (Concept c : defined) {
+                FormExemplars.of(form, c).ifPresent(e -> samples.add(sample("exemplar-" + form,
+                        List.of(c.concept_id()), e.question(), e.answer())));
+            }
+            return samples.subList(0, Math.min(EXEMPLARS_PER_NODE_BUDGET * perNode, samples.size()));
         }
 
         /** For a chain break: worked two-step exemplars over chains outside the benchmark. */

@@ -66,14 +66,22 @@ class RepairTest {
                 new Failure(gapItem.id(), "A", Map.of("A", -1.0), List.of(gapItem.id(), gapItem.chain_id(), statement),
                         "concept_gap", List.of(statement, concept), Map.of(statement, false, concept, false)),
                 new Failure(breakItem.id(), "B", Map.of("B", -1.0), List.of(breakItem.id(), breakItem.chain_id()),
-                        "chain_break", List.of(breakItem.chain_id()), Map.of()));
+                        "chain_break", List.of(breakItem.chain_id()), Map.of()),
+                new Failure(breakItem.id(), "C", Map.of("C", -1.0), List.of(breakItem.id(), breakItem.chain_id()),
+                        "capability_deficit", List.of("form:completion"), Map.of()));
         Jsonl.write(layout.failures(1), failures);
 
         Repair.Outcome outcome = Repair.run(layout, config, 1, Log.SILENT);
         List<Patch> patches = Jsonl.read(layout.patchRound(1).resolve("patches.jsonl"), Patch.class);
         assertEquals(outcome.patches(), patches);
-        assertEquals(Set.of(statement, concept, breakItem.chain_id()),
+        assertEquals(Set.of(statement, concept, breakItem.chain_id(), "form:completion"),
                 patches.stream().map(Patch::target).collect(Collectors.toSet()));
+        Set<String> tested = new java.util.HashSet<>();
+        allItems.forEach(i -> {
+            tested.add(i.node());
+            tested.addAll(i.statement_ids());
+            tested.addAll(i.concept_ids());
+        });
 
         Map<String, String> texts = Corpus.read(layout.corpus(), "t", Log.SILENT).stream()
                 .collect(Collectors.toMap(Corpus.Document::path, Corpus.Document::text));
@@ -84,6 +92,18 @@ class RepairTest {
         benchmark.test().forEach(i -> questions.add(i.question()));
         for (Patch patch : patches) {
             assertFalse(patch.samples().isEmpty());
+            if (patch.target().startsWith(Failure.FORM_PREFIX)) {
+                // A capability deficit: the item's form worked on nodes no benchmark item tests.
+                assertTrue(patch.samples().size() <= 2 * config.budgets().patchSamplesPerNode());
+                for (Sample sample : patch.samples()) {
+                    assertEquals("exemplar-completion", sample.skill());
+                    assertTrue(sample.messages().get(0).content().endsWith("___."), sample.messages().get(0).content());
+                    assertTrue(sample.knowledge().stream().noneMatch(tested::contains), sample.knowledge().toString());
+                    assertTrue(questions.stream().noneMatch(sample.messages().get(0).content()::equals),
+                            "never an item's own stem");
+                }
+                continue;
+            }
             assertTrue(patch.samples().size() <= config.budgets().patchSamplesPerNode());
             for (Span span : patch.grounding()) {
                 assertTrue(span.end() <= texts.get(span.doc()).length(), "grounding spans point into the corpus");
