@@ -228,7 +228,8 @@ final class Claims {
         while (last < t.tagged() && t.ends()[last] < objectEnd) {
             last++;
         }
-        if (last >= t.tagged() || t.ends()[last] != objectEnd || !(t.nounLike(last) || t.is(last, "X"))) {
+        if (last >= t.tagged() || t.ends()[last] != objectEnd || !(t.nounLike(last) || t.is(last, "X")
+                || Heads.ingNoun(t.lower(last)))) {
             return Optional.empty();
         }
         // "a fundamental part of …", "a crucial ingredient": a noun that names a role in a whole, under adjectives

@@ -72,6 +72,10 @@ final class Hearst {
                 return;
             }
         }
+        // "(containing functions such as abs(), …)": a class opened by a participle is a clause, not a kind.
+        if (cls != null && cls[1] - cls[0] > 1 && t.lower(cls[0]).endsWith("ing") && !Heads.ingNoun(t.lower(cls[0]))) {
+            return;
+        }
         // "fruits and vegetables, including citrus": a member may belong to either class.
         boolean coordinated = cls != null && cls[0] > 0 && (t.lower(cls[0] - 1).equals("and") || t.lower(cls[0] - 1).equals("or"));
         if (cls == null || coordinated || insidePhrase(t, cls[0])) {

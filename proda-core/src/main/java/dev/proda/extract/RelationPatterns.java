@@ -335,6 +335,9 @@ final class RelationPatterns {
             if (x.equals("caused") && x1.equals("by")) {
                 return Optional.empty(); // reversed direction: not worth a wrong statement
             }
+            if (t.is(o, "VERB") && x.endsWith("ed") && o + 1 < n && Character.isUpperCase(t.tokens().get(o + 1).charAt(0))) {
+                return Optional.empty(); // "Handlers are passed LogRecord instances": a passive with its object
+            }
             if (IS_A_STARTS.contains(x) || nounGroupFollows(t, o)) {
                 return vp("is-a", o);
             }
@@ -448,9 +451,16 @@ final class RelationPatterns {
         int lastNoun = -1;
         for (; i < n; i++) {
             String tag = i > start && mistaggedNoun(t, i, n) || t.is(i, "VERB") && Heads.ingNoun(t.lower(i))
-                    && (i + 1 < n && t.nounLike(i + 1) || i > start && t.nounLike(i - 1) && (i + 1 >= n
+                    && (i + 1 < n && t.nounLike(i + 1) || i > start && (i + 1 >= n
                             || !(t.nounLike(i + 1) || t.is(i + 1, "DET") || t.is(i + 1, "ADJ") || t.is(i + 1, "NUM"))))
                     ? "NOUN" : t.tags()[i];
+            // "a byte oriented encoding", "a tree based classifier": a participle between two nouns of the group
+            // is a compound modifier, not the start of a post-modifier
+            boolean compound = tag.equals("VERB") && t.lower(i).endsWith("ed") && i > start && t.nounLike(i - 1)
+                    && i + 1 < n && (t.nounLike(i + 1) || Heads.ingNoun(t.lower(i + 1)));
+            if (compound) {
+                tag = "ADJ";
+            }
             // "a small, open economy", "a high-speed, low-memory vectorizer": the adjective before the comma
             // grades the same noun; the group goes on after it.
             if (t.tokens().get(i).equals(",") && lastNoun < 0 && i > start && i + 2 < n
@@ -471,7 +481,7 @@ final class RelationPatterns {
                 lastNoun = -1;
                 continue;
             }
-            if (!np || lastNoun >= 0 && (tag.equals("VERB") || tag.equals("ADV")) || i > start
+            if (!np || lastNoun >= 0 && (tag.equals("VERB") || tag.equals("ADV")) || i > start && !compound
                     && (lastNoun >= 0 || tag.equals("NOUN"))
                     && Heads.postModifier(t.tokens().get(i), i + 1 < t.size() ? t.tokens().get(i + 1) : "")) {
                 break; // after a noun, a participle or adverb starts a post-modifier ("fruit consisting of …")

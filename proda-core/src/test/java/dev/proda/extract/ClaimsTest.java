@@ -217,4 +217,14 @@ class ClaimsTest {
         Claims.Claim cut = RelationPatterns.match(open).flatMap(r -> Claims.of(r, open)).orElseThrow();
         assertTrue(Claims.conjuncts(cut, open).isEmpty(), "a conjunct that goes on is no object");
     }
+
+    @Test
+    void compoundParticiplesPassivesAndParticipleClassesAreReadForWhatTheyAre() {
+        assertEquals("byte oriented encoding", claim("Latin-1 is a byte oriented encoding.").orElseThrow().object());
+        assertEquals("tree based classifier", claim("A random forest is a tree based classifier.").orElseThrow()
+                .object());
+        assertTrue(claim("Listeners are passed KeyEvent objects from the queue.").isEmpty(), "a passive with its object");
+        assertTrue(hearst("The set of names (containing routines such as len(), and builtin error names) grows.")
+                .isEmpty(), "a class opened by a participle is a clause");
+    }
 }
