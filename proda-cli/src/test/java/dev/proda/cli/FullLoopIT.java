@@ -51,6 +51,7 @@ class FullLoopIT {
               batch_size: 8
               finetune_epochs: 2
               finetune_max_epochs: 3
+              general_replay: 0.2
               repair_epochs: 1
               threads: 2
             budgets:
@@ -131,6 +132,8 @@ class FullLoopIT {
 
         CliTest.Run cycle = CliTest.run("cycle", project.toString(), "--rounds", "1");
         assertEquals(0, cycle.exit(), cycle.err() + cycle.out());
+        assertTrue((cycle.out() + cycle.err()).contains("general-text lines replayed beside the samples"),
+                "general_replay mixes general text into every fine-tuning");
 
         ProjectLayout layout = new ProjectLayout(project);
         JsonNode report = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());

@@ -170,6 +170,12 @@ public final class Compile {
             throw new ProdaFileException("no training sample for " + to + " fits the context of " + fit.context()
                     + " tokens");
         }
+        List<TrainingExample> replay = generalReplay(layout, config, fit, examples.size(), to);
+        if (!replay.isEmpty()) {
+            log.info("compile " + to + ": " + replay.size() + " general-text lines replayed beside the samples "
+                    + "(student.general_replay " + config.student().generalReplay() + ")");
+            examples.addAll(replay);
+        }
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
         String key;
         try {
@@ -239,6 +245,30 @@ public final class Compile {
         ProdaConfig.Student s = config.student();
         return new PretrainConfig(s.layers(), s.width(), s.heads(), s.context(), s.maxVocabulary(), s.minWordCount(),
                 s.pretrainTokens(), s.batchSize(), s.pretrainLearningRate(), config.seed(), s.threads());
+    }
+
+    /**
+     * General-text lines trained beside the samples (whole lines, loss on every token) so that fine-tuning
+     * does not erase the language model: {@code student.general_replay} × the number of samples, drawn (seeded
+     * by the version) from the pretraining lines, never from the held-out ones the bits per token are measured on.
+     */
+    static List<TrainingExample> generalReplay(ProjectLayout layout, ProdaConfig config, ContextFit fit, int samples,
+            String version) {
+        double share = config.student().generalReplay();
+        if (share <= 0 || !Files.isDirectory(layout.general())) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(GeneralText.read(layout.general(), Log.SILENT).pretraining());
+        java.util.Collections.shuffle(lines, new java.util.Random(config.seed() * 31 + version.hashCode()));
+        List<TrainingExample> replay = new ArrayList<>();
+        int wanted = (int) Math.round(share * samples);
+        for (int i = 0; i < lines.size() && replay.size() < wanted; i++) {
+            TrainingExample example = new TrainingExample("", lines.get(i));
+            if (fit.tokens(example) <= fit.context()) {
+                replay.add(example);
+            }
+        }
+        return replay;
     }
 
     private static double last(List<CurvePoint> points) {

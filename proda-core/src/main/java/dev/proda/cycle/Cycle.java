@@ -270,11 +270,17 @@ public final class Cycle {
     static final double GENERAL_BITS_TOLERANCE = 0.01;
 
     /**
-     * Warnings for the reader: a round whose version needs more than 1% more bits per token on the held-out
+     * Warnings for the reader: V1, or a round's version, needing more than 1% more bits per token on the held-out
      * general text than the version it started from, and a round that did not raise test accuracy.
      */
     private static List<String> flags(List<CycleReport.Version> versions, List<CycleReport.Round> rounds) {
         List<String> flags = new ArrayList<>();
+        Double base = bits(versions, "V0");
+        Double first = bits(versions, "V1");
+        if (base != null && first != null && first > base * (1 + GENERAL_BITS_TOLERANCE)) {
+            flags.add(String.format(java.util.Locale.ROOT, "V1 forgot general text: bits per token %.4f -> %.4f "
+                    + "(+%.0f%%) after fine-tuning on the Builder samples alone", base, first, 100 * (first / base - 1)));
+        }
         for (CycleReport.Round round : rounds) {
             Double before = bits(versions, round.from());
             Double after = bits(versions, round.to());

@@ -120,7 +120,8 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
     public record Student(String size, String backend, Integer layers, Integer width, Integer heads, Integer context,
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
-            Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs) {
+            Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs,
+            Double generalReplay) {
         /**
          * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
          * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
@@ -155,6 +156,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             // mean answer loss of the last steps is at most this (nats per answer token), or max epochs
             finetuneTargetLoss = finetuneTargetLoss == null ? 0.25 : finetuneTargetLoss;
             finetuneMaxEpochs = finetuneMaxEpochs == null ? 60 : finetuneMaxEpochs;
+            // general-text lines replayed in every fine-tuning, as a share of its samples (0: none)
+            generalReplay = generalReplay == null ? 0.0 : generalReplay;
+            if (generalReplay < 0 || generalReplay > 10) {
+                throw new IllegalArgumentException("student.general_replay must be between 0 and 10: " + generalReplay);
+            }
             if (finetuneTargetLoss <= 0 || finetuneMaxEpochs < finetuneEpochs) {
                 throw new IllegalArgumentException("student.finetune_target_loss must be > 0 and "
                         + "student.finetune_max_epochs ≥ student.finetune_epochs");
@@ -166,14 +172,14 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
 
         /** The same settings at another size (its preset's layers, width and heads). */
         public Student withSize(String newSize) {
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
-                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs);
+                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay);
         }
     }
 
