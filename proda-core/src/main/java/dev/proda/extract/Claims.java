@@ -209,6 +209,11 @@ final class Claims {
                     subjectHead.toLowerCase(Locale.ROOT));
             head = new RelationPatterns.Head(resolved, head.start(), head.end());
         }
+        // "is better fit for …", "is a larger model": a comparison, not a class ("the most X Y" still is a Y)
+        String leadWord = head.group().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        if (predicate.equals("is-a") && COMPARATIVES.contains(leadWord) && !leadWord.equals("most") && !leadWord.equals("least")) {
+            return Optional.empty();
+        }
         String object = term(head.group());
         if (object == null) {
             return Optional.empty();

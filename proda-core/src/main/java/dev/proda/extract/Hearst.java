@@ -32,8 +32,11 @@ final class Hearst {
             String w = t.lower(i);
             if (w.equals("such") && t.lower(i + 1).equals("as")) {
                 forward(t, i - 1, i + 2, claims);
-            } else if (w.equals("including") && i >= 2 && (t.tokens().get(i - 1).equals(",") || plural(t, i - 1))) {
-                forward(t, i - 1, i + 1, claims); // "many Unix variants including Linux and macOS"
+            } else if (w.equals("including") && i >= 2 && (t.tokens().get(i - 1).equals(",") && (plural(t, i - 2)
+                    || MASS_CLASSES.contains(t.lower(i - 2))) || plural(t, i - 1))) {
+                // "many Unix variants including Linux and macOS"; a singular whole includes parts, not kinds
+                // ("the energy sector, including electricity")
+                forward(t, i - 1, i + 1, claims);
             } else if (w.equals("other") && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"))) {
                 backward(t, i - 2, i + 1, claims);
             } else if (w.equals("namely") && t.tokens().get(i - 1).equals(",")) {
@@ -384,6 +387,11 @@ final class Hearst {
             if (subject != null && dev.proda.text.Terms.singular(subject.substring(subject.lastIndexOf(' ') + 1)
                     .toLowerCase(java.util.Locale.ROOT)).equals(objectHead)) {
                 continue; // "algorithms such as kernel algorithms": a kind named by its class says nothing
+            }
+            if (member[1] - member[0] > 1 && java.util.stream.IntStream.range(member[0], member[1]).allMatch(
+                    k -> t.tokens().get(k).length() > 1 && t.tokens().get(k).equals(t.tokens().get(k).toUpperCase(
+                            java.util.Locale.ROOT)))) {
+                continue; // "such as BAD CHARACTER STATE": a message in capitals, not a kind
             }
             int after = t.ends()[member[1] - 1];
             boolean glued = after < t.text().length() && (t.text().charAt(after) == '_'

@@ -55,6 +55,8 @@ final class RelationPatterns {
     private static final Set<String> MODALS = Set.of("can", "may", "must", "will", "might", "could", "should",
             "would", "typically", "usually", "often", "generally", "also", "always", "normally", "commonly");
     private static final Set<String> BE = Set.of("is", "are");
+    private static final Set<String> LOCATIVES = Set.of("beyond", "within", "without", "under", "above", "below", "over",
+            "among", "behind", "ahead", "out");
     private static final Set<String> IS_A_STARTS = Set.of("a", "an", "the", "one", "any");
     private static final Set<String> BAD_SUBJECT_START = Set.of("whenever", "wherever", "whether", "unless", "until",
             "though", "whereas", "it", "this", "these", "those", "they", "we",
@@ -303,6 +305,9 @@ final class RelationPatterns {
             }
             if (o >= n || t.lower(o).equals("not") || t.lower(o).equals("never") || t.lower(o).equals("n't")) {
                 return Optional.empty();
+            }
+            if (o > v + 1 && LOCATIVES.contains(t.lower(o - 1))) {
+                return Optional.empty(); // "is nearly beyond repair" read "beyond" as an adverb: no class follows
             }
             String x = t.lower(o);
             String x1 = o + 1 < n ? t.lower(o + 1) : "";

@@ -227,4 +227,16 @@ class ClaimsTest {
         assertTrue(hearst("The set of names (containing routines such as len(), and builtin error names) grows.")
                 .isEmpty(), "a class opened by a participle is a clause");
     }
+
+    @Test
+    void comparisonsLocativesSingularWholesAndCapitalMessagesAreNoClasses() {
+        assertTrue(claim("The ring buffer is better fit for streaming workloads.").isEmpty(), "a comparison");
+        assertEquals("phylogeny package", claim("Mesquite is the most widely used phylogeny package.").orElseThrow()
+                .object().replaceFirst("^widely used ", ""), "a superlative still names the class");
+        assertTrue(claim("The legacy codebase is nearly beyond repair after years of neglect.").isEmpty(), "locative");
+        assertTrue(hearst("Most revenue comes from the mining sector, including copper and cobalt.").isEmpty(),
+                "a singular whole includes parts, not kinds");
+        assertTrue(hearst("The parser prints an error message such as BAD TOKEN TYPE and stops.").isEmpty(),
+                "a message in capitals");
+    }
 }
