@@ -155,9 +155,21 @@ public final class DjlStudentModel implements StudentModel {
             prefix[0] = tokenizer.eot();
             System.arraycopy(context, 0, prefix, 1, context.length);
             List<int[]> options = group.stream().map(i -> tokenizer.encode(requests.get(i).continuation())).toList();
-            // Sharing needs every option whole in the window (items always are: the Tester checks it).
+            // Sharing needs every option whole in the window (items always are: the Tester checks it). A row holds
+            // as many options as fit in twice the window: attention grows with the square of its length, and a
+            // thousand lines with the same empty context must not become one row.
             if (group.size() > 1 && options.stream().allMatch(o -> o.length > 0 && prefix.length + o.length <= window)) {
-                packed.add(new Packed(prefix, options, group));
+                int from = 0;
+                while (from < group.size()) {
+                    int to = from;
+                    int length = prefix.length;
+                    while (to < group.size() && (to == from || length + options.get(to).length - 1 <= 2 * window)) {
+                        length += options.get(to).length - 1;
+                        to++;
+                    }
+                    packed.add(new Packed(prefix, options.subList(from, to), group.subList(from, to)));
+                    from = to;
+                }
             } else {
                 group.forEach(i -> rows.add(row(i, requests.get(i))));
             }

@@ -29,9 +29,18 @@ class ScoringTest {
                 // four options of one prompt share a row; one is a single token, one is empty
                 new Continuation("which animal sat", " the cat"), new Continuation("which animal sat", " a dog"),
                 new Continuation("which animal sat", " mat"), new Continuation("which animal sat", " the big red fox"),
-                new Continuation("the cat", " ran"), new Continuation("one two", " "));
+                new Continuation("the cat", " ran"), new Continuation("one two", " "),
+                // many lines with one empty context, as bits per token asks: several rows, not one long one
+                new Continuation("", "the mat sat on the cat"), new Continuation("", "one two three four five"),
+                new Continuation("", "a dog ran"), new Continuation("", "the big red fox and the cat sat on it"),
+                new Continuation("", "which animal"), new Continuation("", "then the cat ran and the dog sat down"));
         try (DjlStudentModel model = DjlStudentModel.create(shape, tokenizer, 5, 1)) {
+            model.logLikelihoods(requests);
+            int modelArrays = model.manager().getManagedArrays().size();
+            int systemArrays = model.manager().getParentManager().getManagedArrays().size();
             List<LogLikelihood> fast = model.logLikelihoods(requests);
+            assertEquals(modelArrays, model.manager().getManagedArrays().size(), "scoring leaves no native array behind");
+            assertEquals(systemArrays, model.manager().getParentManager().getManagedArrays().size());
             for (int i = 0; i < requests.size(); i++) {
                 if (requests.get(i).continuation().isBlank()) {
                     assertEquals(0.0, fast.get(i).sum(), "nothing to predict");
