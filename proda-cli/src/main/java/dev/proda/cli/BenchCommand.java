@@ -210,7 +210,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run the whole cycle once per seed (each its own project under DIR: split, samples, "
                     + "patches, training) and report test accuracy, repair rate, held-out chains and general bits "
                     + "per token per version as mean ± sd, with the paired differences V2-V1, V2-controls and "
-                    + "V3-V2; writes DIR/sweep.json and sweep.md, prints one JSON line last. Long: about 20 minutes "
+                    + "V3-V2; writes DIR/sweep.json and sweep.md, prints one JSON line last. Long: about 15 minutes "
                     + "per seed on 2 cores at the small size. Rerunning resumes.")
     static final class Cycles implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "Folder for the per-seed projects.")
