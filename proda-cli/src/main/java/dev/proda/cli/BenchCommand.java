@@ -136,6 +136,16 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The layers, width and heads of a documented student size, or a usage error naming the sizes. */
+    static List<Integer> sizePreset(String size, CommandSpec spec) {
+        List<Integer> preset = ProdaConfig.Student.SIZES.get(size);
+        if (preset == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--size must be one of "
+                    + new java.util.TreeSet<>(ProdaConfig.Student.SIZES.keySet()) + ", not '" + size + "'");
+        }
+        return preset;
+    }
+
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Speed of the embedded student on this machine: sgemm peak through the same engine, "
                     + "training tokens/s and model FLOPs utilisation (MFU), scoring tokens/s on four-option items; "
@@ -170,11 +180,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Integer> preset = ProdaConfig.Student.SIZES.get(size);
-            if (preset == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--size must be one of "
-                        + new java.util.TreeSet<>(ProdaConfig.Student.SIZES.keySet()) + ", not '" + size + "'");
-            }
+            List<Integer> preset = sizePreset(size, spec);
             if (batch < 1 || steps < 1 || context < 2 || vocabulary < 16) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--batch and --steps must be ≥ 1, --context ≥ 2, --vocabulary ≥ 16");
@@ -250,10 +256,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             ProdaConfig template = config != null ? ProdaConfig.read(config) : null;
             if (size != null) {
-                if (!ProdaConfig.Student.SIZES.containsKey(size)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--size must be one of "
-                            + new java.util.TreeSet<>(ProdaConfig.Student.SIZES.keySet()) + ", not '" + size + "'");
-                }
+                sizePreset(size, spec);
                 ProdaConfig base = template != null ? template : ProdaConfig.defaults("sweep");
                 template = base.withStudent(base.student().withSize(size));
             }
