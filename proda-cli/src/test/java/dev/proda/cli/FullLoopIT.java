@@ -179,9 +179,9 @@ class FullLoopIT {
         JsonNode curve = Json.MAPPER.readTree(layout.reports().resolve("learning-curve-V1.json").toFile());
         assertEquals(3, curve.get("epochs").asInt());
         assertTrue(curve.get("points").size() > 1);
-        double lastLoss = curve.get("points").get(curve.get("points").size() - 1).get("loss").asDouble();
-        assertEquals(lastLoss, curve.get("final_loss").asDouble(), 1e-9);
-        assertEquals(lastLoss <= 0.25, curve.get("criterion_met").asBoolean());
+        double answerLoss = curve.get("final_loss").asDouble();
+        assertTrue(answerLoss > 0, "the samples' answer loss, scored after training (replayed lines left out)");
+        assertEquals(answerLoss <= 0.25, curve.get("criterion_met").asBoolean());
         assertTrue(report.get("versions").get(1).get("trained").asText().contains("3 epochs"),
                 report.get("versions").get(1).get("trained").asText());
         for (JsonNode version : report.get("versions")) {

@@ -81,14 +81,14 @@ public final class Compile {
     }
 
     /**
-     * When training goes on past the planned epochs: until the mean answer loss of the last reported steps is
+     * When training goes on past the planned epochs: until the samples' answer loss, scored after training, is
      * at most {@code targetLoss}, {@code chunkEpochs} at a time at {@code chunkLearningRate}, up to
      * {@code maxEpochs} in all.
      */
     public record Criterion(double targetLoss, int maxEpochs, int chunkEpochs, double chunkLearningRate) {
     }
 
-    /** One point of a learning curve: mean answer loss of the steps just before {@code step}. */
+    /** One point of a learning curve: mean training loss of the steps just before {@code step}. */
     public record CurvePoint(long step, double epoch, double loss) {
     }
 
@@ -171,16 +171,17 @@ public final class Compile {
                     + " tokens");
         }
         List<TrainingExample> replay = generalReplay(layout, config, fit, examples.size(), to);
+        List<TrainingExample> training = new ArrayList<>(examples);
         if (!replay.isEmpty()) {
             log.info("compile " + to + ": " + replay.size() + " general-text lines replayed beside the samples "
                     + "(student.general_replay " + config.student().generalReplay() + ")");
-            examples.addAll(replay);
+            training.addAll(replay);
         }
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
         String key;
         try {
             key = Records.id("finetune-", engine.name(), finetune.toString(), String.valueOf(criterion),
-                    Lock.contentHash(base), Json.MAPPER.writeValueAsString(examples));
+                    Lock.contentHash(base), Json.MAPPER.writeValueAsString(training));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -189,19 +190,21 @@ public final class Compile {
                     log.info("compile " + to + ": " + from + " + " + examples.size() + " samples × " + epochs
                             + " epochs");
                     List<CurvePoint> points = new ArrayList<>();
-                    engine.finetune(base, examples, finetune, cached, recording(progress(to, log), points, 0, 0, epochs));
+                    engine.finetune(base, training, finetune, cached, recording(progress(to, log), points, 0, 0, epochs));
                     int trained = epochs;
-                    while (criterion != null && !points.isEmpty() && last(points) > criterion.targetLoss()
-                            && trained < criterion.maxEpochs()) {
+                    Double finalLoss = criterion == null ? (points.isEmpty() ? null : last(points))
+                            : answerLoss(engine, cached, examples);
+                    while (criterion != null && finalLoss > criterion.targetLoss() && trained < criterion.maxEpochs()) {
                         int chunk = Math.min(criterion.chunkEpochs(), criterion.maxEpochs() - trained);
                         log.info(String.format(java.util.Locale.ROOT, "compile %s: training answer loss %.3f > %.2f "
-                                + "after %d epochs; %d more", to, last(points), criterion.targetLoss(), trained, chunk));
-                        engine.finetune(cached, examples, new FinetuneConfig(chunk, finetune.batchSize(),
+                                + "after %d epochs; %d more", to, finalLoss, criterion.targetLoss(), trained, chunk));
+                        engine.finetune(cached, training, new FinetuneConfig(chunk, finetune.batchSize(),
                                 criterion.chunkLearningRate(), finetune.seed() + trained, finetune.threads()), cached,
-                                recording(progress(to, log), points, points.get(points.size() - 1).step(), trained, chunk));
+                                recording(progress(to, log), points, points.isEmpty() ? 0
+                                        : points.get(points.size() - 1).step(), trained, chunk));
                         trained += chunk;
+                        finalLoss = answerLoss(engine, cached, examples);
                     }
-                    Double finalLoss = points.isEmpty() ? null : last(points);
                     LearningCurve curve = new LearningCurve(to, criterion == null ? null : criterion.targetLoss(),
                             criterion == null ? null : criterion.maxEpochs(), trained, finalLoss,
                             criterion == null || finalLoss == null ? null : finalLoss <= criterion.targetLoss(), points);
@@ -269,6 +272,24 @@ public final class Compile {
             }
         }
         return replay;
+    }
+
+    /**
+     * The criterion's measure: the samples' mean negative log-likelihood per answer token under the trained
+     * model, scored as the benchmark scores (replayed general lines are not samples and do not count).
+     */
+    private static double answerLoss(StudentEngine engine, Path model, List<TrainingExample> samples) {
+        List<dev.proda.student.Continuation> requests = samples.stream()
+                .map(e -> new dev.proda.student.Continuation(e.prompt(), e.completion())).toList();
+        double nats = 0;
+        long tokens = 0;
+        try (var student = engine.load(model)) {
+            for (var ll : student.logLikelihoods(requests)) {
+                nats -= ll.sum();
+                tokens += ll.tokens();
+            }
+        }
+        return tokens == 0 ? 0 : Math.round(nats / tokens * 10000) / 10000.0;
     }
 
     private static double last(List<CurvePoint> points) {
