@@ -180,7 +180,9 @@ public final class Compile {
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
         String key;
         try {
-            key = Records.id("finetune-", engine.name(), finetune.toString(), String.valueOf(criterion),
+            // the criterion's measure is part of what the model is: "scored" since it reads the samples alone
+            key = Records.id("finetune-", engine.name(), finetune.toString(), criterion == null ? "null"
+                    : "scored " + criterion,
                     Lock.contentHash(base), Json.MAPPER.writeValueAsString(training));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
