@@ -124,6 +124,14 @@ public final class Compile {
         return String.join(", ", new java.util.LinkedHashSet<>(parts));
     }
 
+    private static void writeJson(Path file, Object value) {
+        try {
+            AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The learning curve of a compiled version, if it was fine-tuned since curves were recorded. */
     public static java.util.Optional<LearningCurve> learningCurve(ProjectLayout layout, String version) {
         Path file = layout.model(version).resolve(CURVE);
@@ -210,20 +218,10 @@ public final class Compile {
                     LearningCurve curve = new LearningCurve(to, criterion == null ? null : criterion.targetLoss(),
                             criterion == null ? null : criterion.maxEpochs(), trained, finalLoss,
                             criterion == null || finalLoss == null ? null : finalLoss <= criterion.targetLoss(), points);
-                    try {
-                        AtomicFiles.writeString(cached.resolve(CURVE),
-                                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(curve) + "\n");
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    writeJson(cached.resolve(CURVE), curve);
                 });
         learningCurve(layout, to).ifPresent(curve -> {
-            try {
-                AtomicFiles.writeString(layout.reports().resolve("learning-curve-" + to + ".json"),
-                        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(curve) + "\n");
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            writeJson(layout.reports().resolve("learning-curve-" + to + ".json"), curve);
             log.info("compile " + to + ": " + curve.summary());
         });
         Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),
@@ -283,15 +281,11 @@ public final class Compile {
     private static double answerLoss(StudentEngine engine, Path model, List<TrainingExample> samples) {
         List<dev.proda.student.Continuation> requests = samples.stream()
                 .map(e -> new dev.proda.student.Continuation(e.prompt(), e.completion())).toList();
-        double nats = 0;
-        long tokens = 0;
+        double nats;
         try (var student = engine.load(model)) {
-            for (var ll : student.logLikelihoods(requests)) {
-                nats -= ll.sum();
-                tokens += ll.tokens();
-            }
+            nats = dev.proda.student.LogLikelihood.meanNats(student.logLikelihoods(requests));
         }
-        return tokens == 0 ? 0 : Math.round(nats / tokens * 10000) / 10000.0;
+        return Double.isNaN(nats) ? 0 : Math.round(nats * 10000) / 10000.0;
     }
 
     private static double last(List<CurvePoint> points) {

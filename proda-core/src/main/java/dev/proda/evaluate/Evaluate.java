@@ -65,13 +65,8 @@ public final class Evaluate {
      */
     public static double bitsPerToken(StudentModel model, List<String> lines) {
         List<Continuation> requests = lines.stream().map(line -> new Continuation("", line)).toList();
-        double nats = 0;
-        long tokens = 0;
-        for (LogLikelihood ll : model.logLikelihoods(requests)) {
-            nats -= ll.sum();
-            tokens += ll.tokens();
-        }
-        return tokens == 0 ? Double.NaN : Score.round(nats / tokens / Math.log(2));
+        double nats = LogLikelihood.meanNats(model.logLikelihoods(requests));
+        return Double.isNaN(nats) ? Double.NaN : Score.round(nats / Math.log(2));
     }
 
     /** The student's picks for every item, by summed and by per-character log-likelihood. */

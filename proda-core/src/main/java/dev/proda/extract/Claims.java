@@ -111,7 +111,8 @@ final class Claims {
             "[a-z-]+(?:ed|ous|ful|less|able|ible)");
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[A-Z].*[A-Z]|[._]\\w|\\d).*");
     private static final int MAX_TERM_WORDS = 5;
-    private static final Pattern STATE_PARTICIPLE = Pattern.compile("(?i)un(?!der)[a-z]{3,}ed");
+    /** "undeveloped", "untapped": a participle naming a state of the thing, not a kind of it. */
+    static final Pattern STATE_PARTICIPLE = Pattern.compile("(?i)un(?!der)[a-z]{3,}ed");
 
     private Claims() {
     }

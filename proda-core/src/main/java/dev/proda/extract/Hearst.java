@@ -429,7 +429,7 @@ final class Hearst {
         }
         String word = t.lower(before);
         if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")
-                || t.is(before, "VERB") && PARTICIPLE.matcher(word).matches() && !word.matches("un(?!der)[a-z]{3,}ed")) {
+                || t.is(before, "VERB") && PARTICIPLE.matcher(word).matches() && !Claims.STATE_PARTICIPLE.matcher(word).matches()) {
             // "challenges that it has yet to fully address, including …": "address" is a verb here; "with
             // nearly balanced classes": a participle the group did not take in cuts the class
             return true;

@@ -123,12 +123,13 @@ public final class Repair {
             this.curriculum = Curriculum.select(kb, config.budgets(), config.seed());
             java.util.Set<String> tested = new java.util.HashSet<>();
             for (TestItem item : items) {
-                java.util.Set<String> nodes = item.split().equals("dev") ? devVisible : tested;
-                for (java.util.Set<String> into : List.of(nodes, tested)) {
-                    into.add(item.node());
-                    into.add(item.chain_id());
-                    into.addAll(item.statement_ids());
-                    into.addAll(item.concept_ids());
+                List<String> nodes = new ArrayList<>(item.statement_ids());
+                nodes.add(item.node());
+                nodes.add(item.chain_id());
+                nodes.addAll(item.concept_ids());
+                tested.addAll(nodes);
+                if (item.split().equals("dev")) {
+                    devVisible.addAll(nodes);
                 }
             }
             this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), tested,
