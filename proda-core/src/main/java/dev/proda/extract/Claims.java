@@ -178,6 +178,13 @@ final class Claims {
         if (head == null) {
             return Optional.empty();
         }
+        // "used for constructing Bezier curves": a gerund with an object of its own is an action, not a concept
+        // ("used in teaching" names one)
+        int gerund = tokenAt(t, head.start());
+        if (predicate.equals("used-for") && gerund + 1 < t.tagged() && t.lower(gerund).endsWith("ing")
+                && !Heads.ingNoun(t.lower(gerund)) && gerund + 1 < tokenAt(t, head.end())) {
+            return Optional.empty();
+        }
         // "allows the algorithm to change …": the object is the clause, not the noun that opens it.
         if (!predicate.equals("is-a") && text.substring(head.end()).stripLeading().toLowerCase(Locale.ROOT)
                 .matches("to \\w+.*")) {
@@ -302,7 +309,8 @@ final class Claims {
         // tool" as "general bootstrapping": coordinated modifiers share the head after them.
         if ((object.indexOf(' ') < 0 || object.endsWith("ing")) && next + 2 < t.tagged() && (t.lower(next).equals("or") || t.lower(next).equals("and"))
                 && (t.nounLike(next + 1) || t.is(next + 1, "ADJ"))
-                && (t.nounLike(next + 2) || t.is(next + 2, "VERB") && t.nounLike(next + 3))) {
+                && (t.nounLike(next + 2) || t.is(next + 2, "VERB") && t.nounLike(next + 3))
+                && !sameHeadAfter(t, next + 1, object)) {
             return Optional.empty();
         }
         // "the usual Multiple Data Sets option" read as "usual Multiple Data": a capitalised name goes on.
@@ -470,6 +478,32 @@ final class Claims {
             }
         }
         return String.join(" ", words);
+    }
+
+    /**
+     * "instance-based learning or non-generalizing learning": the words after the coordinator end in the
+     * object's own head, so two whole groups are coordinated, not two modifiers of one head.
+     */
+    private static boolean sameHeadAfter(Tagger.Tagged t, int from, String object) {
+        String head = object.substring(object.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        for (int k = from; k < t.tagged() && k < from + 4; k++) {
+            if (t.lower(k).equals(head)) {
+                return k + 1 >= t.tagged() || !t.nounLike(k + 1);
+            }
+            if (!(t.nounLike(k) || t.is(k, "ADJ") || t.is(k, "VERB"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The token that starts at or after character {@code at}. */
+    private static int tokenAt(Tagger.Tagged t, int at) {
+        int k = 0;
+        while (k < t.size() && t.starts()[k] < at) {
+            k++;
+        }
+        return k;
     }
 
     /** The noun group an object phrase of a non-taxonomic relation opens with; null for a verb phrase. */

@@ -155,7 +155,7 @@ public final class Extract {
                 TextUnit clause = mainClause(sentence);
                 int cue = Math.max(RelationPatterns.cueEnd(sentence.text()), RelationPatterns.cueEnd(clause.text()));
                 if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text()) && assertedClause(sentence).isEmpty()
-                        && !COORDINATED.matcher(clause.text()).find()) {
+                        && !CLAUSE_BOUNDARY.matcher(sentence.text()).find() && !COORDINATED.matcher(clause.text()).find()) {
                     continue;
                 }
                 Tagger.Tagged tagged = Tagger.tag(sentence.text());
@@ -187,6 +187,14 @@ public final class Extract {
                             .filter(claim -> !claim.definite())
                             .ifPresent(claim -> found.add(found(claim, "copula", document, asserted, false)));
                 });
+                for (TextUnit inner : innerClauses(sentence, tagged)) {
+                    Tagger.Tagged innerTags = Tagger.tag(inner.text());
+                    // "… because Uganda is a key destination …": a clause after a coordinator or a reason asserts
+                    // what it says; a definite subject there is the case at hand, as in a reason clause
+                    RelationPatterns.match(innerTags).flatMap(relation -> Claims.of(relation, innerTags))
+                            .filter(claim -> !claim.definite())
+                            .ifPresent(claim -> found.add(found(claim, "copula", document, inner, false)));
+                }
                 for (Claims.Claim claim : coordinated(clause)) {
                     found.add(found(claim, "copula", document, clause, initial));
                     Claims.relativeClause(claim, clauseTags).ifPresent(
@@ -262,6 +270,57 @@ public final class Extract {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new TextUnit(m.group(1), sentence.start() + m.start(1), sentence.start() + m.end(1)));
+    }
+
+    /** Where a new clause may start inside a sentence: after a semicolon, a coordinator or a reason. */
+    private static final java.util.regex.Pattern CLAUSE_BOUNDARY = java.util.regex.Pattern.compile(
+            "(?:; |, (?:and|but|yet|so|while|whereas) | (?:because|although|though|whereas) )");
+
+    /**
+     * The clauses inside a sentence that assert something of their own: "…; Dollo parsimony is …", "…, and
+     * South Sudan is …", "… because Uganda is …". Each runs to the next boundary; only those with a relation
+     * cue are returned. Offsets are the document's.
+     */
+    static List<TextUnit> innerClauses(TextUnit sentence, Tagger.Tagged tags) {
+        String text = sentence.text();
+        var m = CLAUSE_BOUNDARY.matcher(text);
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        int previous = 0;
+        while (m.find()) {
+            // "Cotton, sugar, and cattle raising are …": a coordinator after a list of nouns joins them, not
+            // clauses; the words before a new clause hold a verb of their own
+            if (!hasVerb(tags, previous, m.start())) {
+                continue;
+            }
+            if (!starts.isEmpty()) {
+                ends.add(m.start());
+            }
+            starts.add(m.end());
+            previous = m.end();
+        }
+        ends.add(text.length());
+        List<TextUnit> clauses = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            String clause = text.substring(starts.get(i), ends.get(i));
+            if (clause.length() >= 8 && RelationPatterns.cueEnd(clause) >= 0) {
+                clauses.add(new TextUnit(clause, sentence.start() + starts.get(i), sentence.start() + ends.get(i)));
+            }
+        }
+        return clauses;
+    }
+
+    private static boolean hasVerb(Tagger.Tagged tags, int from, int to) {
+        for (int k = 0; k < tags.tagged(); k++) {
+            // "Overgrazing, soil depletion, drought, and floods are …": a word of a comma list is a noun,
+            // whatever the tagger says
+            boolean listed = k + 1 < tags.size() && tags.tokens().get(k + 1).equals(",");
+            if (tags.starts()[k] >= from && tags.ends()[k] <= to && (tags.is(k, "AUX")
+                    || tags.is(k, "VERB") && !tags.lower(k).endsWith("ing") && !listed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(

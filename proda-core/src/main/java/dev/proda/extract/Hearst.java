@@ -22,7 +22,7 @@ final class Hearst {
         return sentence.contains("such as") || sentence.contains("including") || sentence.contains(" other ")
                 || sentence.contains(", namely") || sentence.contains(" called ") || sentence.contains(" named ")
                 || sentence.contains(", a ") || sentence.contains(", an ") || sentence.contains(", which is a")
-                || sentence.contains("s (");
+                || sentence.contains("s (") || sentence.startsWith("Like other") || sentence.startsWith("Unlike other");
     }
 
     static List<Claims.Claim> match(Tagger.Tagged t) {
@@ -39,6 +39,8 @@ final class Hearst {
                 forward(t, i - 1, i + 1, claims);
             } else if (w.equals("other") && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"))) {
                 backward(t, i - 2, i + 1, claims);
+            } else if (w.equals("other") && i == 1 && (t.lower(0).equals("like") || t.lower(0).equals("unlike"))) {
+                likeOther(t, i + 1, claims);
             } else if (w.equals("namely") && t.tokens().get(i - 1).equals(",")) {
                 forward(t, i - 1, i + 1, claims);
             } else if (w.equals("(") && plural(t, i - 1)) {
@@ -119,6 +121,13 @@ final class Hearst {
                 i = end;
                 break;
             }
+        }
+        // "… programs such as ClustalW and sequence format conversion programs such as Readseq": the last
+        // "member" is the class of the next list, not a member of this one
+        if (members.size() > 1 && i + 1 < t.size() && t.lower(i).equals("such") && t.lower(i + 1).equals("as")) {
+            members.remove(members.size() - 1);
+            emit(t, members, cls, into);
+            return;
         }
         // The list must end the clause: a member followed by more words may be part of a longer phrase.
         if (members.isEmpty() || i < t.size() && !(t.is(i, "PUNCT") || t.is(i, "ADP") || t.is(i, "VERB")
@@ -307,11 +316,55 @@ final class Hearst {
         return end;
     }
 
+    /**
+     * "Like other tourist destinations in the Caribbean, St. Kitts and Nevis is vulnerable …": the subject
+     * of the main clause is one more of the class ("Unlike other …" says so too: it differs as one of them).
+     */
+    private static void likeOther(Tagger.Tagged t, int classStart, List<Claims.Claim> into) {
+        int classEnd = groupFrom(t, classStart);
+        if (classEnd == classStart || !plural(t, classEnd - 1)) {
+            return;
+        }
+        int comma = classEnd;
+        while (comma < t.size() && !t.tokens().get(comma).equals(",") && comma - classEnd < 8) {
+            comma++;
+        }
+        if (comma >= t.size() || !t.tokens().get(comma).equals(",")) {
+            return;
+        }
+        int start = comma + 1;
+        if (start < t.size() && ARTICLES.contains(t.lower(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < t.tagged() && end - start < MAX_MEMBER_WORDS && (groupWord(t, end)
+                || t.lower(end).equals("and") && end + 1 < t.size() && Character.isUpperCase(t.tokens().get(end + 1).charAt(0))
+                        && Character.isUpperCase(t.tokens().get(start).charAt(0)))) {
+            end++; // "St. Kitts and Nevis": a name may hold "and"
+        }
+        // the subject must be followed by its verb, so that the group is the whole subject
+        if (end == start || end >= t.tagged() || !(t.is(end, "AUX") || t.is(end, "VERB")) || !t.nounLike(end - 1)) {
+            return;
+        }
+        emit(t, List.<int[]>of(new int[] {start, end}), new int[] {classStart, classEnd}, into);
+    }
+
     /** "A, B and other Y": the members end at {@code membersEnd}, the class starts at {@code classStart}. */
     private static void backward(Tagger.Tagged t, int membersEnd, int classStart, List<Claims.Claim> into) {
         int classEnd = groupFrom(t, classStart);
         if (classEnd == classStart || classEnd < t.tagged() && (t.is(classEnd, "NUM") || t.is(classEnd, "X"))) {
             return; // "other RFC 2822-based message documents": the class goes on past the group
+        }
+        // "other laws restrict foreign ownership": the class after "other" is plural, and its last plural noun
+        // ends it (the tagger may read the verb after it as one more noun; "other least squares criteria")
+        for (int k = classEnd - 1; k > classStart; k--) {
+            if (plural(t, k)) {
+                break;
+            }
+            if (plural(t, k - 1)) {
+                classEnd = k;
+                break;
+            }
         }
         // "such as logging misconfiguration, network or other similar errors": the members belong to the
         // list that "such as" opened, and "network" modifies "errors".
@@ -339,8 +392,13 @@ final class Hearst {
         if (!members.isEmpty() && members.get(0)[0] > 0 && t.lower(members.get(0)[0] - 1).equals("to")) {
             return;
         }
-        if (members.isEmpty() || members.get(0)[0] > 0 && !t.is(members.get(0)[0] - 1, "ADP")
-                && !t.is(members.get(0)[0] - 1, "VERB") && !t.is(members.get(0)[0] - 1, "PUNCT")) {
+        // "The Philippine Constitution and other laws": an article may open the first member's phrase
+        int opening = members.isEmpty() ? 0 : members.get(0)[0];
+        if (opening > 0 && ARTICLES.contains(t.lower(opening - 1)) && members.size() == 1) {
+            opening--;
+        }
+        if (members.isEmpty() || opening > 0 && !t.is(opening - 1, "ADP")
+                && !t.is(opening - 1, "VERB") && !t.is(opening - 1, "PUNCT")) {
             return; // the first member must start the noun phrase
         }
         emit(t, members, new int[] {classStart, classEnd}, into);

@@ -133,6 +133,10 @@ final class RelationPatterns {
     }
 
     private static final Pattern APPOSITIVE = Pattern.compile("^([^,]{1,60}), an? [^;:()]{1,80},$");
+    private static final Set<String> NAME_LABELS = Set.of("class", "function", "method", "module", "package",
+            "program", "command", "estimator", "option", "parameter", "attribute", "object", "type", "library");
+    /** A name written as code: inner capitals ("FeatureHasher"), dots or underscores ("np.var", "fit_transform"). */
+    private static final Pattern CODE_NAME = Pattern.compile("\\p{L}[\\p{L}\\d]*(?:[A-Z._][\\p{L}\\d_.]*)+(?:\\(\\))?");
     private static final Set<String> ALIAS_WORDS = Set.of("or", "also", "called", "known", "as");
 
     private static boolean inParentheses(String[] words, int i) {
@@ -189,6 +193,10 @@ final class RelationPatterns {
         if (!acceptableSubject(t, s, e)) {
             return Optional.empty();
         }
+        // "The class FeatureHasher is …": a kind word before a code name labels it; the name is the subject
+        if (e - s == 2 && NAME_LABELS.contains(t.lower(s)) && CODE_NAME.matcher(t.tokens().get(s + 1)).matches()) {
+            s++;
+        }
         int subjectStart = t.starts()[s];
         int subjectEnd = t.ends()[e - 1];
         String subject = t.text().substring(subjectStart, subjectEnd);
@@ -201,7 +209,9 @@ final class RelationPatterns {
                 close++;
             }
             if (close < n && close - v <= 6 && close > v + 1) {
-                alias = acceptableAlias(t.text().substring(t.starts()[v + 1], t.ends()[close - 1]));
+                // "erf(x) is …": a parenthesis glued to the name holds arguments, not another name
+                boolean call = t.starts()[v] == t.ends()[v - 1];
+                alias = call ? null : acceptableAlias(t.text().substring(t.starts()[v + 1], t.ends()[close - 1]));
                 v = close + 1;
                 // "A receiver operating characteristic (ROC), or simply ROC curve, is …": a second name
                 if (v + 2 < n && t.tokens().get(v).equals(",") && t.lower(v + 1).equals("or")) {
@@ -446,6 +456,12 @@ final class RelationPatterns {
      * before anything else. "A kind of X" → the group of X. Beyond the tagged tokens, or when no noun is
      * found, the plain string rules of {@link Heads} decide.
      */
+    /** An adjective, or a hyphenated compound the tagger may call a noun ("high-speed", "low-memory"). */
+    private static boolean gradingModifier(Tagger.Tagged t, int k) {
+        String token = t.tokens().get(k);
+        return t.is(k, "ADJ") || token.indexOf('-') > 0 && Character.isLowerCase(token.charAt(0)) && !t.is(k, "VERB");
+    }
+
     static Head head(Tagger.Tagged t, int o, int objectEnd, int depth) {
         int n = Math.min(t.tagged(), tokenAt(t, objectEnd));
         int i = o;
@@ -468,9 +484,10 @@ final class RelationPatterns {
             }
             // "a small, open economy", "a high-speed, low-memory vectorizer": the adjective before the comma
             // grades the same noun; the group goes on after it.
-            if (t.tokens().get(i).equals(",") && lastNoun < 0 && i > start && i + 2 < n
-                    && IntStream.range(start, i).allMatch(k -> t.is(k, "ADJ")) && t.is(i + 1, "ADJ")
-                    && (t.nounLike(i + 2) || t.is(i + 2, "ADJ"))) {
+            if (t.tokens().get(i).equals(",") && i > start && i + 2 < n
+                    && IntStream.range(start, i).allMatch(k -> gradingModifier(t, k)) && gradingModifier(t, i + 1)
+                    && (t.nounLike(i + 2) || gradingModifier(t, i + 2))) {
+                lastNoun = -1;
                 start = i + 1;
                 continue;
             }

@@ -239,4 +239,42 @@ class ClaimsTest {
         assertTrue(hearst("The parser prints an error message such as BAD TOKEN TYPE and stops.").isEmpty(),
                 "a message in capitals");
     }
+
+    @Test
+    void clausesAfterACoordinatorOrAReasonAssertButListsDoNot() {
+        List<String> inner = Extract.innerClauses(unit("Fiji grows sugar cane, and Tonga is a small island economy."),
+                Tagger.tag("Fiji grows sugar cane, and Tonga is a small island economy.")).stream()
+                .map(dev.proda.text.TextUnit::text).toList();
+        assertEquals(List.of("Tonga is a small island economy."), inner);
+        String list = "Erosion, soil loss, drought, and floods are persistent problems.";
+        assertTrue(Extract.innerClauses(unit(list), Tagger.tag(list)).isEmpty(), "a coordinator ending a noun list");
+        String reason = "Wheat is costly because Malta is a small importer of grain.";
+        assertEquals(List.of("Malta is a small importer of grain."), Extract.innerClauses(unit(reason),
+                Tagger.tag(reason)).stream().map(dev.proda.text.TextUnit::text).toList());
+    }
+
+    @Test
+    void gradedCompoundsLabelledNamesAndCoordinatedHeadsAreRead() {
+        assertEquals("low-latency codec", claim("Opus is a high-quality, low-latency codec that compresses speech.")
+                .orElseThrow().object());
+        assertEquals("PageRanker", claim("The class PageRanker is a graph algorithm that ranks pages.").orElseThrow()
+                .subject(), "a kind word before a code name labels it");
+        assertEquals("supervised learning", claim("Boosting is a type of supervised learning or ensemble learning.")
+                .orElseThrow().object(), "two whole groups share no head");
+        assertTrue(claim("Splines are used for constructing smooth curves.").isEmpty(), "a gerund with its own object");
+        assertEquals("machine learning", claim("Torch is used for machine learning.").orElseThrow().object());
+        assertTrue(claim("erf(x) is a special function of statistics.").map(c -> c.alias() == null).orElse(true),
+                "a parenthesis glued to a name holds its arguments");
+    }
+
+    @Test
+    void otherAndLikeOtherNameKindsOfAPluralClass() {
+        assertEquals(List.of("Basel Accord | treaties"), hearst("The Basel Accord and other treaties restrict leverage."),
+                "an article may open the member; the verb after the plural is no part of the class");
+        assertEquals(List.of("Grenada | island economies"), hearst(
+                "Like other island economies in the region, Grenada is exposed to hurricanes."));
+        assertEquals(List.of("Muscle | alignment programs"), hearst(
+                "The output can be read by alignment programs such as Muscle and format conversion programs such as Seqret."),
+                "the last member opens a list of its own");
+    }
 }
