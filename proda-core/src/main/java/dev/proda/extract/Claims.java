@@ -107,6 +107,8 @@ final class Claims {
             "backbone");
     private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
             + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
+    private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
+            "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
             "[a-z-]+(?:ed|ous|ful|less|able|ible)");
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[A-Z].*[A-Z]|[._]\\w|\\d).*");
@@ -459,8 +461,10 @@ final class Claims {
         String head = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
         String singular = dev.proda.text.Terms.singular(head);
         // "a complicated topic": a judging adjective on a generic noun names no concept.
+        // "a relatively small share": degree adverbs and size words grade a generic noun, they name no kind
         if (GENERIC_HEADS.contains(singular) && words.subList(0, words.size() - 1).stream()
-                .allMatch(w -> ADJECTIVE.matcher(w.toLowerCase(Locale.ROOT)).matches())) {
+                .map(w -> w.toLowerCase(Locale.ROOT))
+                .allMatch(w -> ADJECTIVE.matcher(w).matches() || w.endsWith("ly") || SIZES.contains(w))) {
             return null;
         }
         if (words.size() == 1 && (GENERIC_HEADS.contains(singular) || RelationPatterns.DISCOURSE_NOUNS.contains(head))

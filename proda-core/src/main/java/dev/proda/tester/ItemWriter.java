@@ -43,15 +43,17 @@ final class ItemWriter {
     private final KbTruth truth;
     private final Fit fit;
     private final Embedder embedder;
+    private final CorpusEvidence evidence;
     private final String defaultDiscipline;
     private final Map<String, Integer> skipped = new TreeMap<>();
     private int orderings;
 
-    ItemWriter(KnowledgeBase kb, Fit fit, Embedder embedder, String defaultDiscipline) {
+    ItemWriter(KnowledgeBase kb, Fit fit, Embedder embedder, CorpusEvidence evidence, String defaultDiscipline) {
         this.kb = kb;
         this.truth = new KbTruth(kb);
         this.fit = fit;
         this.embedder = embedder;
+        this.evidence = evidence;
         this.defaultDiscipline = defaultDiscipline;
     }
 
@@ -124,6 +126,8 @@ final class ItemWriter {
         BiPredicate<Relation, Relation> compatible = (a, b) -> !truth.same(a.subject, b.subject)
                 && !truth.same(a.object, b.object) && !truth.same(a.subject, b.object) && !truth.same(b.subject, a.object)
                 && !truth.holds(a.subject, a.predicate, b.object) && !truth.holds(b.subject, b.predicate, a.object)
+                && !(a.predicate.equals("is-a") && (evidence.mayHold(a.subject, b.object, a.object)
+                        || evidence.mayHold(b.subject, a.object, b.object)))
                 && Overlap.disjoint(b.object, a.completion()) && Overlap.disjoint(a.object, b.completion())
                 && Overlap.disjoint(b.subject, a.reverse()) && Overlap.disjoint(a.subject, b.reverse())
                 && fit.fits(a.completion(), b.object) && fit.fits(b.completion(), a.object)

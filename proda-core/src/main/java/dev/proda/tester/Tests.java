@@ -80,7 +80,9 @@ public final class Tests {
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Fit fit = new Fit(tools.tokens().get(), config.student().context());
-        Built built = build(kb, config, fit, tools.embedder());
+        CorpusEvidence evidence = CorpusEvidence.of(dev.proda.project.Corpus.read(layout.corpus(), config.name(),
+                Log.SILENT));
+        Built built = build(kb, config, fit, tools.embedder(), evidence);
         GeneralText general = GeneralText.read(layout.general(), log);
         List<TestItem> generalItems = GeneralItems.from(general.heldOut(), config.budgets().generalItems(), fit,
                 seed(config.seed(), "tests.general"));
@@ -119,10 +121,10 @@ public final class Tests {
             KbTruth truth) {
     }
 
-    static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder) {
+    static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder, CorpusEvidence evidence) {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         Set<String> heldOut = heldOutChains(curriculum.chains(), config.split().heldOut(), config.seed());
-        ItemWriter writer = new ItemWriter(kb, fit, embedder, config.name());
+        ItemWriter writer = new ItemWriter(kb, fit, embedder, evidence, config.name());
         ItemWriter.Result written = writer.write(curriculum, heldOut);
         Random shuffle = new Random(seed(config.seed(), "tests.options"));
         List<TestItem> dev = new ArrayList<>();

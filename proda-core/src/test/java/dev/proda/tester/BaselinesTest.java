@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BaselinesTest {
     private final KnowledgeBase kb = TestKb.standard();
     private final Fit fit = new Fit(TestTools.WORDS, 64);
-    private final Tests.Built built = Tests.build(kb, ProdaConfig.defaults("t"), fit, new TfIdfEmbedder());
+    private final Tests.Built built = Tests.build(kb, ProdaConfig.defaults("t"), fit, new TfIdfEmbedder(), CorpusEvidence.NONE);
 
     private BenchmarkReport report(List<TestItem> dev, List<TestItem> test, Fit with) {
         return Tests.report(new Tests.Benchmark(dev, test, List.of()), built, kb, with, new TfIdfEmbedder(), "t");
@@ -108,7 +108,7 @@ class BaselinesTest {
     @Test
     void aWriterGivenASmallContextOnlyWritesItemsThatFit() {
         Fit small = new Fit(TestTools.WORDS, 18);
-        Tests.Built fitted = Tests.build(kb, ProdaConfig.defaults("t"), small, new TfIdfEmbedder());
+        Tests.Built fitted = Tests.build(kb, ProdaConfig.defaults("t"), small, new TfIdfEmbedder(), CorpusEvidence.NONE);
         assertFalse(fitted.dev().isEmpty());
         for (TestItem item : FormsTest.all(fitted)) {
             for (String option : item.options().values()) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class FormsTest {
     private final KnowledgeBase kb = TestKb.standard();
     private final Tests.Built built = Tests.build(kb, ProdaConfig.defaults("t"), new Fit(TestTools.WORDS, 64),
-            new TfIdfEmbedder());
+            new TfIdfEmbedder(), CorpusEvidence.NONE);
     private final List<TestItem> items = all(built);
 
     static List<TestItem> all(Tests.Built built) {
@@ -231,10 +231,10 @@ class FormsTest {
     @Test
     void heldOutChainsHaveAllTheirItemsInTestAndTheShareIsSeeded() {
         ProdaConfig config = new ProdaConfig("t", 3L, null, null, null, null, new ProdaConfig.Split(null, 0.5), null);
-        Tests.Built held = Tests.build(kb, config, new Fit(TestTools.WORDS, 64), new TfIdfEmbedder());
+        Tests.Built held = Tests.build(kb, config, new Fit(TestTools.WORDS, 64), new TfIdfEmbedder(), CorpusEvidence.NONE);
         long testable = kb.chains().stream().filter(c -> c.kind() != null).count();
         assertEquals(Math.round(testable * 0.5), held.heldOut().size());
-        assertEquals(held.heldOut(), Tests.build(kb, config, new Fit(TestTools.WORDS, 64), new TfIdfEmbedder())
+        assertEquals(held.heldOut(), Tests.build(kb, config, new Fit(TestTools.WORDS, 64), new TfIdfEmbedder(), CorpusEvidence.NONE)
                 .heldOut());
         Set<String> heldNodes = new HashSet<>(held.heldOut());
         for (Chain chain : kb.chains()) {
