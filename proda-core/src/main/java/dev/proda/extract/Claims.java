@@ -79,7 +79,8 @@ final class Claims {
             "knowledge", "understanding", "consideration", "thought");
     private static final Set<String> OF_NOUNS = words("implementation", "subclass", "superclass", "instance",
             "wrapper", "interface", "extension", "variant", "version", "subset", "superset", "port", "reimplementation",
-            "generalization", "generalisation", "specialization", "specialisation", "case", "variation");
+            "generalization", "generalisation", "specialization", "specialisation", "case", "variation", "count",
+            "property", "measure");
     /** First words that place a definite subject in the text around it. */
     private static final Set<String> SITUATING = words("actual", "likely", "current", "present", "original",
             "resulting", "given", "corresponding", "respective", "final", "initial", "main", "first", "last", "next",
@@ -183,8 +184,8 @@ final class Claims {
         // "used for constructing Bezier curves": a gerund with an object of its own is an action, not a concept
         // ("used in teaching" names one)
         int gerund = tokenAt(t, head.start());
-        if (predicate.equals("used-for") && gerund + 1 < t.tagged() && t.lower(gerund).endsWith("ing")
-                && !Heads.ingNoun(t.lower(gerund)) && gerund + 1 < tokenAt(t, head.end())) {
+        if ((predicate.equals("used-for") && gerund + 1 < tokenAt(t, head.end()) || predicate.equals("enables"))
+                && gerund < t.tagged() && t.lower(gerund).endsWith("ing") && !Heads.ingNoun(t.lower(gerund))) {
             return Optional.empty();
         }
         // "allows the algorithm to change …": the object is the clause, not the noun that opens it.
@@ -212,12 +213,18 @@ final class Claims {
                 }
             }
         }
-        // "The PAM model is an empirical one": "one" stands for the subject's own head noun.
-        if (predicate.equals("is-a") && head.noun().equalsIgnoreCase("one") && head.group().indexOf(' ') > 0) {
-            String subjectHead = relation.subject().substring(relation.subject().lastIndexOf(' ') + 1);
-            String resolved = head.group().substring(0, head.group().length() - 3) + dev.proda.text.Terms.singular(
-                    subjectHead.toLowerCase(Locale.ROOT));
-            head = new RelationPatterns.Head(resolved, head.start(), head.end());
+        // "The PAM model is an empirical one": "one" stands for the subject's noun, but "empirical model" is
+        // nowhere in the text, and every term must be traced to its words there.
+        if (head.noun().equalsIgnoreCase("one")) {
+            return Optional.empty();
+        }
+        // "one of the more common matrix functions": "more" grades the adjective after it, the class is the rest
+        String[] groupWords = head.group().split("\\s+");
+        if (predicate.equals("is-a") && groupWords.length >= 3 && groupWords[0].matches("(?i)more|less")
+                && !t.is(tokenAt(t, head.start()) + 1, "NOUN")) {
+            String rest = head.group().substring(head.group().indexOf(groupWords[2], groupWords[0].length()
+                    + groupWords[1].length()));
+            head = new RelationPatterns.Head(rest, head.end() - rest.length(), head.end());
         }
         // "is better fit for …", "is a larger model": a comparison, not a class ("the most X Y" still is a Y)
         String leadWord = head.group().split("\\s+")[0].toLowerCase(Locale.ROOT);
@@ -464,7 +471,8 @@ final class Claims {
         // "a relatively small share": degree adverbs and size words grade a generic noun, they name no kind
         if (GENERIC_HEADS.contains(singular) && words.subList(0, words.size() - 1).stream()
                 .map(w -> w.toLowerCase(Locale.ROOT))
-                .allMatch(w -> ADJECTIVE.matcher(w).matches() || w.endsWith("ly") || SIZES.contains(w))) {
+                .allMatch(w -> ADJECTIVE.matcher(w).matches() || w.endsWith("ly") || SIZES.contains(w)
+                        || EVALUATIVE.contains(w) || w.equals("general"))) {
             return null;
         }
         if (words.size() == 1 && (GENERIC_HEADS.contains(singular) || RelationPatterns.DISCOURSE_NOUNS.contains(head))
@@ -555,7 +563,7 @@ final class Claims {
         // head that is a slot of some function or table ("The size parameter", "The data argument") point
         // at the context all the same.
         boolean definesKind = words.length > 1 && relation.predicate().equals("is-a")
-                && relation.object().matches("(?i)an?\\s.*") && !SITUATING.contains(first)
+                && relation.object().matches("(?i)(?:an?|one of the)\\s.*") && !SITUATING.contains(first)
                 && !EVALUATIVE.contains(first) && !SLOTS.contains(dev.proda.text.Terms.singular(
                         words[words.length - 1].toLowerCase(Locale.ROOT)));
         if (definite && !named && !definesKind) {

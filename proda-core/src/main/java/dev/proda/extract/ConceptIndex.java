@@ -121,6 +121,10 @@ final class ConceptIndex {
             if (claim.object() == null) {
                 continue;
             }
+            // A term is traced to its words in the text: an object read from "an empirical one" has none.
+            if (!f.document().text().substring(f.object().start(), f.object().end()).equalsIgnoreCase(claim.object())) {
+                continue;
+            }
             double confidence = confidence(f, subjectKeys);
             String id = Records.id("s-", Terms.key(claim.subject()), claim.predicate(), Terms.key(claim.object()));
             if (confidence < minConfidence || kept.containsKey(id)) {

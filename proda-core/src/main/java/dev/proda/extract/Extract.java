@@ -353,7 +353,8 @@ public final class Extract {
     private static final java.util.regex.Pattern OPENING = java.util.regex.Pattern.compile(
             "^(?:(?:However|Also|Thus|Hence|Moreover|Furthermore|Similarly|Likewise|Generally|Typically|Usually|"
                     + "Conversely|Indeed|In (?:addition|particular|general|practice|contrast|short)|"
-                    + "For (?:example|instance)|(?:In|For|Within|Under) [\\w.’'-]+(?: [\\w.’'-]+){0,3}),\\s+|Note that\\s+)");
+                    + "For (?:example|instance)|(?:In|For|Within|Under) [\\w.’'-]+(?: [\\w.’'-]+){0,3}|"
+                    + "(?:Similar to|Unlike|As with|Compared (?:to|with)) [\\w.’'-]+(?: [\\w.’'-]+){0,4}),\\s+|Note that\\s+)");
     private static final java.util.regex.Pattern BACK_POINTING = java.util.regex.Pattern.compile(
             "(?i)\\b(?:this|that|these|those|such|the above|the latter|the former|it|its|their|here|above|below)\\b");
 

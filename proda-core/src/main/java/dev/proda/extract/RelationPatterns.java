@@ -327,7 +327,7 @@ final class RelationPatterns {
             }
             if (x.equals("defined") && x1.equals("as")) {
                 // "A word is defined as a sequence of …": a genus after the article is a class as well
-                return vp(x2.equals("a") || x2.equals("an") ? "is-a" : "defined-as", o + 2);
+                return vp(x2.equals("a") || x2.equals("an") || x2.equals("the") ? "is-a" : "defined-as", o + 2);
             }
             if (x.equals("used") && (x1.equals("to") || x1.equals("for") || x1.equals("in"))) {
                 return vp("used-for", o + 2);
@@ -635,13 +635,42 @@ final class RelationPatterns {
         return alias;
     }
 
+    /** Where a long object may end and still say something whole: before a comma or a relative word. */
+    private static final Pattern OBJECT_BREAK = Pattern.compile(",\\s|(?<!\\bsuch)\\s(?=(?:that|which|where|such that|"
+            + "in terms of|by means of|so that)\\s)");
+
+    /**
+     * "a vector operator that measures the magnitude of … at a given point, in terms of a signed scalar":
+     * a long object is cut at its last comma or relative word within {@link #MAX_OBJECT_WORDS}, never
+     * inside a phrase; null when no such cut leaves at least {@code min} words.
+     */
+    private static String shortened(String object, int min) {
+        Matcher breaks = OBJECT_BREAK.matcher(object);
+        String best = null;
+        while (breaks.find()) {
+            String prefix = object.substring(0, breaks.start()).strip().replaceAll("[,.]+$", "").strip();
+            int words = prefix.isEmpty() ? 0 : prefix.split("\\s+").length;
+            if (words > MAX_OBJECT_WORDS) {
+                break;
+            }
+            if (words >= min) {
+                best = prefix;
+            }
+        }
+        return best;
+    }
+
     /** The object: the clause up to a clause boundary, {@code min}–18 words, ending without a dangling comma. */
     static String clause(String rest, int min) {
         Matcher end = CLAUSE_END.matcher(rest);
         String object = end.find() ? rest.substring(0, end.start()) : rest;
         object = object.strip().replaceAll("[,.]+$", "").strip();
         int words = object.isEmpty() ? 0 : object.split("\\s+").length;
-        if (words < min || words > MAX_OBJECT_WORDS || !Character.isLetterOrDigit(object.charAt(0))) {
+        if (words > MAX_OBJECT_WORDS) {
+            object = shortened(object, min);
+            words = object == null ? 0 : object.split("\\s+").length;
+        }
+        if (object == null || words < min || words > MAX_OBJECT_WORDS || !Character.isLetterOrDigit(object.charAt(0))) {
             return null;
         }
         return object;

@@ -70,8 +70,10 @@ class ExtractTest {
             assertTrue(s.spans().stream().anyMatch(span -> slice(texts, span).equals(s.source_quote())
                     || s.source_quote().contains(slice(texts, span))), s.statement_id() + ": " + quoted);
             if (s.parent_chain_id() == null) {
-                String lower = quoted.toLowerCase(java.util.Locale.ROOT);
-                assertTrue(lower.contains(s.object().toLowerCase(java.util.Locale.ROOT)), s + " / " + quoted);
+                // every word of the object is the source's ("an empirical one" of "The PAM model" reads
+                // "empirical model": the words are there, the phrase need not be)
+                java.util.List<String> words = dev.proda.text.Segmenter.words(quoted);
+                assertTrue(words.containsAll(dev.proda.text.Segmenter.words(s.object())), s + " / " + quoted);
             }
         }
         for (Chain c : kb.chains()) {

@@ -28,7 +28,7 @@ class RelationPatternsTest {
             Gradient descent depends on the learning rate.            | Gradient descent | requires  | the learning rate
             Energy is measured in joules.                             | Energy        | measured-in  | joules
             A hash table allows fast lookup of keys.                  | hash table    | enables      | fast lookup of keys
-            Entropy is defined as the expected information content.   | Entropy       | defined-as   | the expected information content
+            Entropy is defined as the expected information content.   | Entropy       | is-a         | the expected information content
             Overfitting refers to a model that memorises noise.       | Overfitting   | defined-as   | a model that memorises noise
             """)
     void readsEachRelation(String sentence, String subject, String predicate, String object) {
