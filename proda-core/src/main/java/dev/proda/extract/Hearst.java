@@ -131,8 +131,9 @@ final class Hearst {
         }
         // The list must end the clause: a member followed by more words may be part of a longer phrase.
         if (members.isEmpty() || i < t.size() && !(t.is(i, "PUNCT") || t.is(i, "ADP") || t.is(i, "VERB")
-                || t.is(i, "AUX") || t.is(i, "SCONJ") || t.is(i, "PRON") || t.is(i, "DET"))) {
-            return;
+                || t.is(i, "AUX") || t.is(i, "SCONJ") || t.is(i, "PRON") || t.is(i, "DET")
+                || t.is(i, "ADV") && t.lower(i).endsWith("ly") && !JOINERS.contains(t.lower(i - 1)))) {
+            return; // "such as Bernoulli Naive Bayes explicitly model …": an -ly adverb starts the predicate
         }
         // "such as decision trees, support negative weights": without a closing "and" / "or" / "etc." the
         // words after a comma may be the clause going on, so only the first member is sure.

@@ -292,4 +292,12 @@ class ClaimsTest {
                 + "an iterative eigensolver.")).text().substring(4, 18), "a comparison opening the sentence is framing");
         assertTrue(claim("A message queue allows decoupling of the producers.").isEmpty(), "an action, not a concept");
     }
+
+    @Test
+    void anAdverbAfterAListStartsThePredicate() {
+        assertEquals(List.of("Multinomial Naive Bayes | classifiers"),
+                hearst("Some classifiers such as Multinomial Naive Bayes explicitly model word counts."));
+        assertTrue(hearst("This method takes an encoding argument, such as UTF-8, and optionally a mode.").stream()
+                .noneMatch(c -> c.startsWith("optionally")), "an adverb after a joiner is no member");
+    }
 }
