@@ -108,6 +108,10 @@ final class Claims {
             "backbone");
     private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
             + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
+    /** Participles that open a clause after a noun ("a database containing …"), never a compound's modifier. */
+    private static final Set<String> REDUCED_RELATIVES = words("containing", "providing", "supporting", "using",
+            "allowing", "representing", "describing", "implementing", "including", "giving", "returning", "storing",
+            "holding", "mapping", "performing", "producing", "consisting", "defining", "specifying", "enabling");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -310,9 +314,9 @@ final class Claims {
             next++;
         }
         if (next < t.tagged() && (t.nounLike(next) || t.is(next, "ADJ") || t.is(next, "NUM")
-                || t.is(next, "VERB") && t.lower(next).endsWith("ing") && next + 1 < t.tagged()
-                        && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
-            return Optional.empty();
+                || t.is(next, "VERB") && t.lower(next).endsWith("ing") && !REDUCED_RELATIVES.contains(t.lower(next))
+                        && next + 1 < t.tagged() && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
+            return Optional.empty(); // "a machine learning …" was cut; "a design document providing …" was not
         }
         // "a vector or scalar quantity" read as "vector", "a general bootstrapping and data set translation
         // tool" as "general bootstrapping": coordinated modifiers share the head after them.

@@ -300,4 +300,12 @@ class ClaimsTest {
         assertTrue(hearst("This method takes an encoding argument, such as UTF-8, and optionally a mode.").stream()
                 .noneMatch(c -> c.startsWith("optionally")), "an adverb after a joiner is no member");
     }
+
+    @Test
+    void aParticipleClauseAfterTheClassIsNoPartOfIt() {
+        assertEquals("design document", claim("An RFC is a design document providing information to the community.")
+                .orElseThrow().object());
+        assertTrue(claim("Option R is the usual Outgroup rooting option.").map(c -> !c.object().endsWith("Outgroup"))
+                .orElse(true), "a modifier in -ing inside the group is no clause");
+    }
 }
