@@ -353,6 +353,10 @@ final class RelationPatterns {
             if (t.is(o, "VERB") && x.endsWith("ed") && o + 1 < n && Character.isUpperCase(t.tokens().get(o + 1).charAt(0))) {
                 return Optional.empty(); // "Handlers are passed LogRecord instances": a passive with its object
             }
+            if (t.is(o, "VERB") && x.endsWith("ed") && o + 1 < t.tagged() && (t.is(o + 1, "VERB") || t.is(o + 1, "ADP")
+                    || t.is(o + 1, "ADV") || t.is(o + 1, "PUNCT"))) {
+                return Optional.empty(); // "Quantities are calculated using methods": a passive, not a class
+            }
             if (IS_A_STARTS.contains(x) || nounGroupFollows(t, o)) {
                 return vp("is-a", o);
             }

@@ -308,4 +308,9 @@ class ClaimsTest {
         assertTrue(claim("Option R is the usual Outgroup rooting option.").map(c -> !c.object().endsWith("Outgroup"))
                 .orElse(true), "a modifier in -ing inside the group is no clause");
     }
+
+    @Test
+    void aPassiveParticipleIsNoClass() {
+        assertTrue(claim("Orbital elements are computed using methods of an Orbit object.").isEmpty());
+    }
 }
