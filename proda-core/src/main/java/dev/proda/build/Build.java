@@ -3,6 +3,7 @@ package dev.proda.build;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.proda.compile.Compile;
 import dev.proda.compile.ContextFit;
+import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
@@ -15,6 +16,7 @@ import dev.proda.model.Message;
 import dev.proda.model.Records;
 import dev.proda.model.Sample;
 import dev.proda.model.Statement;
+import dev.proda.project.Corpus;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
@@ -41,7 +43,8 @@ import java.util.function.Predicate;
  *       source quote behind the claim) and {@code true-false}, once true and once false. The false one
  *       quotes a false sentence only in the question, never in the answer, which states the truth
  *       ("False. Lasso is a kind of linear model."); its object is another object of the same predicate
- *       in the same discipline, a sibling of the true one where possible ({@link SiblingObjects});
+ *       in the same discipline, a sibling of the true one where possible, that the corpus does not link to the
+ *       subject either ({@link SiblingObjects}, {@link CorpusEvidence});
  *   <li>each procedure chain as its numbered steps ({@code procedure}); one too long for the context is
  *       taught in overlapping parts ("List steps 3 to 5 of …"), so every step meets its successor;
  *   <li>each concept with a definition in two directions: {@code define} and {@code name-the-term}.
@@ -87,7 +90,8 @@ public final class Build {
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e));
-        Written written = samples(kb, curriculum, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
+        CorpusEvidence evidence = CorpusEvidence.of(Corpus.read(layout.corpus(), config.name(), Log.SILENT));
+        Written written = samples(kb, curriculum, evidence, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
                 .orElse(s -> true));
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
         Jsonl.write(layout.buildSamples(), report.kept());
@@ -171,17 +175,18 @@ public final class Build {
         }
     }
 
-    /** The samples of {@code curriculum}, with no context check. */
+    /** The samples of {@code curriculum}, with no context check and no corpus to check false objects against. */
     public static List<Sample> samples(KnowledgeBase kb, Curriculum curriculum, long seed) {
-        return samples(kb, curriculum, seed, s -> true).samples();
+        return samples(kb, curriculum, CorpusEvidence.NONE, seed, s -> true).samples();
     }
 
     /**
      * The samples of {@code curriculum}; {@code fits} only decides how a procedure is split into parts
      * (the caller drops any sample that still does not fit).
      */
-    public static Written samples(KnowledgeBase kb, Curriculum curriculum, long seed, Predicate<Sample> fits) {
-        SiblingObjects siblings = new SiblingObjects(kb);
+    public static Written samples(KnowledgeBase kb, Curriculum curriculum, CorpusEvidence evidence, long seed,
+            Predicate<Sample> fits) {
+        SiblingObjects siblings = new SiblingObjects(kb, evidence);
         Random random = new Random(seed);
         Map<String, Statement> statements = kb.statementsById();
         Map<String, List<String>> pathsOf = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.proda.build;
 
+import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.model.Statement;
 import dev.proda.text.Terms;
@@ -39,7 +40,11 @@ final class SiblingObjects {
     /** concept key → its is-a parents' keys. */
     private final Map<String, Set<String>> parents = new LinkedHashMap<>();
 
-    SiblingObjects(KnowledgeBase kb) {
+    private final CorpusEvidence evidence;
+
+    /** @param evidence what the corpus says beyond the knowledge base: a false object must not be true there */
+    SiblingObjects(KnowledgeBase kb, CorpusEvidence evidence) {
+        this.evidence = evidence;
         kb.concepts().forEach(c -> disciplineOfConcept.put(c.concept_id(), c.discipline()));
         for (Statement s : kb.statements()) {
             if (Statement.NEXT_STEP.equals(s.predicate())) {
@@ -95,6 +100,10 @@ final class SiblingObjects {
             if (TRANSITIVE.contains(statement.predicate())
                     && trueObjects(key, statement.predicate()).contains(object)) {
                 continue; // a narrower kind (or part) of the true object may well be true too
+            }
+            if (statement.predicate().equals("is-a") && evidence.mayHold(statement.subject(), candidate.object(),
+                    statement.object())) {
+                continue; // "Niger is one of the poorest countries": the corpus may say it after all
             }
             boolean sibling = parents.getOrDefault(key, Set.of()).stream().anyMatch(objectParents::contains);
             (sibling ? siblings : others).add(candidate);

@@ -1,5 +1,6 @@
 package dev.proda.tester;
 
+import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.model.Chain;

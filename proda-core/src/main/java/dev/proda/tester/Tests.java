@@ -1,5 +1,6 @@
 package dev.proda.tester;
 
+import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.compile.Compile;
 import dev.proda.compile.PromptFormat;
 import dev.proda.curriculum.Curriculum;

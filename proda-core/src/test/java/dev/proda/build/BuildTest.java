@@ -1,5 +1,6 @@
 package dev.proda.build;
 
+import dev.proda.curriculum.CorpusEvidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,7 +114,7 @@ class BuildTest {
     @Test
     void everyStatementConceptAndProcedureIsTaught() {
         KnowledgeBase kb = kb();
-        Build.Written written = Build.samples(kb, all(kb), 3, s -> true);
+        Build.Written written = Build.samples(kb, all(kb), CorpusEvidence.NONE, 3, s -> true);
         List<Sample> samples = written.samples();
         Set<String> skills = samples.stream().map(Sample::skill).collect(Collectors.toSet());
         assertEquals(Set.of("state", "relate", "attribute", "true-false", "procedure", "define", "name-the-term"),
@@ -153,7 +154,7 @@ class BuildTest {
         KnowledgeBase kb = kb();
         // A counter of words: any real counter works for the splitting logic; the CLI test uses the student's.
         ContextFit fit = new ContextFit(text -> text.isBlank() ? 0 : text.strip().split("\\s+").length, 24);
-        List<Sample> procedure = Build.samples(kb, all(kb), 3, fit::fits).samples().stream()
+        List<Sample> procedure = Build.samples(kb, all(kb), CorpusEvidence.NONE, 3, fit::fits).samples().stream()
                 .filter(s -> s.skill().equals("procedure")).toList();
         assertTrue(procedure.size() > 1, procedure.toString());
         List<String> pairs = new ArrayList<>();
@@ -174,7 +175,7 @@ class BuildTest {
     void samplesLongerThanTheContextAreDroppedAndReported() {
         KnowledgeBase kb = kb();
         ContextFit fit = new ContextFit(text -> text.isBlank() ? 0 : text.strip().split("\\s+").length, 16);
-        Build.Written written = Build.samples(kb, all(kb), 3, fit::fits);
+        Build.Written written = Build.samples(kb, all(kb), CorpusEvidence.NONE, 3, fit::fits);
         Build.Report report = Build.Report.of(written, fit);
         assertFalse(report.tooLong().isEmpty());
         assertEquals(written.samples().size(), report.kept().size() + report.tooLong().size());

@@ -1,5 +1,6 @@
 package dev.proda.tester;
 
+import dev.proda.curriculum.CorpusEvidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package dev.proda.tester;
+package dev.proda.curriculum;
 
 import dev.proda.project.Corpus;
 import dev.proda.text.Segmenter;
@@ -22,6 +22,10 @@ public final class CorpusEvidence {
     /** No corpus: only the knowledge base decides. */
     public static final CorpusEvidence NONE = new CorpusEvidence(List.of());
 
+    /** A class head in more than this share of the corpus's sentences is broad ("estimator", "program"). */
+    static final double BROAD_SHARE = 0.01;
+    /** ... and in at least this many sentences (in a handful of sentences every word is "frequent"). */
+    static final int BROAD_MIN = 20;
     /** At most this many words between the subject and the class word. */
     static final int WINDOW = 8;
     private static final Set<String> LINKS = Set.of("is", "are", "was", "were", "be", "being", "been", "as", "such",
@@ -64,41 +68,44 @@ public final class CorpusEvidence {
 
     /**
      * Whether the corpus may state that {@code subject} is (a kind of) {@code option}, an option offered
-     * against the true {@code key}. When option and key share their head noun ("former Communist country"
-     * against "landlocked country"), the option's own modifiers are what must appear near the subject;
-     * otherwise its head noun.
+     * against the true {@code key}. An option with the key's head noun ("former Communist country" against
+     * "mountainous country") or one of its modifiers ("cross-validation scheme" against "classical
+     * cross-validation technique") may hold as well: a country can be both, and nothing says it is not. Otherwise
+     * the option's head noun must not be linked to the subject in a sentence.
      */
     public boolean mayHold(String subject, String option, String key) {
         String[] s = words(subject);
-        List<String> o = Terms.contentWords(option).stream().map(Terms::singular).toList();
-        List<String> k = Terms.contentWords(key).stream().map(Terms::singular).toList();
+        // "cross-validation scheme" and "cross validation iterators" share their modifiers: hyphens split words
+        List<String> o = Terms.contentWords(option.replace('-', ' ')).stream().map(Terms::singular).toList();
+        List<String> k = Terms.contentWords(key.replace('-', ' ')).stream().map(Terms::singular).toList();
         if (s.length == 0 || o.isEmpty()) {
             return false;
         }
         String head = o.get(o.size() - 1);
-        // "cross-validation scheme" against "classical cross-validation techniques": two classes named with
-        // the same modifier may be one class in other words
-        if (!k.isEmpty() && !o.subList(0, o.size() - 1).stream().filter(w -> k.subList(0, k.size() - 1).contains(w))
-                .toList().isEmpty()) {
+        if (!k.isEmpty() && (head.equals(k.get(k.size() - 1)) || o.subList(0, o.size() - 1).stream()
+                .anyMatch(k.subList(0, k.size() - 1)::contains))) {
             return true;
         }
-        List<String> probes = new ArrayList<>(!k.isEmpty() && head.equals(k.get(k.size() - 1))
-                ? o.subList(0, o.size() - 1) : List.of(head));
-        probes.removeAll(List.of(s));
-        if (probes.isEmpty() || sentences.isEmpty()) {
+        if (List.of(s).contains(head) || sentences.isEmpty()) {
             return false;
         }
-        String cacheKey = String.join(" ", s) + "\u0000" + String.join(" ", probes);
-        return cache.computeIfAbsent(cacheKey, x -> search(s, probes));
+        // "estimators", "programs", "functions": a class the corpus names in more than one sentence in a hundred
+        // (and in at least 20) is broad enough to hold many of its subjects, stated or not
+        int naming = byWord.getOrDefault(head, List.of()).size();
+        if (naming > BROAD_SHARE * sentences.size() && naming >= BROAD_MIN) {
+            return true;
+        }
+        String cacheKey = String.join(" ", s) + "\u0000" + head;
+        return cache.computeIfAbsent(cacheKey, x -> search(s, head));
     }
 
-    private boolean search(String[] subject, List<String> probes) {
+    private boolean search(String[] subject, String probe) {
         for (int index : byWord.getOrDefault(subject[subject.length - 1], List.of())) {
             String[] words = sentences.get(index);
             for (int end = subject.length - 1; end < words.length; end++) {
                 int start = end - subject.length + 1;
                 int last = end;
-                if (at(words, subject, end) && probes.stream().allMatch(p -> linkedNear(words, start, last, p))) {
+                if (at(words, subject, end) && linkedNear(words, start, last, probe)) {
                     return true;
                 }
             }
