@@ -264,7 +264,10 @@ final class RelationPatterns {
         return verbPhrase(t, v).map(vp -> {
             int objectStart = vp.objectToken < n ? t.starts()[vp.objectToken] : t.text().length();
             boolean short_ = vp.predicate.equals("has-property") || vp.predicate.equals("measured-in");
-            String object = clause(t.text().substring(objectStart), short_ ? 1 : 2);
+            // is-a and defined-as objects become definitions, which must end whole; another relation needs only
+            // the noun group its object opens with
+            boolean defining = vp.predicate.equals("is-a") || vp.predicate.equals("defined-as");
+            String object = clause(t.text().substring(objectStart), short_ ? 1 : 2, defining);
             if (object == null) {
                 return null;
             }
@@ -639,6 +642,12 @@ final class RelationPatterns {
         return alias;
     }
 
+    /** A comma list going on up to here: ", livestock" (one to three words after a comma). */
+    private static final Pattern LIST_BEFORE = Pattern.compile(",\\s[\\w'’-]+(?:\\s[\\w'’-]+){0,2}$");
+
+    /** A list going on after a comma: "livestock, and …" (an item of one to three words, then and / or). */
+    private static final Pattern LIST_AFTER = Pattern.compile("^[\\w'’-]+(?:\\s[\\w'’-]+){0,2},?\\s(?:and|or)\\b");
+
     /** Where a long object may end and still say something whole: before a comma or a relative word. */
     private static final Pattern OBJECT_BREAK = Pattern.compile(",\\s|(?<!\\bsuch)\\s(?=(?:that|which|where|such that|"
             + "in terms of|by means of|so that)\\s)");
@@ -652,6 +661,11 @@ final class RelationPatterns {
         Matcher breaks = OBJECT_BREAK.matcher(object);
         String best = null;
         while (breaks.find()) {
+            String after = object.substring(breaks.end());
+            if (LIST_AFTER.matcher(after).find() || after.matches("(?s)(?:and|or)\\s.*")
+                    && LIST_BEFORE.matcher(object.substring(0, breaks.start())).find()) {
+                continue; // "crops, livestock, and …": a comma inside a list
+            }
             String prefix = object.substring(0, breaks.start()).strip().replaceAll("[,.]+$", "").strip();
             int words = prefix.isEmpty() ? 0 : prefix.split("\\s+").length;
             if (words > MAX_OBJECT_WORDS) {
@@ -665,13 +679,25 @@ final class RelationPatterns {
     }
 
     /** The object: the clause up to a clause boundary, {@code min}–18 words, ending without a dangling comma. */
-    static String clause(String rest, int min) {
+    static String clause(String rest, int min, boolean defining) {
         Matcher end = CLAUSE_END.matcher(rest);
-        String object = end.find() ? rest.substring(0, end.start()) : rest;
+        int cut = rest.length();
+        while (end.find()) {
+            // "… centers on subsistence crops, livestock, and some uranium deposits": ", and" closing a comma list
+            // is no clause boundary; cutting there leaves half a list
+            boolean listEnd = end.group().matches(",\\s(?:and|or)\\s") && LIST_BEFORE.matcher(
+                    rest.substring(0, end.start())).find();
+            if (!listEnd) {
+                cut = end.start();
+                break;
+            }
+        }
+        String object = rest.substring(0, cut);
         object = object.strip().replaceAll("[,.]+$", "").strip();
         int words = object.isEmpty() ? 0 : object.split("\\s+").length;
         if (words > MAX_OBJECT_WORDS) {
-            object = shortened(object, min);
+            object = defining ? shortened(object, min)
+                    : String.join(" ", java.util.Arrays.copyOf(object.split("\\s+"), MAX_OBJECT_WORDS));
             words = object == null ? 0 : object.split("\\s+").length;
         }
         if (object == null || words < min || words > MAX_OBJECT_WORDS || !Character.isLetterOrDigit(object.charAt(0))) {

@@ -313,4 +313,13 @@ class ClaimsTest {
     void aPassiveParticipleIsNoClass() {
         assertTrue(claim("Orbital elements are computed using methods of an Orbit object.").isEmpty());
     }
+
+    @Test
+    void aDefinitionEndsWholeNotInsideAList() {
+        assertEquals("a landlocked, arid nation", claim("Chad is a landlocked, arid nation, whose economy rests on "
+                + "cotton, cattle, and some of the largest oil fields in the region.").orElseThrow().definition());
+        assertEquals("a market economy with free trade, stable banks, and sound budgets", claim(
+                "Chile is a market economy with free trade, stable banks, and sound budgets.").orElseThrow()
+                .definition(), "', and' closing a list is no clause boundary");
+    }
 }
