@@ -107,6 +107,11 @@ final class RelationPatterns {
         }
         // "Albania, a formerly closed, centrally-planned state, is …": the appositive is no part of the subject
         String before = APPOSITIVE.matcher(sentence.substring(0, cue.start()).strip()).replaceFirst("$1");
+        int aside = before.indexOf(',');
+        Matcher interjection = INTERJECTION.matcher(aside > 0 ? before.substring(aside) + "," : "");
+        if (aside > 0 && interjection.find() && interjection.end() >= before.length() - aside) {
+            before = before.substring(0, aside); // "A solenoidal field, on the other hand, is …"
+        }
         if (before.isEmpty()) {
             return -1;
         }
@@ -137,6 +142,9 @@ final class RelationPatterns {
             "program", "command", "estimator", "option", "parameter", "attribute", "object", "type", "library");
     /** A name written as code: inner capitals ("FeatureHasher"), dots or underscores ("np.var", "fit_transform"). */
     private static final Pattern CODE_NAME = Pattern.compile("\\p{L}[\\p{L}\\d]*(?:[A-Z._][\\p{L}\\d_.]*)+(?:\\(\\))?");
+    private static final Pattern INTERJECTION = Pattern.compile("^,\\s*(?:on the other hand|however|therefore|in turn|"
+            + "for example|for instance|in particular|of course|in general|in practice|thus|by contrast|in contrast|"
+            + "too|also|then|though|moreover|furthermore)\\s*,");
     private static final Set<String> ALIAS_WORDS = Set.of("or", "also", "called", "known", "as");
 
     private static boolean inParentheses(String[] words, int i) {
@@ -256,6 +264,16 @@ final class RelationPatterns {
                 if (close < n && close > a && t.tokens().get(close).equals(",")) {
                     alias = acceptableAlias(t.text().substring(t.starts()[a], t.ends()[close - 1]));
                     v = close + 1;
+                }
+            }
+        }
+        // "A solenoidal field, on the other hand, is …": a connective set off by commas is no part of the claim
+        if (v < n && t.tokens().get(v).equals(",")) {
+            Matcher aside = INTERJECTION.matcher(t.text().substring(t.starts()[v]));
+            if (aside.find()) {
+                int after = t.starts()[v] + aside.end();
+                while (v < n && t.starts()[v] < after) {
+                    v++;
                 }
             }
         }
@@ -451,7 +469,8 @@ final class RelationPatterns {
     private static final Set<String> SHELLS = Set.of("kind", "type", "form", "sort", "variety", "species",
             "category", "example", "instance", "one", "any", "version", "subclass", "subtype", "style", "class",
             "some", "branch", "piece", "variation", "variant", "specialization", "specialisation", "subset", "case",
-            "sub-class", "number", "range", "multitude", "plethora", "host", "handful", "lot", "lots");
+            "sub-class", "number", "range", "multitude", "plethora", "host", "handful", "lot", "lots", "hundred", "thousand",
+            "million", "dozen", "couple");
     private static final Set<String> COLLECTIVES = Set.of("group", "set", "collection", "series", "family");
     private static final Set<String> MEMBER_QUANTIFIERS = Set.of("one", "any", "each", "either", "some");
     private static final Set<String> MEMBERSHIP = Set.of("member");
@@ -539,7 +558,9 @@ final class RelationPatterns {
         boolean memberOfCollective = COLLECTIVES.contains(noun) && IntStream.range(o, start)
                 .anyMatch(k -> MEMBER_QUANTIFIERS.contains(t.lower(k)) && t.lower(k + 1).equals("of"));
         // "a kind of tree" stands for the tree; "a base class of all exceptions" is a base class.
-        boolean bareShell = SHELLS.contains(noun) && IntStream.range(start, lastNoun).noneMatch(t::nounLike);
+        // "examples of sequence types" as "an example of a …"
+        boolean bareShell = SHELLS.contains(dev.proda.text.Terms.singular(noun))
+                && IntStream.range(start, lastNoun).noneMatch(t::nounLike);
         if (depth < 2 && (bareShell || memberOfCollective) && lastNoun + 1 < t.size()
                 && t.lower(lastNoun + 1).equals("of")) {
             Head inner = head(t, lastNoun + 2, objectEnd, depth + 1);

@@ -322,4 +322,12 @@ class ClaimsTest {
                 "Chile is a market economy with free trade, stable banks, and sound budgets.").orElseThrow()
                 .definition(), "', and' closing a list is no clause boundary");
     }
+
+    @Test
+    void aConnectiveBetweenCommasAndPluralShellsAreSkipped() {
+        Tagger.Tagged t = Tagger.tag("A sparse matrix, on the other hand, is a matrix format that stores nonzeros.");
+        assertTrue(RelationPatterns.cueEnd(t.text()) >= 0, "the aside does not hide the cue");
+        assertEquals("matrix format", RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow().object());
+        assertEquals("mapping types", claim("Dictionaries are examples of mapping types.").orElseThrow().object());
+    }
 }
