@@ -173,7 +173,13 @@ final class Claims {
         RelationPatterns.Head head = predicate.equals("is-a") ? relation.head()
                 : objectHead(t, relation.objectStart(), relation.objectStart() + relation.object().length());
         if (head != null && predicate.equals("part-of") && text.substring(head.end()).stripLeading().startsWith("of ")) {
-            // "a member of the European Union": the whole is the group after "of"
+            // "a member of the European Union": the whole is the group after "of"; "Power transforms are a family
+            // of parametric transformations": plural subjects that make up the family are each one of them
+            String subjectLast = relation.subject().substring(relation.subject().lastIndexOf(' ') + 1)
+                    .toLowerCase(Locale.ROOT);
+            if (head.noun().equalsIgnoreCase("family") && !dev.proda.text.Terms.singular(subjectLast).equals(subjectLast)) {
+                predicate = "is-a";
+            }
             int o = 0;
             String rest = text.substring(head.end()).stripLeading();
             int ofAt = text.length() - rest.length();

@@ -330,4 +330,11 @@ class ClaimsTest {
         assertEquals("matrix format", RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow().object());
         assertEquals("mapping types", claim("Dictionaries are examples of mapping types.").orElseThrow().object());
     }
+
+    @Test
+    void pluralSubjectsOfAFamilyAreEachOneOfItsKind() {
+        Claims.Claim c = claim("Box-Cox transforms are a family of monotonic transformations of positive data.").orElseThrow();
+        assertEquals("is-a", c.predicate());
+        assertEquals("monotonic transformations", c.object());
+    }
 }
