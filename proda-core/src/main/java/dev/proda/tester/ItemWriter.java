@@ -11,6 +11,7 @@ import dev.proda.text.Embedder;
 import dev.proda.text.Terms;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -221,7 +222,22 @@ final class ItemWriter {
                 defined.add(d);
             }
         }
-        BiPredicate<Defined, Defined> compatible = (a, b) -> !truth.same(a.term, b.term)
+        // A definition names its genus ("a poor, landlocked country …"); another concept's definition with a genus
+        // of the same head ("a low income country that relies on foreign assistance" for Niger, "a landlocked,
+        // sub-Saharan nation") may well hold of it too, and is no distractor.
+        Map<String, Set<String>> genusHeads = new HashMap<>();
+        for (Statement s : kb.statements()) {
+            if (s.predicate().equals("is-a") && s.concept_ids().size() == 2) {
+                List<String> words = Terms.contentWords(s.object());
+                if (!words.isEmpty()) {
+                    genusHeads.computeIfAbsent(s.concept_ids().get(0), k -> new LinkedHashSet<>())
+                            .add(Terms.singular(words.get(words.size() - 1)));
+                }
+            }
+        }
+        BiPredicate<Defined, Defined> sameGenus = (a, b) -> genusHeads.getOrDefault(a.concept.concept_id(), Set.of())
+                .stream().anyMatch(genusHeads.getOrDefault(b.concept.concept_id(), Set.of())::contains);
+        BiPredicate<Defined, Defined> compatible = (a, b) -> !truth.same(a.term, b.term) && !sameGenus.test(a, b)
                 && !Terms.key(a.definition).equals(Terms.key(b.definition))
                 && !truth.defines(a.term, b.definition) && !truth.defines(b.term, a.definition)
                 && Overlap.disjoint(b.term, a.reverse()) && Overlap.disjoint(a.term, b.reverse())

@@ -252,4 +252,28 @@ class FormsTest {
         }
         assertTrue(held.dev().stream().noneMatch(TestItem::held_out));
     }
+
+    @Test
+    void aDefinitionWhoseGenusHasTheKeysHeadIsNoDistractor() {
+        TestKb small = new TestKb();
+        String ec = "economics";
+        String[][] defined = {{"Chad", "landlocked country", "a landlocked country that relies on oil exports"},
+            {"Mali", "poor country", "a poor country that relies on gold and cotton"},
+            {"tariff", "trade barrier", "a trade barrier that taxes imported goods"},
+            {"bond", "debt security", "a debt security that pays fixed coupons"},
+            {"recession", "economic contraction", "an economic contraction lasting two quarters"}};
+        for (String[] d : defined) {
+            small.rel(d[0], "is-a", d[1], ec);
+            small.define(d[0], d[2], ec);
+        }
+        Tests.Built written = Tests.build(small.build(), ProdaConfig.defaults("t"), new Fit(TestTools.WORDS, 64),
+                new TfIdfEmbedder(), CorpusEvidence.NONE);
+        List<TestItem> definitions = all(written).stream().filter(i -> i.form().equals(Form.DEFINITION.label())).toList();
+        assertFalse(definitions.isEmpty(), "one country and the other three make a block");
+        for (TestItem item : definitions) {
+            boolean country = item.key().contains("country");
+            assertTrue(distractors(item).stream().noneMatch(d -> country && d.contains("country")),
+                    "a country's definition offered against another country's: " + item.question());
+        }
+    }
 }
