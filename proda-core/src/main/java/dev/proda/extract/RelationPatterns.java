@@ -84,7 +84,9 @@ final class RelationPatterns {
             "table", "figure", "page", "list", "line", "lines", "file", "files", "program", "programs", "data",
             "something", "anything", "everything", "nothing", "someone", "anyone", "everyone");
     private static final Pattern CLAUSE_END = Pattern.compile("[;:]|,\\s(?:which|and|but|so|while|whereas|although|"
-            + "where|when|because|since|though|unless|as|that is|i\\.e\\.|e\\.g\\.|thus|hence)\\s|\\.$|\\s\\(|\\s--?\\s|\\s—\\s");
+            + "where|when|because|since|though|unless|as|that is|i\\.e\\.|e\\.g\\.|thus|hence)\\s|\\.$|\\s\\(|\\s--?\\s|\\s—\\s"
+            // "… for Sudanese refugees and South Sudan is …": "and" before a named subject and its verb opens a clause
+            + "|\\sand\\s(?=(?:the\\s)?\\p{Lu}\\S*(?:\\s\\p{Lu}\\S*){0,3}\\s(?:is|are|was|were)\\b)");
 
     private RelationPatterns() {
     }

@@ -337,4 +337,11 @@ class ClaimsTest {
         assertEquals("is-a", c.predicate());
         assertEquals("monotonic transformations", c.object());
     }
+
+    @Test
+    void andBeforeANamedSubjectAndItsVerbEndsTheObject() {
+        assertEquals("a key transit hub for regional trade", claim(
+                "Djibouti is a key transit hub for regional trade and Ethiopia is its main client.").orElseThrow()
+                .definition());
+    }
 }
