@@ -100,7 +100,7 @@ final class Chains {
                 steps.add(sentences.get(j));
             }
             List<TextUnit> ordinal = repeat ? steps.subList(0, steps.size() - 1) : steps;
-            if (steps.size() >= MIN_STEPS && ordinal.stream().allMatch(s -> readsAlone(s.text()))) {
+            if (steps.size() >= MIN_STEPS && ordinal.stream().allMatch(s -> readsAlone(s.text()) && acts(s.text()))) {
                 String lead = i > 0 ? leadIn(sentences.get(i - 1).text()) : null;
                 String process = lead != null ? lead : name;
                 return process == null ? Optional.empty() : build(document, process, steps);
@@ -202,6 +202,26 @@ final class Chains {
     }
 
     /** A step reads alone when it is a sentence of a sensible length that does not open with an anaphor. */
+    private static final Pattern ORDINAL_OPENING = Pattern.compile("(?i)^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|"
+            + "fourth|then|next|finally|lastly|after that|afterwards|subsequently|to begin(?: with)?|to start)\\b,?\\s*");
+    private static final Pattern AGENT = Pattern.compile("(?i)^(?:we|you|one|the user|the program|it)\\b");
+    private static final Pattern PASSIVE = Pattern.compile("\\b(?:is|are|was|were|be|been|gets?)\\s+(?:\\w+ly\\s+)?"
+            + "\\w+(?:ed|en|wn|lt|pt|ne)\\b");
+
+    /**
+     * Whether an ordinal step does something: an instruction ("Then run Consense …"), an agent acting ("First
+     * one assumes …", "Then we …") or something done ("Second, the decorated list is sorted."). "First, the
+     * default value of s provides too much smoothing …; Second, …" numbers observations, not steps.
+     */
+    static boolean acts(String step) {
+        String rest = ORDINAL_OPENING.matcher(step.strip()).replaceFirst("");
+        if (AGENT.matcher(rest).find() || PASSIVE.matcher(rest).find()) {
+            return true;
+        }
+        Tagger.Tagged t = Tagger.tag(rest);
+        return t.tagged() > 0 && t.is(0, "VERB") && Character.isLowerCase(rest.charAt(0));
+    }
+
     static boolean readsAlone(String step) {
         int words = Segmenter.words(step).size();
         if (words < MIN_STEP_WORDS || words > MAX_STEP_WORDS || step.isEmpty()

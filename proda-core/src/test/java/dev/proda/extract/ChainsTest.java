@@ -1,6 +1,7 @@
 package dev.proda.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.model.Chain;
@@ -62,5 +63,14 @@ class ChainsTest {
                 + "from the blood stream. The glucose is broken down into pyruvate in the cytoplasm. Pyruvate enters "
                 + "the mitochondria for further oxidation.\n";
         assertTrue(procedures(text).isEmpty());
+    }
+
+    @Test
+    void ordinalStepsMustDoSomethingNotNumberObservations() {
+        assertTrue(Chains.acts("Second, the decorated list is sorted."), "something done");
+        assertTrue(Chains.acts("First one assumes random components for the mixture."), "an agent acting");
+        assertTrue(Chains.acts("Then run Consense on the resulting tree file."), "an instruction");
+        assertFalse(Chains.acts("First, the default smoothing factor provides too much smoothing for these data."),
+                "an observation");
     }
 }
