@@ -117,18 +117,18 @@ final class Glossary {
         // "A series of statements …", "A set of files …": a collective says how many, the class is after "of".
         if (after < t.size() && t.lower(after).equals("of") && COLLECTIVES.contains(dev.proda.text.Terms.singular(
                 head.noun().toLowerCase(Locale.ROOT)))) {
-            return Optional.empty();
+            return definitionOnly(term, t);
         }
         // "A function, class or an object which …": a genus offered among alternatives is none of them.
         for (int i = after; i < t.size() && i <= after + 6 && !RELATIVES.contains(t.lower(i)); i++) {
             if (t.lower(i).equals("or") && (i == after || t.tokens().get(after).equals(","))) {
-                return Optional.empty();
+                return definitionOnly(term, t);
             }
         }
         // "The natural logarithm of …", "An extension of …": a genus that needs its "of" relates, it does not class.
         if (after < t.size() && t.lower(after).equals("of")
                 && RELATIONAL_GENERA.contains(dev.proda.text.Terms.singular(head.noun().toLowerCase(Locale.ROOT)))) {
-            return Optional.empty();
+            return definitionOnly(term, t);
         }
         String object = Claims.term(head.group());
         if (object == null) {
@@ -160,5 +160,19 @@ final class Glossary {
         String definition = t.text().strip().replaceAll("[.]+$", "");
         return Optional.of(new Claims.Claim(subject, null, "is-a", object, definition, -1, -1,
                 head.end() - object.length(), head.end(), false));
+    }
+
+    /**
+     * "function: A series of statements which returns some value …": an entry whose genus classes nothing
+     * still defines its term. The claim carries no object, so it only gives a definition to a concept that
+     * has statements of its own.
+     */
+    private static Optional<Claims.Claim> definitionOnly(String term, Tagger.Tagged t) {
+        String subject = Claims.term(term.strip());
+        if (subject == null && term.strip().matches("[\\p{L}_][\\p{L}\\p{N}_.-]*")) {
+            subject = term.strip();
+        }
+        return subject == null ? Optional.empty() : Optional.of(new Claims.Claim(subject, null, "defined-as", null,
+                t.text().strip().replaceAll("[.]+$", ""), -1, -1, 0, 0, false));
     }
 }

@@ -143,12 +143,14 @@ class ClaimsTest {
                 + "calling it.")).orElseThrow().object(), "a bare genus names the class in an entry");
         assertEquals("deque", Glossary.definition("deque", Tagger.tag("A queue with two open ends.")).orElseThrow()
                 .subject(), "an entry's own term is a term however common");
-        assertTrue(Glossary.definition("callable", Tagger.tag("A function, class or an object which can be "
-                + "called.")).isEmpty(), "alternatives");
-        assertTrue(Glossary.definition("inverse", Tagger.tag("An extension of the matrix inverse to singular "
-                + "matrices.")).isEmpty(), "a genus that needs its 'of'");
-        assertTrue(Glossary.definition("batch", Tagger.tag("A set of samples processed together.")).isEmpty(),
-                "a collective: the class is after 'of'");
+        // alternatives, a genus that needs its "of", a collective: no class, but still the entry's definition
+        for (String[] entry : new String[][] {{"callable", "A function, class or an object which can be called."},
+                {"inverse", "An extension of the matrix inverse to singular matrices."},
+                {"batch", "A set of samples processed together."}}) {
+            Claims.Claim c = Glossary.definition(entry[0], Tagger.tag(entry[1])).orElseThrow();
+            assertNull(c.object(), entry[0]);
+            assertEquals(entry[1].substring(0, entry[1].length() - 1), c.definition());
+        }
         assertTrue(Glossary.definition("2d array", Tagger.tag("Two-dimensional array.")).isEmpty(), "a synonym");
         assertTrue(Glossary.definition("GIL", Tagger.tag("Global Interpreter Lock.")).isEmpty(), "an expansion");
     }
