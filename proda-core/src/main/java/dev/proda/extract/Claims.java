@@ -112,6 +112,8 @@ final class Claims {
     private static final Set<String> REDUCED_RELATIVES = words("containing", "providing", "supporting", "using",
             "allowing", "representing", "describing", "implementing", "including", "giving", "returning", "storing",
             "holding", "mapping", "performing", "producing", "consisting", "defining", "specifying", "enabling");
+    private static final Pattern CONTEXT_POINTERS = Pattern.compile("(?i)\\b(?:this|these|those|here|above|below|"
+            + "aforementioned|said)\\b");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -143,8 +145,10 @@ final class Claims {
         boolean modal = MODALS.stream().anyMatch(m -> between.matches("(?s).*\\b" + m + "\\b.*"));
         String definition = null;
         // "X is the learning rate" identifies X; "X is a …" defines it.
+        // "a major export for this territory" points at the text around it: no definition to read alone
         if ((predicate.equals("is-a") || predicate.equals("defined-as"))
-                && !relation.object().toLowerCase(Locale.ROOT).startsWith("the ")) {
+                && !relation.object().toLowerCase(Locale.ROOT).startsWith("the ")
+                && !CONTEXT_POINTERS.matcher(relation.object()).find()) {
             definition = relation.object();
         }
         if (predicate.equals("defined-as") || predicate.equals("has-property")) {

@@ -346,4 +346,11 @@ class ClaimsTest {
                 "Djibouti is a key transit hub for regional trade and Ethiopia is its main client.").orElseThrow()
                 .definition());
     }
+
+    @Test
+    void aDefinitionThatPointsAtItsContextIsNoDefinition() {
+        Claims.Claim c = claim("Cocoa is a major export of this region.").orElseThrow();
+        assertEquals("is-a", c.predicate());
+        assertNull(c.definition(), "'this region' is read only beside its paragraph");
+    }
 }
