@@ -476,10 +476,17 @@ final class Claims {
                 && dev.proda.text.Terms.STOPWORDS.contains(w.toLowerCase(Locale.ROOT)))) {
             return null;
         }
+        // "the latent function f": a variable's letter after the noun names the instance, not the term
+        if (words.size() > 1 && words.get(words.size() - 1).matches("[a-z]\\d?")) {
+            words.remove(words.size() - 1);
+        }
         if (words.isEmpty() || words.size() > MAX_TERM_WORDS) {
             return null;
         }
         String head = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+        if (head.matches("\\w+\\.[a-z]")) {
+            return null; // "string.a": an example expression, not a name
+        }
         String singular = dev.proda.text.Terms.singular(head);
         // "a complicated topic": a judging adjective on a generic noun names no concept.
         // "a relatively small share": degree adverbs and size words grade a generic noun, they name no kind

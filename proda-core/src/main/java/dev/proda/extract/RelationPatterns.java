@@ -203,6 +203,11 @@ final class RelationPatterns {
         if (!acceptableSubject(t, s, e)) {
             return Optional.empty();
         }
+        // "The latent function f is …": the variable's letter names this one instance, the term is before it
+        int afterSubject = e;
+        if (e - s > 1 && t.tokens().get(e - 1).matches("[a-z]\\d?")) {
+            e--;
+        }
         // "The class FeatureHasher is …": a kind word before a code name labels it; the name is the subject
         if (e - s == 2 && NAME_LABELS.contains(t.lower(s)) && CODE_NAME.matcher(t.tokens().get(s + 1)).matches()) {
             s++;
@@ -211,7 +216,7 @@ final class RelationPatterns {
         int subjectEnd = t.ends()[e - 1];
         String subject = t.text().substring(subjectStart, subjectEnd);
         String alias = null;
-        int v = e;
+        int v = afterSubject;
         // Alias: "X (Y) is …" or "X, or Y, is …" / "X, also called Y, is …".
         if (v < n && t.tokens().get(v).equals("(")) {
             int close = v + 1;

@@ -353,4 +353,11 @@ class ClaimsTest {
         assertEquals("is-a", c.predicate());
         assertNull(c.definition(), "'this region' is read only beside its paragraph");
     }
+
+    @Test
+    void aVariablesLetterIsNoPartOfTheTermAndAnExampleExpressionIsNoKind() {
+        assertEquals("prior function", claim("The prior function g is a smooth nuisance function of the inputs.")
+                .orElseThrow().subject());
+        assertTrue(hearst("For dotted names such as module.x, it completes the last part.").isEmpty());
+    }
 }
