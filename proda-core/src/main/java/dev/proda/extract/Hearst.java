@@ -230,6 +230,16 @@ final class Hearst {
         if (cls == null || cls[0] == 0 || !(t.lower(cls[0] - 1).equals("a") || t.lower(cls[0] - 1).equals("an"))) {
             return;
         }
+        // "a special reference point called the ‘origin’": a quoted name may take an article
+        int first = cue + 1;
+        if (first + 2 < t.size() && t.lower(first).equals("the") && QUOTES.contains(t.tokens().get(first + 1))) {
+            first += 2;
+            int close = first + 1;
+            if (close < t.size() && QUOTES.contains(t.tokens().get(close)) && t.nounLike(first)) {
+                emit(t, List.of(new int[] {first, first + 1}), cls, into);
+            }
+            return;
+        }
         int end = groupFrom(t, cue + 1);
         if (end == cue + 1 && cue + 1 < t.size() && t.tokens().get(cue + 1).matches("[\\w.]+")
                 && (cue + 2 >= t.size() || t.is(cue + 2, "PUNCT"))) {

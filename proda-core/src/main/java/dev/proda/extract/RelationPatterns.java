@@ -203,11 +203,11 @@ final class RelationPatterns {
         if (!acceptableSubject(t, s, e)) {
             return Optional.empty();
         }
-        // "The latent function f is …": the variable's letter names this one instance, the term is before it
-        int afterSubject = e;
+        // "The latent function f is …", "Column d is …": a variable's letter names one instance of the text's
         if (e - s > 1 && t.tokens().get(e - 1).matches("[a-z]\\d?")) {
-            e--;
+            return Optional.empty();
         }
+        int afterSubject = e;
         // "The class FeatureHasher is …": a kind word before a code name labels it; the name is the subject
         if (e - s == 2 && NAME_LABELS.contains(t.lower(s)) && CODE_NAME.matcher(t.tokens().get(s + 1)).matches()) {
             s++;

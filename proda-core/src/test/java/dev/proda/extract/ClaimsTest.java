@@ -355,9 +355,12 @@ class ClaimsTest {
     }
 
     @Test
-    void aVariablesLetterIsNoPartOfTheTermAndAnExampleExpressionIsNoKind() {
-        assertEquals("prior function", claim("The prior function g is a smooth nuisance function of the inputs.")
-                .orElseThrow().subject());
+    void aVariablesInstanceAndAnExampleExpressionAreNoTermsButAQuotedNameIs() {
+        assertTrue(claim("The prior function g is a smooth nuisance function of the inputs.").isEmpty(),
+                "'g' names one instance in the text");
+        assertEquals(List.of("origin | special reference point"),
+                hearst("Each frame has a special reference point called the ‘origin’ defined for it."),
+                "a quoted name may take an article");
         assertTrue(hearst("For dotted names such as module.x, it completes the last part.").isEmpty());
     }
 }
