@@ -103,9 +103,7 @@ public final class CorpusEvidence {
         for (int index : byWord.getOrDefault(subject[subject.length - 1], List.of())) {
             String[] words = sentences.get(index);
             for (int end = subject.length - 1; end < words.length; end++) {
-                int start = end - subject.length + 1;
-                int last = end;
-                if (at(words, subject, end) && linkedNear(words, start, last, probe)) {
+                if (at(words, subject, end) && linkedNear(words, end - subject.length + 1, end, probe)) {
                     return true;
                 }
             }
