@@ -209,7 +209,9 @@ public final class Tests {
                         + "(twin_id) in test; items of held-out chains (held_out) and their twins are all in test",
                 "a rule that ties options is credited its expected accuracy under a random tie-break",
                 "distractors are of the key's relation and discipline, grouped by similarity under " + embedder.name()
-                        + ", and never true by the knowledge base (aliases, inverses and transitive is-a/part-of)",
+                        + ", and never true by the knowledge base (aliases, inverses and transitive is-a/part-of) nor"
+                        + " possibly true by the corpus (same head or modifier as the key, linked to the subject in a"
+                        + " sentence, or a class named in more than 1% of the corpus's sentences)",
                 "baselines are computed on dev and test; general items are passage endings and are not gated");
         return new BenchmarkReport(problems.isEmpty(), problems, bySplit, byForm, byDiscipline, built.nodes(),
                 built.heldOut().size(), baselines, Baselines.MAX_LEAD, longest, fit.context(), embedder.name(),
