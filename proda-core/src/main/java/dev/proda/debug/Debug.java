@@ -1,5 +1,6 @@
 package dev.proda.debug;
 
+import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.evaluate.Evaluate;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
@@ -10,6 +11,7 @@ import dev.proda.model.Failure;
 import dev.proda.model.ItemResult;
 import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
+import dev.proda.project.Corpus;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
@@ -42,7 +44,8 @@ public final class Debug {
         Map<String, Statement> statements = kb.statementsById();
         Map<String, Concept> concepts = kb.conceptsById();
 
-        NodeProbes probes = new NodeProbes(kb, config.seed() + round);
+        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.of(Corpus.read(layout.corpus(), config.name(), Log.SILENT)),
+                config.seed() + round);
         Map<String, TestItem> probeByNode = new LinkedHashMap<>();
         for (ItemResult result : failed) {
             for (String node : nodes(dev.get(result.item()))) {

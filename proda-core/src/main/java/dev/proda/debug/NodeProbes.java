@@ -1,6 +1,7 @@
 package dev.proda.debug;
 
 import dev.proda.build.Phrasing;
+import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.model.Chain;
 import dev.proda.model.Concept;
@@ -24,17 +25,20 @@ import java.util.function.Predicate;
  * Single-node checks derived from the knowledge base, worded unlike both training samples and benchmark
  * items: an L2 probe per statement (what follows this step / complete the relation) and an L1 probe per
  * concept (which description fits the term, or which term fills the blank in its source sentence).
- * Distractors are never true by the knowledge base, and the item is built by the Tester's assembly.
+ * Distractors are never true by the knowledge base nor possibly true by the corpus (as the Tester's are), and
+ * the item is built by the Tester's assembly.
  */
 final class NodeProbes {
     private final KnowledgeBase kb;
     private final KbTruth truth;
+    private final CorpusEvidence evidence;
     private final Map<String, Chain> chains;
     private final Random random;
 
-    NodeProbes(KnowledgeBase kb, long seed) {
+    NodeProbes(KnowledgeBase kb, CorpusEvidence evidence, long seed) {
         this.kb = kb;
         this.truth = new KbTruth(kb);
+        this.evidence = evidence;
         this.chains = kb.chainsById();
         this.random = new Random(seed + 31);
     }
@@ -53,7 +57,9 @@ final class NodeProbes {
                 && s.predicate().equals(statement.predicate())).map(Statement::object).toList();
         return probe(statement.statement_id(), List.of(statement.statement_id()), statement.concept_ids(),
                 "Fill in: " + statement.subject() + " " + Phrasing.verb(statement.predicate()) + " ___",
-                statement.object(), pool, o -> !truth.holds(statement.subject(), statement.predicate(), o));
+                statement.object(), pool, o -> !truth.holds(statement.subject(), statement.predicate(), o)
+                        && !(statement.predicate().equals("is-a")
+                                && evidence.mayHold(statement.subject(), o, statement.object())));
     }
 
     /** A probe for a concept, or empty when the KB offers too few distractors. */
