@@ -1,22 +1,18 @@
 package dev.proda.build;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.proda.compile.Compile;
 import dev.proda.compile.ContextFit;
 import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
-import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
-import dev.proda.io.ProdaFileException;
 import dev.proda.model.Chain;
 import dev.proda.model.Concept;
 import dev.proda.model.Message;
 import dev.proda.model.Records;
 import dev.proda.model.Sample;
 import dev.proda.model.Statement;
-import dev.proda.project.Corpus;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
@@ -90,7 +86,7 @@ public final class Build {
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e));
-        CorpusEvidence evidence = CorpusEvidence.of(Corpus.read(layout.corpus(), config.name(), Log.SILENT));
+        CorpusEvidence evidence = CorpusEvidence.read(layout, config);
         Written written = samples(kb, curriculum, evidence, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
                 .orElse(s -> true));
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
@@ -168,11 +164,7 @@ public final class Build {
         json.put("too_long_dropped", report.tooLong());
         json.put("statements_without_false_object", report.withoutFalseObject());
         Path file = layout.reports().resolve(REPORT_FILE);
-        try {
-            AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new ProdaFileException("cannot write " + file, e);
-        }
+        AtomicFiles.writeJson(file, json);
     }
 
     /** The samples of {@code curriculum}, with no context check and no corpus to check false objects against. */

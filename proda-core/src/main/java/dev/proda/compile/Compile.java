@@ -124,14 +124,6 @@ public final class Compile {
         return String.join(", ", new java.util.LinkedHashSet<>(parts));
     }
 
-    private static void writeJson(Path file, Object value) {
-        try {
-            AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The learning curve of a compiled version, if it was fine-tuned since curves were recorded. */
     public static java.util.Optional<LearningCurve> learningCurve(ProjectLayout layout, String version) {
         Path file = layout.model(version).resolve(CURVE);
@@ -218,10 +210,10 @@ public final class Compile {
                     LearningCurve curve = new LearningCurve(to, criterion == null ? null : criterion.targetLoss(),
                             criterion == null ? null : criterion.maxEpochs(), trained, finalLoss,
                             criterion == null || finalLoss == null ? null : finalLoss <= criterion.targetLoss(), points);
-                    writeJson(cached.resolve(CURVE), curve);
+                    AtomicFiles.writeJson(cached.resolve(CURVE), curve);
                 });
         learningCurve(layout, to).ifPresent(curve -> {
-            writeJson(layout.reports().resolve("learning-curve-" + to + ".json"), curve);
+            AtomicFiles.writeJson(layout.reports().resolve("learning-curve-" + to + ".json"), curve);
             log.info("compile " + to + ": " + curve.summary());
         });
         Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),

@@ -1,6 +1,9 @@
 package dev.proda.curriculum;
 
 import dev.proda.project.Corpus;
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
 import dev.proda.text.Segmenter;
 import dev.proda.text.TextUnit;
 import dev.proda.text.Terms;
@@ -60,6 +63,11 @@ public final class CorpusEvidence {
             }
         }
         return new CorpusEvidence(sentences);
+    }
+
+    /** The project's corpus as evidence. */
+    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config) {
+        return of(Corpus.read(layout.corpus(), config.name(), Log.SILENT));
     }
 
     private static String[] words(String text) {

@@ -9,7 +9,6 @@ import dev.proda.evaluate.VersionScores;
 import dev.proda.extract.Extract;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
-import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Failure;
@@ -337,12 +336,7 @@ public final class Cycle {
     }
 
     private void write(CycleReport report) {
-        try {
-            AtomicFiles.writeString(layout.reports().resolve("cycle.json"),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ProdaFileException("cannot write cycle report", e);
-        }
+        AtomicFiles.writeJson(layout.reports().resolve("cycle.json"), report);
         AtomicFiles.writeString(layout.reports().resolve("cycle.md"), report.markdown());
         log.info("cycle: report at " + layout.reports().resolve("cycle.md"));
     }

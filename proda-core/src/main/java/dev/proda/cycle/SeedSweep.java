@@ -165,12 +165,7 @@ public final class SeedSweep {
         }
         Result result = summarise(seeds, reports, reports.isEmpty() ? "?" : ProdaConfig.read(
                 new ProjectLayout(dir.resolve("seed-" + seeds.get(0))).config()).student().size());
-        try {
-            AtomicFiles.writeString(dir.resolve("sweep.json"),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.writeJson(dir.resolve("sweep.json"), result);
         AtomicFiles.writeString(dir.resolve("sweep.md"), result.markdown());
         return result;
     }

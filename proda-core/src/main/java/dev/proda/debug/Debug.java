@@ -4,14 +4,12 @@ import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.evaluate.Evaluate;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
-import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
 import dev.proda.model.Concept;
 import dev.proda.model.Failure;
 import dev.proda.model.ItemResult;
 import dev.proda.model.Statement;
 import dev.proda.model.TestItem;
-import dev.proda.project.Corpus;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
@@ -44,8 +42,7 @@ public final class Debug {
         Map<String, Statement> statements = kb.statementsById();
         Map<String, Concept> concepts = kb.conceptsById();
 
-        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.of(Corpus.read(layout.corpus(), config.name(), Log.SILENT)),
-                config.seed() + round);
+        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config), config.seed() + round);
         Map<String, TestItem> probeByNode = new LinkedHashMap<>();
         for (ItemResult result : failed) {
             for (String node : nodes(dev.get(result.item()))) {
@@ -99,7 +96,7 @@ public final class Debug {
         }
         Jsonl.write(layout.failures(round), failures);
         Lock.record(layout, "debug round " + round, config.seed(), List.of(layout.results(version), layout.kb(),
-                layout.split("dev"), layout.model(version)), List.of(layout.failures(round)));
+                layout.corpus(), layout.split("dev"), layout.model(version)), List.of(layout.failures(round)));
         long gaps = failures.stream().filter(f -> f.kind().equals("concept_gap")).count();
         long capability = failures.stream().filter(f -> f.kind().equals("capability_deficit")).count();
         log.info("debug " + version + ": " + failures.size() + " dev failures (" + gaps + " concept gaps, "
@@ -107,12 +104,7 @@ public final class Debug {
                 + (deficits.isEmpty() ? "" : " in " + deficits) + ") from " + probeByNode.size() + " node probes");
         DebugSummary summary = DebugSummary.of(version, dev.values(), failures);
         summary.lines().forEach(log::info);
-        try {
-            AtomicFiles.writeString(layout.reports().resolve("debug-round-" + round + ".json"),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.writeJson(layout.reports().resolve("debug-round-" + round + ".json"), summary);
         return failures;
     }
 

@@ -158,10 +158,7 @@ final class Claims {
                             relation.objectStart(), definite))
                     : Optional.empty();
         }
-        int objectToken = 0;
-        while (objectToken < t.size() && t.starts()[objectToken] < relation.objectStart()) {
-            objectToken++;
-        }
+        int objectToken = t.tokenAt(relation.objectStart());
         if (predicate.equals("is-a") && (t.is(objectToken, "ADP") || POINTING.contains(
                 objectToken < t.size() ? t.lower(objectToken) : ""))) {
             return Optional.empty(); // "is nearly beyond repair", "is this one": no class
@@ -184,12 +181,8 @@ final class Claims {
             if (head.noun().equalsIgnoreCase("family") && !dev.proda.text.Terms.singular(subjectLast).equals(subjectLast)) {
                 predicate = "is-a";
             }
-            int o = 0;
             String rest = text.substring(head.end()).stripLeading();
-            int ofAt = text.length() - rest.length();
-            while (o < t.size() && t.starts()[o] < ofAt + 3) {
-                o++;
-            }
+            int o = t.tokenAt(text.length() - rest.length() + 3);
             head = o < t.tagged() ? RelationPatterns.head(t, o, text.length(), 1) : null;
         }
         if (head == null) {
@@ -197,8 +190,8 @@ final class Claims {
         }
         // "used for constructing Bezier curves": a gerund with an object of its own is an action, not a concept
         // ("used in teaching" names one)
-        int gerund = tokenAt(t, head.start());
-        if ((predicate.equals("used-for") && gerund + 1 < tokenAt(t, head.end()) || predicate.equals("enables"))
+        int gerund = t.tokenAt(head.start());
+        if ((predicate.equals("used-for") && gerund + 1 < t.tokenAt(head.end()) || predicate.equals("enables"))
                 && gerund < t.tagged() && t.lower(gerund).endsWith("ing") && !Heads.ingNoun(t.lower(gerund))) {
             return Optional.empty();
         }
@@ -235,7 +228,7 @@ final class Claims {
         // "one of the more common matrix functions": "more" grades the adjective after it, the class is the rest
         String[] groupWords = head.group().split("\\s+");
         if (predicate.equals("is-a") && groupWords.length >= 3 && groupWords[0].matches("(?i)more|less")
-                && !t.is(tokenAt(t, head.start()) + 1, "NOUN")) {
+                && !t.is(t.tokenAt(head.start()) + 1, "NOUN")) {
             String rest = head.group().substring(head.group().indexOf(groupWords[2], groupWords[0].length()
                     + groupWords[1].length()));
             head = new RelationPatterns.Head(rest, head.end() - rest.length(), head.end());
@@ -319,10 +312,7 @@ final class Claims {
         }
         // "a variation of receiver operating characteristic (ROC) curves" read as "receiver": a group that
         // stops before another word of the same noun phrase was cut, and a cut term is a wrong term.
-        int next = 0;
-        while (next < t.size() && t.starts()[next] < objectEnd) {
-            next++;
-        }
+        int next = t.tokenAt(objectEnd);
         if (next < t.tagged() && (t.nounLike(next) || t.is(next, "ADJ") || t.is(next, "NUM")
                 || t.is(next, "VERB") && t.lower(next).endsWith("ing") && !REDUCED_RELATIVES.contains(t.lower(next))
                         && next + 1 < t.tagged() && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
@@ -530,21 +520,9 @@ final class Claims {
         return false;
     }
 
-    /** The token that starts at or after character {@code at}. */
-    private static int tokenAt(Tagger.Tagged t, int at) {
-        int k = 0;
-        while (k < t.size() && t.starts()[k] < at) {
-            k++;
-        }
-        return k;
-    }
-
     /** The noun group an object phrase of a non-taxonomic relation opens with; null for a verb phrase. */
     private static RelationPatterns.Head objectHead(Tagger.Tagged t, int objectStart, int objectEnd) {
-        int o = 0;
-        while (o < t.size() && t.starts()[o] < objectStart) {
-            o++;
-        }
+        int o = t.tokenAt(objectStart);
         if (o >= t.tagged() || t.is(o, "VERB") || t.is(o, "AUX") || t.is(o, "PRON") || t.is(o, "ADP")
                 || t.is(o, "PART") || t.is(o, "SCONJ") || t.is(o, "ADV")) {
             return null;

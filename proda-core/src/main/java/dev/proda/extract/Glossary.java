@@ -88,10 +88,7 @@ final class Glossary {
         if (head == null) {
             return Optional.empty();
         }
-        int after = 0;
-        while (after < t.size() && t.starts()[after] < head.end()) {
-            after++;
-        }
+        int after = t.tokenAt(head.end());
         // "A label associated with …" is a definition; "Abstract base classes complement duck-typing …" is a
         // sentence about the term (its own patterns read it).
         if (after < t.size() && !FRAGMENT_CONTINUATIONS.contains(t.lower(after))
@@ -110,10 +107,7 @@ final class Glossary {
     }
 
     private static Optional<Claims.Claim> claim(String term, Tagger.Tagged t, RelationPatterns.Head head) {
-        int after = 0;
-        while (after < t.size() && t.starts()[after] < head.end()) {
-            after++;
-        }
+        int after = t.tokenAt(head.end());
         // "A series of statements …", "A set of files …": a collective says how many, the class is after "of".
         if (after < t.size() && t.lower(after).equals("of") && COLLECTIVES.contains(dev.proda.text.Terms.singular(
                 head.noun().toLowerCase(Locale.ROOT)))) {

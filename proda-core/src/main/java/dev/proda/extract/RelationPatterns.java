@@ -443,7 +443,7 @@ final class RelationPatterns {
      * family Colubridae": a member of it) and for "a member / branch of" a group.
      */
     static String taxonomic(Tagger.Tagged t, Head head) {
-        int after = tokenAt(t, head.end());
+        int after = t.tokenAt(head.end());
         boolean ofFollows = head.group().indexOf(' ') < 0 && after < t.size() && t.lower(after).equals("of");
         String noun = head.noun().toLowerCase(Locale.ROOT);
         if (ofFollows && FRAMES.contains(noun)) {
@@ -453,14 +453,6 @@ final class RelationPatterns {
             return "part-of";
         }
         return "is-a";
-    }
-
-    private static int tokenAt(Tagger.Tagged t, int charOffset) {
-        int i = 0;
-        while (i < t.size() && t.starts()[i] < charOffset) {
-            i++;
-        }
-        return i;
     }
 
     private static final Set<String> QUANTIFIERS = Set.of("a", "an", "the", "one", "any", "some", "each", "every",
@@ -496,7 +488,7 @@ final class RelationPatterns {
     }
 
     static Head head(Tagger.Tagged t, int o, int objectEnd, int depth) {
-        int n = Math.min(t.tagged(), tokenAt(t, objectEnd));
+        int n = Math.min(t.tagged(), t.tokenAt(objectEnd));
         int i = o;
         while (i < n && (QUANTIFIERS.contains(t.lower(i)) || t.is(i, "ADV") || t.is(i, "DET"))) {
             i++;
@@ -552,7 +544,7 @@ final class RelationPatterns {
                 return inner;
             }
         }
-        if (lastNoun < 0 || i >= n && n < t.size() && tokenAt(t, objectEnd) > n) {
+        if (lastNoun < 0 || i >= n && n < t.size() && t.tokenAt(objectEnd) > n) {
             // no noun among the tags, or the group may run on beyond the tagged tokens
             String group = Heads.of(t.text().substring(t.starts()[o], objectEnd));
             if (group == null) {

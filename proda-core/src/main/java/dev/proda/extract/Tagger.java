@@ -133,6 +133,15 @@ final class Tagger {
             return tokens.size();
         }
 
+        /** The first token that starts at or after character {@code offset} ({@link #size()} if none). */
+        int tokenAt(int offset) {
+            int i = 0;
+            while (i < starts.length && starts[i] < offset) {
+                i++;
+            }
+            return i;
+        }
+
         /** How many leading tokens carry a tag. */
         int tagged() {
             return tags.length;

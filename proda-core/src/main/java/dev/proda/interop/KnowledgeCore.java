@@ -55,11 +55,7 @@ public final class KnowledgeCore {
         root.set(CHAINS, Json.MAPPER.valueToTree(kb.chains()));
         root.set(STATEMENTS, Json.MAPPER.valueToTree(kb.statements()));
         root.set(CONCEPTS, Json.MAPPER.valueToTree(kb.concepts()));
-        try {
-            AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-        } catch (IOException e) {
-            throw new ProdaFileException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeJson(file, root);
     }
 
     /**

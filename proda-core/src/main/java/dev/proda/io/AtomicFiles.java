@@ -41,6 +41,14 @@ public final class AtomicFiles {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** {@code value} as indented JSON in proda's one mapping ({@link Json}), ending in a newline. */
+    public static void writeJson(Path target, Object value) {
+        write(target, out -> {
+            out.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value));
+            out.write('\n');
+        });
+    }
+
     /** Moves {@code source} over {@code target} atomically where the file system allows. */
     public static void move(Path source, Path target) throws IOException {
         try {

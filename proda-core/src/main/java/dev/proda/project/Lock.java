@@ -48,12 +48,7 @@ public final class Lock {
         Map<String, Entry> entries = read(layout);
         entries.put(stage, new Entry(hashes(layout, inputs), hashes(layout, outputs), seed, Instant.now().toString(),
                 CodeHash.VALUE));
-        try {
-            AtomicFiles.writeString(layout.lock(), Json.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(entries) + "\n");
-        } catch (IOException e) {
-            throw new ProdaFileException("cannot write " + layout.lock(), e);
-        }
+        AtomicFiles.writeJson(layout.lock(), entries);
     }
 
     /**

@@ -269,7 +269,6 @@ public final class Repair {
             return samples.subList(0, Math.min(perNode, samples.size()));
         }
 
-
         private List<Sample> statementSamples(Statement s, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(s.statement_id());
             List<Sample> samples = new ArrayList<>();

@@ -6,7 +6,6 @@ import dev.proda.compile.PromptFormat;
 import dev.proda.curriculum.Curriculum;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
-import dev.proda.io.Json;
 import dev.proda.io.Jsonl;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Chain;
@@ -81,8 +80,7 @@ public final class Tests {
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Fit fit = new Fit(tools.tokens().get(), config.student().context());
-        CorpusEvidence evidence = CorpusEvidence.of(dev.proda.project.Corpus.read(layout.corpus(), config.name(),
-                Log.SILENT));
+        CorpusEvidence evidence = CorpusEvidence.read(layout, config);
         Built built = build(kb, config, fit, tools.embedder(), evidence);
         GeneralText general = GeneralText.read(layout.general(), log);
         List<TestItem> generalItems = GeneralItems.from(general.heldOut(), config.budgets().generalItems(), fit,
@@ -93,12 +91,7 @@ public final class Tests {
         Jsonl.write(layout.split("test"), benchmark.test());
         Jsonl.write(layout.split("general"), benchmark.general());
         Path reportFile = layout.tests().resolve("report.json");
-        try {
-            AtomicFiles.writeString(reportFile, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                    + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.writeJson(reportFile, report);
         if (!report.passed()) {
             throw new ProdaFileException("tests: " + report.problems().get(0)
                     + (report.problems().size() > 1 ? " (and " + (report.problems().size() - 1) + " more problems)" : "")

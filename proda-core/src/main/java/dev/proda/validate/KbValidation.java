@@ -1,11 +1,8 @@
 package dev.proda.validate;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
-import dev.proda.io.Json;
-import dev.proda.io.ProdaFileException;
 import dev.proda.model.Chain;
 import dev.proda.model.Concept;
 import dev.proda.model.Statement;
@@ -112,12 +109,7 @@ public final class KbValidation {
         public Validated report(ProjectLayout layout, String source, Log log) {
             Path file = layout.reports().resolve(REPORT_FILE);
             Report report = new Report(source, checked, Counts.of(kb), dropped(), fixed(), problems);
-            try {
-                AtomicFiles.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report)
-                        + "\n");
-            } catch (JsonProcessingException e) {
-                throw new ProdaFileException("cannot write " + file, e);
-            }
+            AtomicFiles.writeJson(file, report);
             for (int i = 0; i < Math.min(MAX_WARNINGS, problems.size()); i++) {
                 log.warn("kb validation: " + problems.get(i));
             }

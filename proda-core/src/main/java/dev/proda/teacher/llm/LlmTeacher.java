@@ -1,9 +1,7 @@
 package dev.proda.teacher.llm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
-import dev.proda.io.Json;
 import dev.proda.project.Corpus;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
@@ -164,11 +162,6 @@ public final class LlmTeacher implements Teacher {
     }
 
     private static void write(Path file, ExtractionReport report) {
-        try {
-            String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n";
-            AtomicFiles.writeString(file, json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicFiles.writeJson(file, report);
     }
 }
