@@ -339,7 +339,9 @@ final class Claims {
         }
         // "a poor, mountainous country": one word before a comma is a modifier of a noun further on;
         // "the Cook Islands' leading export": a possessor is no object.
+        // ("used in teaching, which …" ends its object at a clause instead)
         if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ','
+                && !(!predicate.equals("is-a") && CLAUSE_AFTER_COMMA.matcher(text.substring(objectEnd + 1)).find())
                 || objectEnd < text.length() && (text.charAt(objectEnd) == '\'' || text.charAt(objectEnd) == '’')) {
             return Optional.empty();
         }
@@ -376,16 +378,30 @@ final class Claims {
         if (!isA.predicate().equals("is-a") || isA.objectEnd() <= 0 || isA.objectEnd() >= t.text().length()) {
             return Optional.empty();
         }
-        var m = RELATIVE_CLAUSE.matcher(t.text().substring(isA.objectEnd()));
-        if (!m.find()) {
+        String after = t.text().substring(isA.objectEnd());
+        var m = RELATIVE_CLAUSE.matcher(after);
+        var use = PURPOSE_CLAUSE.matcher(after);
+        String predicate;
+        int from;
+        if (m.find()) {
+            predicate = RELATIVE_VERBS.get(m.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", ""));
+            from = isA.objectEnd() + m.end();
+        } else if (use.find()) {
+            predicate = "used-for"; // "a domain specific language used for symbolic multibody dynamics"
+            from = isA.objectEnd() + use.end();
+            if (t.text().startsWith("the ", from)) {
+                return Optional.empty(); // "the loss function used for the network": that network, in its context
+            }
+        } else {
             return Optional.empty();
         }
-        String predicate = RELATIVE_VERBS.get(m.group(1).toLowerCase(Locale.ROOT).replaceFirst("s$", ""));
-        int from = isA.objectEnd() + m.end();
         RelationPatterns.Head head = objectHead(t, from, t.text().length());
         String object = head == null ? null : term(head.group());
+        int first = head == null ? 0 : t.tokenAt(head.start());
         if (object == null || head.end() < t.text().length() && t.text().substring(head.end()).stripLeading()
                 .toLowerCase(Locale.ROOT).matches("(?:of|to)\\b.*")
+                || first < t.tagged() && t.lower(first).endsWith("ing") && !Heads.ingNoun(t.lower(first))
+                        && first + 1 < t.tokenAt(head.end())
                 || dev.proda.text.Terms.key(object).equals(dev.proda.text.Terms.key(isA.subject()))) {
             return Optional.empty();
         }
@@ -429,8 +445,15 @@ final class Claims {
     }
 
     /** A joiner and the article after it: ", ", " and ", ", and the ". */
+    /** What opens a clause after a comma: the noun before that comma ends its group. */
+    private static final Pattern CLAUSE_AFTER_COMMA = Pattern.compile(
+            "(?i)^\\s*(?:which|who|whose|where|while|whereas|but|so|because|although|though|since|when|if)\\b");
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:\\s*,\\s*(?:and|or)?|\\s+(?:and|or))\\s+(?:(?:a|an|the)\\s+)?");
 
+    /** "… used for Y", "…, which is suitable for Y", "… designed for Y" after a class: what the thing is for. */
+    private static final Pattern PURPOSE_CLAUSE = Pattern.compile("^\\s*,?\\s*(?:(?:that|which)\\s+(?:is|are)\\s+)?"
+            + "(?:(?:often|commonly|widely|mainly|mostly|typically|particularly|especially|primarily|well)\\s+)?"
+            + "(?:used\\s+(?:for|in)|(?:" + String.join("|", RelationPatterns.PURPOSE_ADJECTIVES) + ")\\s+for)\\s+");
     private static final Pattern RELATIVE_CLAUSE = Pattern.compile(
             "^\\s*(?:that|which)\\s+(supports?|enables?|allows?|requires?|needs?|contains?|includes?)\\s+");
     /** The predicate a relative clause's verb states, by the verb's base form. */

@@ -174,8 +174,11 @@ public final class Extract {
                     RelationPatterns.match(clauseTags).flatMap(relation -> Claims.of(relation, clauseTags))
                             .ifPresent(claim -> {
                                 found.add(found(claim, "copula", document, clause, initial));
-                                Claims.relativeClause(claim, clauseTags).ifPresent(
-                                        more -> found.add(found(more, "copula", document, clause, initial)));
+                                Claims.relativeClause(claim, clauseTags).ifPresent(more -> {
+                                    found.add(found(more, "copula", document, clause, initial));
+                                    Claims.conjuncts(more, clauseTags).forEach(
+                                            also -> found.add(found(also, "copula", document, clause, initial)));
+                                });
                                 Claims.conjuncts(claim, clauseTags).forEach(
                                         more -> found.add(found(more, "copula", document, clause, initial)));
                             });

@@ -22,7 +22,8 @@ final class Hearst {
         return sentence.contains("such as") || sentence.contains("including") || sentence.contains(" other ")
                 || sentence.contains(", namely") || sentence.contains(" called ") || sentence.contains(" named ")
                 || sentence.contains(", a ") || sentence.contains(", an ") || sentence.contains(", which is a")
-                || sentence.contains("s (") || sentence.startsWith("Like other") || sentence.startsWith("Unlike other");
+                || sentence.contains("s (") || sentence.startsWith("Like other") || sentence.startsWith("Unlike other")
+                || sentence.contains(" like ");
     }
 
     static List<Claims.Claim> match(Tagger.Tagged t) {
@@ -41,6 +42,8 @@ final class Hearst {
                 backward(t, i - 2, i + 1, claims);
             } else if (w.equals("other") && i == 1 && (t.lower(0).equals("like") || t.lower(0).equals("unlike"))) {
                 likeOther(t, i + 1, claims);
+            } else if (w.equals("like") && likeClass(t, i - 1)) {
+                forward(t, i - 1, i + 1, claims); // "a language like Autolev", "languages like C"
             } else if (w.equals("namely") && t.tokens().get(i - 1).equals(",")) {
                 forward(t, i - 1, i + 1, claims);
             } else if (w.equals("(") && plural(t, i - 1)) {
@@ -287,6 +290,45 @@ final class Hearst {
         return Character.isUpperCase(t.tokens().get(end).charAt(0))
                 || t.is(end, "VERB") && end + 1 < t.tagged() && t.nounLike(end + 1);
     }
+
+    /**
+     * Whether the noun group ending at {@code end} can be the class of a "like" list: plural ("languages like
+     * C") or opened by "a" / "an" ("a command like cp"), and not the thing a verb compares ("looks like a
+     * tree", "something like").
+     */
+    private static boolean likeClass(Tagger.Tagged t, int end) {
+        int[] cls = groupEndingAt(t, end);
+        if (cls == null || cls[0] == 0 || NOT_LIKE_CLASSES.contains(t.lower(end))) {
+            return false;
+        }
+        for (int i = cls[0]; i <= end; i++) {
+            if (LIKE_VERBS.contains(t.lower(i)) || t.lower(i).equals("same") || t.lower(i).equals("similar")) {
+                return false; // "a CCDData object behaves like a numpy array", "the same arguments like …"
+            }
+        }
+        String before = t.lower(cls[0] - 1);
+        if (Set.of("the", "this", "these", "those", "its", "their", "of").contains(before)) {
+            return false; // "the variables like zero" points at the text; "a string of letters like …" lists letters
+        }
+        String next = end + 2 < t.size() ? t.tokens().get(end + 2) : "";
+        if (next.equalsIgnoreCase("the")) {
+            return false; // "detailed sections like the other packages": as the others have, not a kind
+        }
+        if (plural(t, end)) {
+            return true;
+        }
+        // "a command like cp", "an identifier like a GI number"; but "a dictionary like object" is one word
+        // split, and "a reference like journal, title and authors" lists parts: an everyday word is no name
+        return (before.equals("a") || before.equals("an"))
+                && (next.equalsIgnoreCase("a") || next.equalsIgnoreCase("an") || QUOTES.contains(next)
+                        || next.matches(".*[A-Z0-9._].*") || !Termhood.inGeneralEnglish(next));
+    }
+
+    private static final Set<String> NOT_LIKE_CLASSES = Set.of("something", "anything", "nothing", "everything",
+            "one", "ones", "things", "stuff");
+    /** Verbs that compare with "like": "acts like", "looks like". */
+    private static final Set<String> LIKE_VERBS = Set.of("behaves", "behave", "acts", "act", "looks", "look",
+            "seems", "seem", "works", "work", "feels", "feel", "sounds", "sound");
 
     /** A plural noun: "variants", not "data" or "analysis". */
     private static boolean plural(Tagger.Tagged t, int i) {

@@ -40,6 +40,9 @@ final class RelationPatterns {
 
     static final int MAX_SUBJECT_WORDS = 5;
     private static final int MAX_OBJECT_WORDS = 18;
+    /** Words that, before "for", say what a thing is fit or made for. */
+    static final Set<String> PURPOSE_ADJECTIVES = Set.of("appropriate", "suitable", "suited", "well-suited",
+            "designed", "intended", "meant");
 
     private static final Pattern CUE = Pattern.compile("(?i)\\b(?:is|are|consists?|comprises?|contains?|"
             + "includes?|causes?|leads?|results?|produces?|triggers?|gives?|requires?|depends?|needs?|relies|rely|"
@@ -288,11 +291,10 @@ final class RelationPatterns {
         String aliasText = alias;
         return verbPhrase(t, v).map(vp -> {
             int objectStart = vp.objectToken < n ? t.starts()[vp.objectToken] : t.text().length();
-            boolean short_ = vp.predicate.equals("has-property") || vp.predicate.equals("measured-in");
-            // is-a and defined-as objects become definitions, which must end whole; another relation needs only
-            // the noun group its object opens with
+            // is-a and defined-as objects become definitions, which must end whole and say more than one word;
+            // another relation needs only the noun group its object opens with ("is used in calibration")
             boolean defining = vp.predicate.equals("is-a") || vp.predicate.equals("defined-as");
-            String object = clause(t.text().substring(objectStart), short_ ? 1 : 2, defining);
+            String object = clause(t.text().substring(objectStart), defining ? 2 : 1, defining);
             if (object == null) {
                 return null;
             }
@@ -362,6 +364,11 @@ final class RelationPatterns {
             }
             if ((x.equals("useful") || x.equals("needed") || x.equals("necessary")) && x1.equals("for")) {
                 return vp(x.equals("useful") ? "used-for" : "requires", o + 2);
+            }
+            // "Dollo parsimony is particularly appropriate for restriction sites data": made or fit for a use
+            // ("may be more appropriate for …" compares)
+            if (PURPOSE_ADJECTIVES.contains(x) && x1.equals("for") && !Set.of("more", "less", "most", "least").contains(t.lower(o - 1))) {
+                return vp("used-for", o + 2);
             }
             if ((x.equals("measured") || x.equals("expressed")) && x1.equals("in")) {
                 return vp("measured-in", o + 2);

@@ -73,6 +73,11 @@ final class Termhood {
         return new Termhood(counts, Math.max(1, total));
     }
 
+    /** Whether general English uses the word at all ("object" does, "grep" does not). */
+    static boolean inGeneralEnglish(String word) {
+        return GENERAL.counts().containsKey(Terms.singular(word.toLowerCase(Locale.ROOT)));
+    }
+
     /** The weirdness of one word (add-one smoothed on the general side). */
     double weirdness(String word) {
         String key = Terms.singular(word.toLowerCase(Locale.ROOT));

@@ -363,4 +363,33 @@ class ClaimsTest {
                 "a quoted name may take an article");
         assertTrue(hearst("For dotted names such as module.x, it completes the last part.").isEmpty());
     }
+
+    @Test
+    void whatAThingIsUsedOrFitForIsAUseEvenInOneWord() {
+        Claims.Claim fit = claim("Ward linkage is particularly appropriate for compact cluster shapes.").orElseThrow();
+        assertEquals("used-for", fit.predicate());
+        assertEquals("compact cluster shapes", fit.object());
+        Claims.Claim one = claim("Platt scaling is widely used in calibration, which needs held-out data.").orElseThrow();
+        assertEquals("used-for | calibration", one.predicate() + " | " + one.object());
+        assertTrue(claim("The tree may be more appropriate for small samples.").isEmpty(), "a comparison");
+        Tagger.Tagged t = Tagger.tag("Lasso is a linear model used for sparse regression and feature selection.");
+        Claims.Claim isA = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
+        Claims.Claim use = Claims.relativeClause(isA, t).orElseThrow();
+        assertEquals("Lasso | used-for | sparse regression", use.subject() + " | " + use.predicate() + " | " + use.object());
+        assertEquals(List.of("feature selection"), Claims.conjuncts(use, t).stream().map(Claims.Claim::object).toList());
+        Tagger.Tagged the = Tagger.tag("Hinge is the loss function used for the classifier.");
+        assertTrue(RelationPatterns.match(the).flatMap(r -> Claims.of(r, the)).flatMap(c -> Claims.relativeClause(c, the))
+                .isEmpty(), "'the classifier' is the one in its context");
+    }
+
+    @Test
+    void aClassLikeItsMembersNamesKindsButAComparisonDoesNot() {
+        assertEquals(List.of("Erlang | languages", "Elixir | languages"),
+                hearst("Pattern matching is common in languages like Erlang or Elixir."));
+        assertEquals(List.of("grep | command"), hearst("This option matters for a command like grep."));
+        assertTrue(hearst("A Frame object behaves like a numpy array in expressions.").isEmpty(), "a verb compares");
+        assertTrue(hearst("It returns a dictionary like object.").isEmpty(), "one word split in two");
+        assertTrue(hearst("These tools have no detailed sections like the other packages.").isEmpty(), "as the others");
+        assertTrue(hearst("We print a string of letters like ACGT.").isEmpty(), "the letters are listed, not strings");
+    }
 }
