@@ -139,6 +139,10 @@ final class Claims {
         if (!selfContainedSubject(relation.subject(), definite, t, relation)) {
             return Optional.empty();
         }
+        // "A common choice is the Gaussian kernel": a judged generic noun names no concept, as a subject either
+        if (judgedGeneric(java.util.Arrays.asList(relation.subject().split("\\s+")))) {
+            return Optional.empty();
+        }
         String predicate = relation.predicate();
         String between = text.substring(relation.subjectEnd(), Math.min(text.length(), relation.objectStart()))
                 .toLowerCase(Locale.ROOT);
@@ -472,6 +476,16 @@ final class Claims {
      * The concept term of a noun group: determiners and evaluative adjectives dropped from the front; null
      * when what is left is no term (a generic head alone, a verb, a fragment, more than five words).
      */
+    /** A generic noun under judging, grading or size words only: "a complicated topic", "a common choice". */
+    private static boolean judgedGeneric(List<String> words) {
+        String singular = dev.proda.text.Terms.singular(words.get(words.size() - 1).toLowerCase(Locale.ROOT));
+        // "TABLE elements": a word in capitals past its first letter is a name, not a judging word in -able
+        return words.size() > 1 && GENERIC_HEADS.contains(singular) && words.subList(0, words.size() - 1).stream()
+                .allMatch(w -> w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT)))
+                && words.subList(0, words.size() - 1).stream().map(w -> w.toLowerCase(Locale.ROOT)).allMatch(w -> ADJECTIVE.matcher(w).matches() || w.endsWith("ly") || SIZES.contains(w)
+                        || EVALUATIVE.contains(w) || w.equals("general"));
+    }
+
     static String term(String group) {
         if (group == null) {
             return null;
@@ -503,10 +517,7 @@ final class Claims {
         String singular = dev.proda.text.Terms.singular(head);
         // "a complicated topic": a judging adjective on a generic noun names no concept.
         // "a relatively small share": degree adverbs and size words grade a generic noun, they name no kind
-        if (GENERIC_HEADS.contains(singular) && words.subList(0, words.size() - 1).stream()
-                .map(w -> w.toLowerCase(Locale.ROOT))
-                .allMatch(w -> ADJECTIVE.matcher(w).matches() || w.endsWith("ly") || SIZES.contains(w)
-                        || EVALUATIVE.contains(w) || w.equals("general"))) {
+        if (judgedGeneric(words)) {
             return null;
         }
         if (words.size() == 1 && (GENERIC_HEADS.contains(singular) || RelationPatterns.DISCOURSE_NOUNS.contains(head))

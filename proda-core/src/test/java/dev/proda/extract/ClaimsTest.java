@@ -392,4 +392,12 @@ class ClaimsTest {
         assertTrue(hearst("These tools have no detailed sections like the other packages.").isEmpty(), "as the others");
         assertTrue(hearst("We print a string of letters like ACGT.").isEmpty(), "the letters are listed, not strings");
     }
+
+    @Test
+    void aJudgedGenericNounIsNoSubjectButANameIs() {
+        assertTrue(claim("A common choice is the Gaussian kernel.").isEmpty(), "'common choice' names no concept");
+        assertEquals("Mix", claim("Mix is a general parsimony program.").orElseThrow().subject());
+        assertEquals("TABLE elements", claim("TABLE elements contain numeric arrays.").orElseThrow().subject(),
+                "'TABLE' is a name, not a judging word in -able");
+    }
 }
