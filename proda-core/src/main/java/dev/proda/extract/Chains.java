@@ -103,7 +103,10 @@ final class Chains {
             if (steps.size() >= MIN_STEPS && ordinal.stream().allMatch(s -> readsAlone(s.text()) && acts(s.text()))) {
                 String lead = i > 0 ? leadIn(sentences.get(i - 1).text()) : null;
                 String process = lead != null ? lead : name;
-                return process == null ? Optional.empty() : build(document, process, steps);
+                List<TextUnit> split = new ArrayList<>();
+                steps.forEach(step -> split.addAll(clauses(step)));
+                return process == null ? Optional.empty()
+                        : build(document, process, split.size() <= MAX_STEPS ? split : steps);
             }
         }
         return Optional.empty();
@@ -190,6 +193,44 @@ final class Chains {
             return sentence;
         }
         return new TextUnit(sentence.text().substring(m.end()), sentence.start() + m.end(), sentence.end());
+    }
+
+    /**
+     * "First, the estimator is trained on the features and the importance of each feature is obtained …" does two
+     * things: a step that joins two clauses, each with its own subject and verb, is two steps. A second clause
+     * without a subject ("… and computes …") stays with the first: it does not read alone.
+     */
+    static List<TextUnit> clauses(TextUnit step) {
+        Tagger.Tagged t = Tagger.tag(step.text());
+        for (int i = 2; i + 2 < t.tagged(); i++) {
+            if (!t.lower(i).equals("and") || t.is(i + 1, "VERB") || t.is(i + 1, "AUX") || !hasVerb(t, 0, i)) {
+                continue;
+            }
+            int verb = i + 1;
+            while (verb < t.tagged() && verb - i <= 8 && (t.nounLike(verb) || t.is(verb, "DET") || t.is(verb, "ADJ")
+                    || t.is(verb, "ADP") || t.is(verb, "NUM"))) {
+                verb++;
+            }
+            boolean subject = verb > i + 1 && t.nounLike(verb - 1);
+            if (!subject || verb >= t.tagged() || !(t.is(verb, "AUX") || t.is(verb, "VERB") && t.lower(verb).endsWith("s"))
+                    || Segmenter.words(step.text().substring(t.starts()[i + 1])).size() < MIN_STEP_WORDS) {
+                continue;
+            }
+            String first = step.text().substring(0, t.ends()[i - 1]);
+            int second = t.starts()[i + 1];
+            return List.of(new TextUnit(first, step.start(), step.start() + first.length()),
+                    new TextUnit(step.text().substring(second), step.start() + second, step.end()));
+        }
+        return List.of(step);
+    }
+
+    private static boolean hasVerb(Tagger.Tagged t, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (t.is(k, "VERB") || t.is(k, "AUX")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern REPEAT = Pattern.compile("(?i)^(?:repeat(?:ing)?\\b|(?:that|this|the) "

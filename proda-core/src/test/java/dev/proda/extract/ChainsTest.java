@@ -73,4 +73,19 @@ class ChainsTest {
         assertFalse(Chains.acts("First, the default smoothing factor provides too much smoothing for these data."),
                 "an observation");
     }
+
+    @Test
+    void aStepJoiningTwoClausesWithTheirOwnSubjectsIsTwoSteps() {
+        String text = "Boosting\n\nFirst, a weak model is fitted to the samples and the weight of each sample is "
+                + "updated from its error. Then, a new model is fitted to the reweighted samples. Finally, the "
+                + "models are combined by a weighted vote.\n";
+        List<Chain> chains = procedures(text);
+        assertEquals(1, chains.size());
+        assertEquals(List.of("First, a weak model is fitted to the samples",
+                "the weight of each sample is updated from its error.", "Then, a new model is fitted to the reweighted samples.",
+                "Finally, the models are combined by a weighted vote."), chains.get(0).steps());
+        String shared = "Staining cells\n\nFirst, fix the cells in cold methanol for ten minutes. Then rinse the slide "
+                + "twice with buffer solution. Finally, apply the stain and wait five minutes.\n";
+        assertEquals(3, procedures(shared).get(0).steps().size(), "'and wait' has no subject of its own");
+    }
 }

@@ -397,7 +397,7 @@ class ClaimsTest {
     void aJudgedGenericNounIsNoSubjectButANameIs() {
         assertTrue(claim("A common choice is the Gaussian kernel.").isEmpty(), "'common choice' names no concept");
         assertEquals("Mix", claim("Mix is a general parsimony program.").orElseThrow().subject());
-        assertEquals("TABLE elements", claim("TABLE elements contain numeric arrays.").orElseThrow().subject(),
+        assertEquals("TABLE elements", claim("TABLE elements contain the rows of a table.").orElseThrow().subject(),
                 "'TABLE' is a name, not a judging word in -able");
     }
 }
