@@ -79,7 +79,7 @@ public final class CorpusEvidence {
      * against the true {@code key}. An option with the key's head noun ("former Communist country" against
      * "mountainous country") or one of its modifiers ("cross-validation scheme" against "classical
      * cross-validation technique") may hold as well: a country can be both, and nothing says it is not. Otherwise
-     * the option's head noun must not be linked to the subject in a sentence.
+     * no content word of the option may be linked to the subject in a sentence.
      */
     public boolean mayHold(String subject, String option, String key) {
         String[] s = words(subject);
@@ -103,8 +103,15 @@ public final class CorpusEvidence {
         if (naming > BROAD_SHARE * sentences.size() && naming >= BROAD_MIN) {
             return true;
         }
-        String cacheKey = String.join(" ", s) + "\u0000" + head;
-        return cache.computeIfAbsent(cacheKey, x -> search(s, head));
+        // "regression problems" against "Decision Trees … used for classification and regression": a modifier
+        // linked to the subject may make the option true as well
+        for (String word : o) {
+            if (!List.of(s).contains(word) && cache.computeIfAbsent(String.join(" ", s) + "\u0000" + word,
+                    x -> search(s, word))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean search(String[] subject, String probe) {

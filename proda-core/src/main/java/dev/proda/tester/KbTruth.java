@@ -75,7 +75,21 @@ public final class KbTruth {
         if ((TRANSITIVE.contains(predicate) && s.equals(o)) || reachable(s, predicate).contains(o)) {
             return true;
         }
-        return predicate.equals("is-a") && broaderName(s, o);
+        return predicate.equals("is-a") ? broaderName(s, o) : sharesAWord(s, predicate, o);
+    }
+
+    /**
+     * Whether a known object of {@code s} under a relation other than is-a shares a content word with
+     * {@code o}: "Decision Trees used-for regression" makes "regression problems" no safe distractor.
+     */
+    private boolean sharesAWord(String s, String predicate, String o) {
+        Set<String> words = new HashSet<>(Terms.contentWords(o));
+        for (String known : reachable(s, predicate)) {
+            if (Terms.contentWords(known).stream().anyMatch(words::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -198,6 +198,9 @@ class FormsTest {
         assertTrue(truth.holds("lasso", "is-a", "model"), "a class that drops a known class's modifiers is true too");
         assertTrue(truth.holds("multi-task lasso", "is-a", "lasso model"), "named in the subject: true to a reader");
         assertFalse(truth.holds("multi-task lasso", "is-a", "ensemble method"));
+        assertTrue(truth.holds("cross-validation", "used-for", "model selection problems"),
+                "an object sharing a word with a known use may be true too");
+        assertFalse(truth.holds("cross-validation", "used-for", "hyperparameter tuning"));
         assertTrue(truth.composes("elastic net", "is-a", "used-for", "coefficient shrinkage"));
     }
 
