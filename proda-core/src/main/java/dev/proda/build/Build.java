@@ -241,6 +241,8 @@ public final class Build {
         samples.add(sample("state", knowledge, "Tell me a fact about " + s.subject() + ".", sentence));
         samples.add(sample("relate", knowledge, "How are " + s.subject() + " and " + s.object() + " related?",
                 sentence));
+        // The other direction: a model taught only "X is a kind of Y" does not name X when asked about Y
+        samples.add(sample("member", knowledge, Phrasing.memberQuestion(s.predicate(), s.object()), sentence));
         if (!s.source_quote().isBlank()) {
             samples.add(sample("attribute", knowledge, "Give the original sentence for: " + sentence,
                     Phrasing.quote(s.source_quote().strip())));

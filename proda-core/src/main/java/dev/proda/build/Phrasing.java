@@ -26,6 +26,12 @@ public final class Phrasing {
         return capitalise(subject) + " " + verb(predicate) + " " + bare + ".";
     }
 
+    /** "Name one thing that is a kind of drawing program.": asks for the subject of a relation. */
+    public static String memberQuestion(String predicate, String object) {
+        String bare = predicate.equals("is-a") ? object.strip().replaceFirst("(?i)^(a|an|the)\\s+", "") : object;
+        return "Name one thing that " + verb(predicate) + " " + bare + ".";
+    }
+
     public static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

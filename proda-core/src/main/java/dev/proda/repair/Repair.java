@@ -284,6 +284,8 @@ public final class Repair {
                 String sentence = Phrasing.sentence(s.subject(), s.predicate(), s.object());
                 samples.add(sample("grounded-state", knowledge, "From the text: " + context(passages, s.source_quote())
                         + " What does it say " + s.subject() + " " + Phrasing.verb(s.predicate()) + "?", s.object()));
+                samples.add(sample("example", knowledge, "Give an example: what " + Phrasing.verb(s.predicate()) + " "
+                        + s.object() + "?", s.subject()));
                 samples.add(sample("recall", knowledge, "Recall: " + s.subject() + " " + Phrasing.verb(s.predicate())
                         + " …", s.object()));
                 samples.add(sample("confirm", knowledge, "Is it true that " + s.subject() + " "
@@ -308,7 +310,12 @@ public final class Repair {
             }
             for (Statement s : factsAbout(c)) {
                 List<String> both = List.of(c.concept_id(), s.statement_id());
-                if (s.parent_chain_id() == null) {
+                if (s.parent_chain_id() == null && !Terms.key(s.subject()).equals(key(c))
+                        && Terms.key(s.object()).equals(key(c))) {
+                    // the concept is the object: ask for the subject, the direction a forward fact does not teach
+                    samples.add(sample("concept-fact", both, "A fact about " + c.term() + ": what "
+                            + Phrasing.verb(s.predicate()) + " " + s.object() + "?", s.subject()));
+                } else if (s.parent_chain_id() == null) {
                     samples.add(sample("concept-fact", both, "A fact about " + c.term() + ": " + s.subject() + " "
                             + Phrasing.verb(s.predicate()) + " …", s.object()));
                 } else {
@@ -329,6 +336,10 @@ public final class Repair {
             samples.add(sample("term-recall", knowledge, "Name the term: " + (c.definition() == null
                     ? c.term() + " (" + String.join(", ", c.aliases()) + ")" : c.definition()), c.term()));
             return samples;
+        }
+
+        private static String key(Concept c) {
+            return Terms.key(c.term());
         }
 
         /** The concept's statements: stand-alone ones with it as subject, other stand-alone ones, chain links. */

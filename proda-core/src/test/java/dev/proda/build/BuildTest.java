@@ -117,8 +117,10 @@ class BuildTest {
         Build.Written written = Build.samples(kb, all(kb), CorpusEvidence.NONE, 3, s -> true);
         List<Sample> samples = written.samples();
         Set<String> skills = samples.stream().map(Sample::skill).collect(Collectors.toSet());
-        assertEquals(Set.of("state", "relate", "attribute", "true-false", "procedure", "define", "name-the-term"),
-                skills);
+        assertEquals(Set.of("state", "relate", "member", "attribute", "true-false", "procedure", "define",
+                "name-the-term"), skills);
+        Sample member = samples.stream().filter(s -> s.skill().equals("member")).findFirst().orElseThrow();
+        assertTrue(member.messages().get(0).content().startsWith("Name one thing that "), "asks for the subject");
         // No false sample, counted: the biology statement (no other is-a object in biology), and "linear model
         // is a kind of model" and "classifier is a kind of model" (every other object is the subject itself or a
         // narrower kind of model, which might be true).
