@@ -118,6 +118,9 @@ final class Claims {
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
             "[a-z-]+(?:ed|ous|ful|less|able|ible)");
+    /** Judging words that, on an indefinite subject, make it a role: "a critical parameter", "a classic case". */
+    private static final Set<String> ROLE_JUDGEMENTS = words("critical", "crucial", "typical", "classic", "natural",
+            "obvious", "standard", "usual", "first", "second", "final", "last", "further", "another");
     private static final Pattern CODE_LIKE = Pattern.compile(".*(?:[A-Z].*[A-Z]|[._]\\w|\\d).*");
     private static final int MAX_TERM_WORDS = 5;
     /** "undeveloped", "untapped": a participle naming a state of the thing, not a kind of it. */
@@ -141,6 +144,15 @@ final class Claims {
         }
         // "A common choice is the Gaussian kernel": a judged generic noun names no concept, as a subject either
         if (judgedGeneric(java.util.Arrays.asList(relation.subject().split("\\s+")))) {
+            return Optional.empty();
+        }
+        // "A critical parameter is the learning rate": an indefinite subject identified with a definite object
+        // names a role the object plays, not a kind the subject is
+        // ("A convex hull is the smallest convex object …" still defines: only a judged subject is a role)
+        String judged = relation.subject().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        if (relation.predicate().equals("is-a") && before.matches("an?") && relation.subject().indexOf(' ') > 0
+                && (EVALUATIVE.contains(judged) || SIZES.contains(judged) || ROLE_JUDGEMENTS.contains(judged))
+                && relation.object().toLowerCase(Locale.ROOT).startsWith("the ")) {
             return Optional.empty();
         }
         String predicate = relation.predicate();

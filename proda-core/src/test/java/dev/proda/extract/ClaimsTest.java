@@ -396,6 +396,7 @@ class ClaimsTest {
     @Test
     void aJudgedGenericNounIsNoSubjectButANameIs() {
         assertTrue(claim("A common choice is the Gaussian kernel.").isEmpty(), "'common choice' names no concept");
+        assertTrue(claim("A critical setting is the batch size.").isEmpty(), "a role the batch size plays");
         assertEquals("Mix", claim("Mix is a general parsimony program.").orElseThrow().subject());
         assertEquals("TABLE elements", claim("TABLE elements contain the rows of a table.").orElseThrow().subject(),
                 "'TABLE' is a name, not a judging word in -able");
