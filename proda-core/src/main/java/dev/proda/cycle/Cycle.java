@@ -79,6 +79,7 @@ public final class Cycle {
                         .orElse(first.description())));
 
         Set<String> failedTwins = new HashSet<>();
+        Set<String> passedTwins = new HashSet<>();
         List<Set<String>> failedTwinsByRound = new ArrayList<>();
         List<RoundWork> work = new ArrayList<>();
         int failures = 0;
@@ -99,6 +100,8 @@ public final class Cycle {
             failedTwinsByRound.add(twins);
             if (round == 1) {
                 failedTwins.addAll(twins);
+                benchmark.dev().stream().filter(i -> !failed.contains(i.id()) && i.twin_id() != null)
+                        .forEach(i -> passedTwins.add(i.twin_id()));
             }
             Repair.Outcome outcome = timed("repair round " + r, () -> Repair.run(layout, config, r, log));
             work.add(new RoundWork(found.size(), outcome));
@@ -146,7 +149,7 @@ public final class Cycle {
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions,
                 rounds > 0 ? transfer(versions, benchmark.test()) : List.of(),
-                focus(versions, benchmark.test(), failedTwins), roundRows, flags(versions, roundRows), counts,
+                focus(versions, benchmark.test(), failedTwins, passedTwins), roundRows, flags(versions, roundRows), counts,
                 seconds, notes);
         write(report);
         return report;
@@ -217,14 +220,18 @@ public final class Cycle {
         return rows;
     }
 
-    /** Each version on the test twins of round 1's failed dev items, and on the held-out chains' items. */
+    /**
+     * Each version on the test twins of round 1's failed dev items, on the held-out chains' items, and on the
+     * test twins of round 1's passed dev items.
+     */
     private List<CycleReport.Focus> focus(List<CycleReport.Version> versions, List<TestItem> test,
-            Set<String> failedTwins) {
+            Set<String> failedTwins, Set<String> passedTwins) {
         List<CycleReport.Focus> rows = new ArrayList<>();
         for (CycleReport.Version version : versions) {
             List<Score> scores = Evaluate.testScores(layout, version.name(), test,
-                    List.of(i -> failedTwins.contains(i.id()), i -> Boolean.TRUE.equals(i.held_out())));
-            rows.add(new CycleReport.Focus(version.name(), scores.get(0), scores.get(1)));
+                    List.of(i -> failedTwins.contains(i.id()), i -> Boolean.TRUE.equals(i.held_out()),
+                            i -> passedTwins.contains(i.id())));
+            rows.add(new CycleReport.Focus(version.name(), scores.get(0), scores.get(1), scores.get(2)));
         }
         return rows;
     }

@@ -29,9 +29,12 @@ public record CycleReport(String project, long seed, String student, List<Versio
     /**
      * One version on the two test subsets the protocol judges by: {@code repair}, the test twins of the dev
      * items that failed in round 1 (the repair rate: a patch that fixed the knowledge and not the wording
-     * shows here); {@code held_out}, the items of chains kept out of dev (transfer and regression).
+     * shows here); {@code held_out}, the items of chains kept out of dev (transfer and regression);
+     * {@code passed_twins}, the test twins of the dev items V1 passed. Beside {@code repair} it says whether a
+     * dev failure tells anything about its node: if V1 gets a failed item's twin right as often as a passed
+     * one's, the failures it is diagnosed by are not about what it knows, and no targeting can beat chance.
      */
-    public record Focus(String version, Score repair, Score held_out) {
+    public record Focus(String version, Score repair, Score held_out, Score passed_twins) {
     }
 
     /**
@@ -89,8 +92,11 @@ public record CycleReport(String project, long seed, String student, List<Versio
         }
         if (!focus.isEmpty()) {
             md.append("\n## Repair rate (test twins of the dev items V1 failed) and held-out chains\n\n")
-                    .append("| version | repair rate | held-out chains |\n|---|---|---|\n");
+                    .append("Twins of passed items: the test twins of the dev items V1 passed. A repair rate of V1 "
+                            + "near it means V1's dev failures say little about which nodes it does not know.\n\n")
+                    .append("| version | repair rate | twins of passed items | held-out chains |\n|---|---|---|---|\n");
             focus.forEach(f -> md.append("| ").append(f.version()).append(" | ").append(cell(f.repair()))
+                    .append(" | ").append(f.passed_twins() == null ? "–" : cell(f.passed_twins()))
                     .append(" | ").append(f.held_out().n() == 0 ? "no items" : cell(f.held_out())).append(" |\n"));
         }
         if (!rounds.isEmpty()) {

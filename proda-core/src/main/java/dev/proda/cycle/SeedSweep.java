@@ -67,22 +67,26 @@ public final class SeedSweep {
     /**
      * The sweep's figures (accuracies as fractions), under the names the protocol uses ({@code V0} … {@code V3},
      * {@code no_new_samples}, {@code untargeted_1x}, {@code untargeted_4x}): per version, test accuracy,
-     * repair rate (accuracy on the test twins of the dev items V1 failed), accuracy on the held-out chains'
+     * repair rate (accuracy on the test twins of the dev items V1 failed) beside the accuracy on the test twins of
+     * the dev items V1 passed (equal for V1 when dev failures say nothing about the nodes), accuracy on the
+     * held-out chains'
      * items and bits per token on the held-out general text; paired differences seed by seed ({@code V2-V1},
      * {@code V2-untargeted_1x}, …, {@code V3-V2}) on test and on the repair rate; and the gain over V1 on the
      * test items that share a node with a round-1 patch target.
      */
     public record Result(List<Long> seeds, String size, Map<String, Stat> test, Map<String, Stat> repair_rate,
-            Map<String, Stat> heldout_chains, Map<String, Stat> general_bits_per_token, Map<String, Paired> paired,
+            Map<String, Stat> passed_twins, Map<String, Stat> heldout_chains, Map<String, Stat> general_bits_per_token, Map<String, Paired> paired,
             Map<String, Paired> paired_repair_rate, Map<String, Stat> touching_gain_over_V1,
             List<CycleReport> reports) {
         public String markdown() {
             StringBuilder md = new StringBuilder("# proda seed sweep\n\nSeeds " + seeds + ", student size " + size
                     + ": each a whole cycle (own split, samples, patches, training). Accuracies in %, mean ± sample "
-                    + "sd (min … max); repair rate = accuracy on the test twins of the dev items V1 failed.\n\n"
-                    + "| version | test | repair rate | held-out chains | general bits/token |\n|---|---|---|---|---|\n");
+                    + "sd (min … max); repair rate = accuracy on the test twins of the dev items V1 failed; twins of "
+                    + "passed = on the test twins of the dev items V1 passed.\n\n"
+                    + "| version | test | repair rate | twins of passed | held-out chains | general bits/token |\n"
+                    + "|---|---|---|---|---|---|\n");
             test.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" | ")
-                    .append(cell(repair_rate.get(v))).append(" | ").append(cell(heldout_chains.get(v))).append(" | ")
+                    .append(cell(repair_rate.get(v))).append(" | ").append(cell(passed_twins.get(v))).append(" | ").append(cell(heldout_chains.get(v))).append(" | ")
                     .append(general_bits_per_token.containsKey(v) ? String.format(Locale.ROOT, "%.4f ± %.4f",
                             general_bits_per_token.get(v).mean(), general_bits_per_token.get(v).sd()) : "–")
                     .append(" |\n"));
@@ -213,7 +217,8 @@ public final class SeedSweep {
         }
         Map<String, List<Double>> repair = perVersion(reports, CycleReport.Focus::repair);
         Map<String, List<Double>> heldOut = perVersion(reports, CycleReport.Focus::held_out);
-        return new Result(List.copyOf(seeds), size, stats(test), stats(repair), stats(heldOut), stats(bits),
+        Map<String, List<Double>> passed = perVersion(reports, CycleReport.Focus::passed_twins);
+        return new Result(List.copyOf(seeds), size, stats(test), stats(repair), stats(passed), stats(heldOut), stats(bits),
                 paired(test), paired(repair), touching, List.copyOf(reports));
     }
 
@@ -248,7 +253,7 @@ public final class SeedSweep {
             List<Double> list = new ArrayList<>();
             for (CycleReport report : reports) {
                 report.focus().stream().filter(f -> f.version().equals(focus.version())).map(which)
-                        .filter(score -> score.n() > 0).findFirst().ifPresent(score -> list.add(score.accuracy()));
+                        .filter(score -> score != null && score.n() > 0).findFirst().ifPresent(score -> list.add(score.accuracy()));
             }
             if (list.size() == reports.size()) {
                 values.put(protocolName(focus.version()), list);

@@ -38,7 +38,8 @@ class SeedSweepTest {
         test.forEach((name, accuracy) -> {
             versions.add(new CycleReport.Version(name, "", score(accuracy), score(accuracy), score(0.3), java.util.Map.of(),
                     4.0 + accuracy));
-            focus.add(new CycleReport.Focus(name, score(accuracy - 0.1), new Score(0, 0, 0, 0, 0.25)));
+            focus.add(new CycleReport.Focus(name, score(accuracy - 0.1), new Score(0, 0, 0, 0, 0.25),
+                    score(accuracy + 0.05)));
         });
         return new CycleReport("p", seed, "s", versions, List.of(), focus, List.of(), List.of(), java.util.Map.of(),
                 java.util.Map.of(), List.of());
@@ -57,6 +58,8 @@ class SeedSweepTest {
         assertEquals(2, result.paired().get("V3-V2").wins());
         assertEquals(result.paired().keySet(), result.paired_repair_rate().keySet(), "the same pairs on the repair rate");
         assertTrue(result.heldout_chains().isEmpty(), "held-out chains with no items are left out, not scored 0");
+        assertEquals(0.62 + 0.05, result.passed_twins().get("V2").mean(), 1e-9, "twins of passed items, per version");
+        assertTrue(result.markdown().contains("| twins of passed |"));
         assertEquals(4.62, result.general_bits_per_token().get("V2").mean(), 1e-9);
         assertTrue(result.jsonLine().contains("\"paired_V2-untargeted_1x\":"));
     }
