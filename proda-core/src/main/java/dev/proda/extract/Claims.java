@@ -118,6 +118,8 @@ final class Claims {
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
             "[a-z-]+(?:ed|ous|ful|less|able|ible)");
+    private static final Set<String> COUNTS = words("two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "both", "several", "many", "few");
     /** Judging words that, on an indefinite subject, make it a role: "a critical parameter", "a classic case". */
     private static final Set<String> ROLE_JUDGEMENTS = words("critical", "crucial", "typical", "classic", "natural",
             "obvious", "standard", "usual", "first", "second", "final", "last", "further", "another");
@@ -358,8 +360,9 @@ final class Claims {
         // ("used in teaching, which …" ends its object at a clause instead)
         if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ','
                 && !(!predicate.equals("is-a") && CLAUSE_AFTER_COMMA.matcher(text.substring(objectEnd + 1)).find())
-                || objectEnd < text.length() && (text.charAt(objectEnd) == '\'' || text.charAt(objectEnd) == '’')) {
-            return Optional.empty();
+                || objectEnd < text.length() && (text.charAt(objectEnd) == '\'' || text.charAt(objectEnd) == '’'
+                        || text.charAt(objectEnd) == '/')) {
+            return Optional.empty(); // ("a Ser/Pro point mutation": the name goes on past the slash)
         }
         // "X is the origin of Y", "X is the foundation of Y": a relation to Y, not a class of X; so is a
         // possessed object ("Quinlan's latest version").
@@ -593,6 +596,9 @@ final class Claims {
         String first = words[0].toLowerCase(Locale.ROOT);
         if (PLACEHOLDERS.contains(subject.toLowerCase(Locale.ROOT))) {
             return false; // "a module named spam": a tutorial's placeholder, not a thing of the domain
+        }
+        if (words.length > 1 && COUNTS.contains(first)) {
+            return false; // "two enzymes are isoschizomers if …": a count of instances, not a term
         }
         if (COMPARATIVES.contains(first) || EVALUATIVE.contains(first) && words.length == 1 || HEDGES.contains(first)
                 || words.length > 1 && first.endsWith("ly") && t.is(0, "ADV")) {

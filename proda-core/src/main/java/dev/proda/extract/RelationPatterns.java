@@ -693,7 +693,10 @@ final class RelationPatterns {
                     && LIST_BEFORE.matcher(object.substring(0, breaks.start())).find()) {
                 continue; // "crops, livestock, and …": a comma inside a list
             }
-            String prefix = object.substring(0, breaks.start()).strip().replaceAll("[,.]+$", "").strip();
+            // "a coordinate transformation in which …": the preposition belongs to the relative clause
+            String prefix = object.substring(0, breaks.start()).strip().replaceAll("[,.]+$", "").strip()
+                    .replaceAll("(?i)\\s+(?:in|on|at|by|for|with|from|to|of|under|through|into|over|during|upon|within)$",
+                            "");
             int words = prefix.isEmpty() ? 0 : prefix.split("\\s+").length;
             if (words > MAX_OBJECT_WORDS) {
                 break;

@@ -401,4 +401,13 @@ class ClaimsTest {
         assertEquals("TABLE elements", claim("TABLE elements contain the rows of a table.").orElseThrow().subject(),
                 "'TABLE' is a name, not a judging word in -able");
     }
+
+    @Test
+    void countsSlashedNamesAndPrepositionsBeforeARelativeAreNoPartOfATerm() {
+        assertTrue(claim("Two proteins are paralogs if they share an ancestral gene.").isEmpty(), "a count of instances");
+        assertTrue(claim("The Q option is the Quality/speed option.").isEmpty(), "'Quality' goes on past the slash");
+        assertEquals("a linear map", claim("A projection is a linear map in which every vector is sent to its "
+                + "nearest point on a chosen subspace of the space, which is fixed once and for all by the user.")
+                .orElseThrow().definition(), "the preposition belongs to the relative clause");
+    }
 }
