@@ -117,7 +117,12 @@ public final class Tests {
 
     static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder, CorpusEvidence evidence) {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-        Set<String> heldOut = heldOutChains(curriculum.chains(), config.split().heldOut(), config.seed());
+        // Hold out only chains the Tester can write items for: a held-out chain without items measures nothing
+        Set<String> askable = new LinkedHashSet<>();
+        new ItemWriter(kb, fit, embedder, evidence, config.name()).write(curriculum, Set.of()).twins().forEach(
+                t -> java.util.stream.Stream.concat(t.first().stream(), t.second().stream())
+                        .forEach(d -> askable.add(d.chainId())));
+        Set<String> heldOut = heldOutChains(curriculum.chains(), askable, config.split().heldOut(), config.seed());
         ItemWriter writer = new ItemWriter(kb, fit, embedder, evidence, config.name());
         ItemWriter.Result written = writer.write(curriculum, heldOut);
         Random shuffle = new Random(seed(config.seed(), "tests.options"));
@@ -148,12 +153,20 @@ public final class Tests {
         return new Built(dev, test, heldOut, nodes.size(), written.skipped(), writer.truth());
     }
 
-    /** A seeded share of the testable chains (paths and procedures) whose items all go to test. */
-    static Set<String> heldOutChains(List<Chain> chains, double share, long seed) {
+    /**
+     * A seeded share of the chains (paths and procedures) that items can be written for ({@code askable}), whose
+     * items all go to test: at least one when two or more are askable and the share is above zero, so that
+     * transfer to untargeted knowledge is measured on something.
+     */
+    static Set<String> heldOutChains(List<Chain> chains, Set<String> askable, double share, long seed) {
         List<String> ids = chains.stream().filter(c -> Chain.PATH.equals(c.kind()) || Chain.PROCEDURE.equals(c.kind()))
-                .map(Chain::chain_id).sorted(Comparator.comparing(id -> Records.id("", String.valueOf(seed),
-                        "tests.held-out", id))).toList();
-        return new LinkedHashSet<>(ids.subList(0, (int) Math.round(ids.size() * share)));
+                .map(Chain::chain_id).filter(askable::contains).sorted(Comparator.comparing(id -> Records.id("",
+                        String.valueOf(seed), "tests.held-out", id))).toList();
+        int count = (int) Math.round(ids.size() * share);
+        if (count == 0 && share > 0 && ids.size() >= 2) {
+            count = 1;
+        }
+        return new LinkedHashSet<>(ids.subList(0, count));
     }
 
     /** Counts, baselines, context and the verdict. */
