@@ -118,6 +118,7 @@ final class Claims {
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
             "[a-z-]+(?:ed|ous|ful|less|able|ible)");
+    /** Counts that open a subject: "two enzymes are …" speaks of instances. */
     private static final Set<String> COUNTS = words("two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "both", "several", "many", "few");
     /** Judging words that, on an indefinite subject, make it a role: "a critical parameter", "a classic case". */
@@ -463,10 +464,21 @@ final class Claims {
         return ends ? more : List.of();
     }
 
-    /** A joiner and the article after it: ", ", " and ", ", and the ". */
     /** What opens a clause after a comma: the noun before that comma ends its group. */
     private static final Pattern CLAUSE_AFTER_COMMA = Pattern.compile(
             "(?i)^\\s*(?:which|who|whose|where|while|whereas|but|so|because|although|though|since|when|if)\\b");
+    /** A generic noun under judging, grading or size words only: "a complicated topic", "a common choice". */
+    private static boolean judgedGeneric(List<String> words) {
+        String singular = dev.proda.text.Terms.singular(words.get(words.size() - 1).toLowerCase(Locale.ROOT));
+        List<String> modifiers = words.subList(0, words.size() - 1);
+        // "TABLE elements": a word in capitals past its first letter is a name, not a judging word in -able
+        return words.size() > 1 && GENERIC_HEADS.contains(singular)
+                && modifiers.stream().allMatch(w -> w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT)))
+                && modifiers.stream().map(w -> w.toLowerCase(Locale.ROOT)).allMatch(w -> ADJECTIVE.matcher(w).matches()
+                        || w.endsWith("ly") || SIZES.contains(w) || EVALUATIVE.contains(w) || w.equals("general"));
+    }
+
+    /** A joiner and the article after it: ", ", " and ", ", and the ". */
     private static final Pattern CONJUNCTION = Pattern.compile("^(?:\\s*,\\s*(?:and|or)?|\\s+(?:and|or))\\s+(?:(?:a|an|the)\\s+)?");
 
     /** "… used for Y", "…, which is suitable for Y", "… designed for Y" after a class: what the thing is for. */
@@ -491,16 +503,6 @@ final class Claims {
      * The concept term of a noun group: determiners and evaluative adjectives dropped from the front; null
      * when what is left is no term (a generic head alone, a verb, a fragment, more than five words).
      */
-    /** A generic noun under judging, grading or size words only: "a complicated topic", "a common choice". */
-    private static boolean judgedGeneric(List<String> words) {
-        String singular = dev.proda.text.Terms.singular(words.get(words.size() - 1).toLowerCase(Locale.ROOT));
-        // "TABLE elements": a word in capitals past its first letter is a name, not a judging word in -able
-        return words.size() > 1 && GENERIC_HEADS.contains(singular) && words.subList(0, words.size() - 1).stream()
-                .allMatch(w -> w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT)))
-                && words.subList(0, words.size() - 1).stream().map(w -> w.toLowerCase(Locale.ROOT)).allMatch(w -> ADJECTIVE.matcher(w).matches() || w.endsWith("ly") || SIZES.contains(w)
-                        || EVALUATIVE.contains(w) || w.equals("general"));
-    }
-
     static String term(String group) {
         if (group == null) {
             return null;

@@ -43,6 +43,7 @@ final class RelationPatterns {
     /** Words that, before "for", say what a thing is fit or made for. */
     static final Set<String> PURPOSE_ADJECTIVES = Set.of("appropriate", "suitable", "suited", "well-suited",
             "designed", "intended", "meant");
+    private static final Set<String> GRADES = Set.of("more", "less", "most", "least");
 
     private static final Pattern CUE = Pattern.compile("(?i)\\b(?:is|are|consists?|comprises?|contains?|"
             + "includes?|causes?|leads?|results?|produces?|triggers?|gives?|requires?|depends?|needs?|relies|rely|"
@@ -367,7 +368,7 @@ final class RelationPatterns {
             }
             // "Dollo parsimony is particularly appropriate for restriction sites data": made or fit for a use
             // ("may be more appropriate for …" compares)
-            if (PURPOSE_ADJECTIVES.contains(x) && x1.equals("for") && !Set.of("more", "less", "most", "least").contains(t.lower(o - 1))) {
+            if (PURPOSE_ADJECTIVES.contains(x) && x1.equals("for") && !GRADES.contains(t.lower(o - 1))) {
                 return vp("used-for", o + 2);
             }
             if ((x.equals("measured") || x.equals("expressed")) && x1.equals("in")) {
