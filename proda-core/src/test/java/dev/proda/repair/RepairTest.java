@@ -151,9 +151,20 @@ class RepairTest {
         assertTrue(gap.parent_statement_ids().containsAll(taught));
         for (Sample sample : conceptPatch.samples()) {
             if (sample.skill().equals("concept-fact") || sample.skill().equals("concept-step")) {
-                String id = sample.knowledge().get(1);
-                assertEquals(byId.get(id).object(), sample.messages().get(1).content());
+                dev.proda.model.Statement fact = byId.get(sample.knowledge().get(1));
+                String key = dev.proda.text.Terms.key(gap.term());
+                boolean asObject = sample.skill().equals("concept-fact")
+                        && !dev.proda.text.Terms.key(fact.subject()).equals(key)
+                        && dev.proda.text.Terms.key(fact.object()).equals(key);
+                assertEquals(asObject ? fact.subject() : fact.object(), sample.messages().get(1).content(),
+                        "a concept that is the object is asked for the subject");
             }
         }
+        // A statement gap is taught in both directions: its object from its subject, and its subject back.
+        dev.proda.model.Statement gapStatement = byId.get(statement);
+        Patch statementPatch = patches.stream().filter(p -> p.target().equals(statement)).findFirst().orElseThrow();
+        assertTrue(statementPatch.samples().stream().anyMatch(x -> x.skill().equals("example")
+                && x.messages().get(1).content().equals(gapStatement.subject())
+                && x.messages().get(0).content().contains(gapStatement.object())), statementPatch.samples().toString());
     }
 }
