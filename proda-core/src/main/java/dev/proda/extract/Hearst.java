@@ -72,6 +72,12 @@ final class Hearst {
         if (comma && cls != null && cls[0] > 0 && t.is(cls[0] - 1, "ADP") && !t.lower(cls[0] - 1).equals("of")) {
             return;
         }
+        // "Python libraries for phylogenetics such as DendroPy": a one-word class that names no plural of things
+        // after "for" / "in" is a field, and the list belongs to the noun before it
+        if (cls != null && cls[0] > 0 && cls[1] - cls[0] == 1 && t.is(cls[0] - 1, "ADP")
+                && !t.lower(cls[0] - 1).equals("of") && !plural(t, cls[0])) {
+            return;
+        }
         // "the frame of interest, such as right ascension": after "of" only a plural class lists its kinds
         // ("exploitation of natural resources, including petroleum").
         if (comma && cls != null && cls[0] > 0 && t.lower(cls[0] - 1).equals("of")) {

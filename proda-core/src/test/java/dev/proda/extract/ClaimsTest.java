@@ -391,6 +391,8 @@ class ClaimsTest {
         assertTrue(hearst("It returns a dictionary like object.").isEmpty(), "one word split in two");
         assertTrue(hearst("These tools have no detailed sections like the other packages.").isEmpty(), "as the others");
         assertTrue(hearst("We print a string of letters like ACGT.").isEmpty(), "the letters are listed, not strings");
+        assertTrue(hearst("Try the toolkits for genomics such as GenomeKit.").isEmpty(), "a field after 'for' is no class");
+        assertEquals(List.of("FASTA | file formats"), hearst("It adds support for file formats such as FASTA."));
     }
 
     @Test
