@@ -94,7 +94,8 @@ public final class CorpusEvidence {
                 .anyMatch(k.subList(0, k.size() - 1)::contains))) {
             return true;
         }
-        if (List.of(s).contains(head) || sentences.isEmpty()) {
+        List<String> subjectWords = List.of(s);
+        if (subjectWords.contains(head) || sentences.isEmpty()) {
             return false;
         }
         // "estimators", "programs", "functions": a class the corpus names in more than one sentence in a hundred
@@ -106,7 +107,7 @@ public final class CorpusEvidence {
         // "regression problems" against "Decision Trees … used for classification and regression": a modifier
         // linked to the subject may make the option true as well
         for (String word : o) {
-            if (!List.of(s).contains(word) && cache.computeIfAbsent(String.join(" ", s) + "\u0000" + word,
+            if (!subjectWords.contains(word) && cache.computeIfAbsent(String.join(" ", s) + "\u0000" + word,
                     x -> search(s, word))) {
                 return true;
             }

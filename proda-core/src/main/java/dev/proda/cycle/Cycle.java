@@ -149,8 +149,8 @@ public final class Cycle {
         CycleReport report = new CycleReport(config.name(), config.seed(), engine.name() + " " + student.layers()
                 + " layers × " + student.width() + " wide, context " + student.context(), versions,
                 rounds > 0 ? transfer(versions, benchmark.test()) : List.of(),
-                focus(versions, benchmark.test(), failedTwins, passedTwins), roundRows, flags(versions, roundRows), counts,
-                seconds, notes);
+                focus(versions, benchmark.test(), failedTwins, passedTwins), roundRows, flags(versions, roundRows),
+                counts, seconds, notes);
         write(report);
         return report;
     }

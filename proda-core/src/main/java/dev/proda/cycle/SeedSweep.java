@@ -75,7 +75,8 @@ public final class SeedSweep {
      * test items that share a node with a round-1 patch target.
      */
     public record Result(List<Long> seeds, String size, Map<String, Stat> test, Map<String, Stat> repair_rate,
-            Map<String, Stat> passed_twins, Map<String, Stat> heldout_chains, Map<String, Stat> general_bits_per_token, Map<String, Paired> paired,
+            Map<String, Stat> passed_twins, Map<String, Stat> heldout_chains, Map<String, Stat> general_bits_per_token,
+            Map<String, Paired> paired,
             Map<String, Paired> paired_repair_rate, Map<String, Stat> touching_gain_over_V1,
             List<CycleReport> reports) {
         public String markdown() {
@@ -86,7 +87,8 @@ public final class SeedSweep {
                     + "| version | test | repair rate | twins of passed | held-out chains | general bits/token |\n"
                     + "|---|---|---|---|---|---|\n");
             test.forEach((v, s) -> md.append("| ").append(v).append(" | ").append(s).append(" | ")
-                    .append(cell(repair_rate.get(v))).append(" | ").append(cell(passed_twins.get(v))).append(" | ").append(cell(heldout_chains.get(v))).append(" | ")
+                    .append(cell(repair_rate.get(v))).append(" | ").append(cell(passed_twins.get(v))).append(" | ")
+                    .append(cell(heldout_chains.get(v))).append(" | ")
                     .append(general_bits_per_token.containsKey(v) ? String.format(Locale.ROOT, "%.4f ± %.4f",
                             general_bits_per_token.get(v).mean(), general_bits_per_token.get(v).sd()) : "–")
                     .append(" |\n"));
@@ -218,8 +220,8 @@ public final class SeedSweep {
         Map<String, List<Double>> repair = perVersion(reports, CycleReport.Focus::repair);
         Map<String, List<Double>> heldOut = perVersion(reports, CycleReport.Focus::held_out);
         Map<String, List<Double>> passed = perVersion(reports, CycleReport.Focus::passed_twins);
-        return new Result(List.copyOf(seeds), size, stats(test), stats(repair), stats(passed), stats(heldOut), stats(bits),
-                paired(test), paired(repair), touching, List.copyOf(reports));
+        return new Result(List.copyOf(seeds), size, stats(test), stats(repair), stats(passed), stats(heldOut),
+                stats(bits), paired(test), paired(repair), touching, List.copyOf(reports));
     }
 
     private static Map<String, Stat> stats(Map<String, List<Double>> values) {
@@ -253,7 +255,8 @@ public final class SeedSweep {
             List<Double> list = new ArrayList<>();
             for (CycleReport report : reports) {
                 report.focus().stream().filter(f -> f.version().equals(focus.version())).map(which)
-                        .filter(score -> score != null && score.n() > 0).findFirst().ifPresent(score -> list.add(score.accuracy()));
+                        .filter(score -> score != null && score.n() > 0).findFirst()
+                        .ifPresent(score -> list.add(score.accuracy()));
             }
             if (list.size() == reports.size()) {
                 values.put(protocolName(focus.version()), list);

@@ -212,8 +212,9 @@ final class Chains {
                 verb++;
             }
             boolean subject = verb > i + 1 && t.nounLike(verb - 1);
-            if (!subject || verb >= t.tagged() || !(t.is(verb, "AUX") || t.is(verb, "VERB") && t.lower(verb).endsWith("s"))
-                    || Segmenter.words(step.text().substring(t.starts()[i + 1])).size() < MIN_STEP_WORDS) {
+            boolean finite = verb < t.tagged()
+                    && (t.is(verb, "AUX") || t.is(verb, "VERB") && t.lower(verb).endsWith("s"));
+            if (!subject || !finite || Segmenter.words(step.text().substring(t.starts()[i + 1])).size() < MIN_STEP_WORDS) {
                 continue;
             }
             String first = step.text().substring(0, t.ends()[i - 1]);

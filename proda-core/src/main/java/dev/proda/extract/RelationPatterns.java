@@ -44,6 +44,8 @@ final class RelationPatterns {
     static final Set<String> PURPOSE_ADJECTIVES = Set.of("appropriate", "suitable", "suited", "well-suited",
             "designed", "intended", "meant");
     private static final Set<String> GRADES = Set.of("more", "less", "most", "least");
+    private static final String DANGLING_PREPOSITION =
+            "(?i)\\s+(?:in|on|at|by|for|with|from|to|of|under|through|into|over|during|upon|within)$";
 
     private static final Pattern CUE = Pattern.compile("(?i)\\b(?:is|are|consists?|comprises?|contains?|"
             + "includes?|causes?|leads?|results?|produces?|triggers?|gives?|requires?|depends?|needs?|relies|rely|"
@@ -696,8 +698,7 @@ final class RelationPatterns {
             }
             // "a coordinate transformation in which …": the preposition belongs to the relative clause
             String prefix = object.substring(0, breaks.start()).strip().replaceAll("[,.]+$", "").strip()
-                    .replaceAll("(?i)\\s+(?:in|on|at|by|for|with|from|to|of|under|through|into|over|during|upon|within)$",
-                            "");
+                    .replaceAll(DANGLING_PREPOSITION, "");
             int words = prefix.isEmpty() ? 0 : prefix.split("\\s+").length;
             if (words > MAX_OBJECT_WORDS) {
                 break;

@@ -81,6 +81,24 @@ final class ItemWriter {
         }
         twins.addAll(relations(curriculum.standalone(), heldOutNodes));
         twins.addAll(definitions(curriculum.concepts(), heldOutNodes));
+        twins.addAll(chainTwins(curriculum, heldOut));
+        return new Result(twins, skipped);
+    }
+
+    /** The chains (paths and procedures) of the curriculum that items can be written for, none held out. */
+    Set<String> askableChains(Curriculum curriculum) {
+        Set<String> askable = new LinkedHashSet<>();
+        for (Twins t : chainTwins(curriculum, Set.of())) {
+            t.first().forEach(d -> askable.add(d.chainId()));
+            t.second().forEach(d -> askable.add(d.chainId()));
+        }
+        return askable;
+    }
+
+    /** Order and ordering twins of procedures, composition twins of paths. */
+    private List<Twins> chainTwins(Curriculum curriculum, Set<String> heldOut) {
+        List<Twins> twins = new ArrayList<>();
+        Map<String, Statement> statements = kb.statementsById();
         List<Path> paths = new ArrayList<>();
         for (Chain chain : curriculum.chains()) {
             if (Chain.PATH.equals(chain.kind())) {
@@ -92,7 +110,7 @@ final class ItemWriter {
             }
         }
         twins.addAll(compositions(paths, heldOut));
-        return new Result(twins, skipped);
+        return twins;
     }
 
     // ---- relation statements: completion, reverse, which-is-true ----
