@@ -114,6 +114,12 @@ final class Claims {
             "holding", "mapping", "performing", "producing", "consisting", "defining", "specifying", "enabling");
     private static final Pattern CONTEXT_POINTERS = Pattern.compile("(?i)\\b(?:this|these|those|here|above|below|"
             + "aforementioned|said)\\b");
+    /** First words that frame a class as the case at hand: "a typical class, such as …". */
+    private static final Set<String> INSTANCE_FRAMES = words("typical", "same");
+    /** "additional parameters", "certain object types": still the kind, one more or some of it. */
+    private static final Set<String> ADDING = words("additional", "certain", "further", "extra");
+    /** Collective heads whose members a plural subject names: "are a set / family / class of …". */
+    private static final Set<String> SETS = words("set", "family", "class", "collection", "group", "suite");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -192,6 +198,15 @@ final class Claims {
         }
         RelationPatterns.Head head = predicate.equals("is-a") ? relation.head()
                 : objectHead(t, relation.objectStart(), relation.objectStart() + relation.object().length());
+        // "Support vector machines (SVMs) are a set of supervised learning methods": plural subjects that make
+        // up the set are each one of its members; "X is a set of Y" stays no class
+        boolean pluralSubject = relation.subject().matches("(?s).*[^s]s") || relation.subject().endsWith("ies");
+        if (head != null && predicate.equals("is-a") && pluralSubject && SETS.contains(head.noun().toLowerCase(Locale.ROOT))
+                && text.substring(head.end()).stripLeading().startsWith("of ")) {
+            String rest = text.substring(head.end()).stripLeading();
+            int o = t.tokenAt(text.length() - rest.length() + 3);
+            head = o < t.tagged() ? RelationPatterns.head(t, o, text.length(), 1) : null;
+        }
         if (head != null && predicate.equals("part-of") && text.substring(head.end()).stripLeading().startsWith("of ")) {
             // "a member of the European Union": the whole is the group after "of"; "Power transforms are a family
             // of parametric transformations": plural subjects that make up the family are each one of them
@@ -510,10 +525,15 @@ final class Claims {
         List<String> words = new ArrayList<>(List.of(group.strip().split("\\s+")));
         while (!words.isEmpty() && (EVALUATIVE.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || HEDGES.contains(words.get(0).toLowerCase(Locale.ROOT))
+                || words.size() > 1 && ADDING.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || ORDINALS.matcher(words.get(0)).matches() && !(words.size() > 1 && words.get(1).matches("(?i)part(?:y|ies)"))
                 || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || words.size() > 1 && STATE_PARTICIPLE.matcher(words.get(0)).matches())) {
             words.remove(0); // "undeveloped mineral resources" are mineral resources in some state
+        }
+        // "an additional parameter", "a typical class": the writer's framing of one case, not a kind.
+        if (words.size() > 1 && INSTANCE_FRAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
+            return null;
         }
         // "in.bat or.cmd": a function word inside a group means the group is no term ("of" aside).
         if (words.stream().skip(1).anyMatch(w -> !w.equalsIgnoreCase("of")
@@ -609,7 +629,10 @@ final class Claims {
         // A capital is the writer's, not the sentence's, unless it opens the sentence: "The MultiTaskLasso",
         // "the Jamaican …" are names; "Long-term prospects" is not.
         String capitals = relation.subjectStart() == 0 ? subject.substring(1) : subject;
-        boolean named = capitals.chars().anyMatch(Character::isUpperCase) || CODE_LIKE.matcher(subject).matches();
+        // An abbreviation given beside it ("Restricted Boltzmann machines (RBM)") makes the subject a name too.
+        boolean abbreviated = relation.alias() != null && relation.alias().matches("\\p{Lu}[\\p{Lu}\\d-]+s?");
+        boolean named = abbreviated || capitals.chars().anyMatch(Character::isUpperCase)
+                || CODE_LIKE.matcher(subject).matches();
         // "The email package is a library …" still defines a kind: a compound term, given a class with an
         // article, is the domain's; "The algorithm is a …", "The country is a …" point at the context.
         // A first word that places the thing in the text ("The actual algorithm", "the likely cause") and a
@@ -632,7 +655,7 @@ final class Claims {
             return false; // "Long-term prospects depend on …": prospects of what the paragraph is about
         }
         // A sentence-initial participle or gerund is an action, not a name ("Compared …", "Passing instances …").
-        if (relation.subjectStart() == 0 && t.is(0, "VERB") && (first.endsWith("ed") || first.endsWith("ing")
+        if (relation.subjectStart() == 0 && t.is(0, "VERB") && !abbreviated && (first.endsWith("ed") || first.endsWith("ing")
                 && words.length > 1)) {
             return false;
         }

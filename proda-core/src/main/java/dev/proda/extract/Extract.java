@@ -327,12 +327,13 @@ public final class Extract {
     }
 
     private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(
-            "^(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}) and ([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}) "
-                    + "(?:are|were)\\b");
+            "^(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3})(?: \\([\\w.-]{1,12}\\))? and "
+                    + "([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}(?: \\([\\w.-]{1,12}\\))?) (?:are|were)\\b");
 
     /**
      * "C++ and Python are languages that …": the claim read from "Python are languages …" holds for both
-     * conjuncts. Offsets are relative to {@code clause}.
+     * conjuncts, each of which may carry its abbreviation ("… Gain (DCG) and … (NDCG) are …"). Offsets are
+     * relative to {@code clause}.
      */
     static List<Claims.Claim> coordinated(TextUnit clause) {
         var m = COORDINATED.matcher(clause.text());

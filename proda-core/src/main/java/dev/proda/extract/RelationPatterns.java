@@ -529,6 +529,14 @@ final class RelationPatterns {
             boolean np = tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
                     || tag.equals("X") || (tag.equals("VERB") || tag.equals("ADV")) && i + 1 < n
                     && (t.is(i + 1, "NOUN") || t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "PROPN"));
+            // "a procedural and statically typed language": an adjective the tagger called a noun, coordinated
+            // with another modifier, is no head of its own; the group is the last conjunct with the head
+            if (tag.equals("CCONJ") && lastNoun == start && i == start + 1 && ADJECTIVAL.matcher(t.lower(start)).matches()
+                    && i + 2 < n && (t.is(i + 1, "ADJ") || t.is(i + 1, "ADV")) && !t.nounLike(i + 1)) {
+                lastNoun = -1;
+                start = i + 1;
+                continue;
+            }
             if (tag.equals("CCONJ") && lastNoun < 0 && i > start && (t.is(i - 1, "ADJ") || t.is(i - 1, "VERB"))
                     && i + 1 < n && (t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "ADV"))) {
                 continue; // "a wired or starched collar"
@@ -586,6 +594,8 @@ final class RelationPatterns {
                 t.ends()[lastNoun]);
     }
 
+    /** Adjective endings: a word in one of them before "and" + modifier modifies, it heads nothing. */
+    private static final Pattern ADJECTIVAL = Pattern.compile("[a-z-]{3,}(?:al|ic|ive|ous|ful|able|ible)");
     /** Comparatives and superlatives: "the older of two parties", "the outermost of the muscles". */
     private static final Pattern COMPARATIVE = Pattern.compile("(?:er|est|most)$");
     /** Tags that may follow a noun group's last noun but not a participle ("an organization begun in …"). */
@@ -642,8 +652,12 @@ final class RelationPatterns {
         boolean gerundHead = tag.equals("VERB") && token.endsWith("ing") && i > 0 && t.nounLike(i - 1)
                 && i + 1 < t.size() && (BE.contains(t.lower(i + 1)) || t.nounLike(i + 1) || t.is(i + 1, "ADJ"));
         boolean ingModifier = tag.equals("VERB") && Heads.ingNoun(token) && i + 1 < t.size() && t.nounLike(i + 1);
+        // "Normalized Discounted Cumulative Gain", "Gradient Boosted Decision Trees": a capitalised participle
+        // between capitalised words is part of a name
+        boolean titled = tag.equals("VERB") && Character.isUpperCase(token.charAt(0)) && i + 1 < t.size()
+                && Character.isUpperCase(t.tokens().get(i + 1).charAt(0)) && (t.nounLike(i + 1) || t.is(i + 1, "ADJ"));
         return (tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")
-                || tag.equals("X") || gerundHead || ingModifier) && Character.isLetterOrDigit(token.charAt(0));
+                || tag.equals("X") || gerundHead || ingModifier || titled) && Character.isLetterOrDigit(token.charAt(0));
     }
 
     private static boolean acceptableSubject(Tagger.Tagged t, int s, int e) {

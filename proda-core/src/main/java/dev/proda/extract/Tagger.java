@@ -29,7 +29,7 @@ final class Tagger {
     static final int LOOKAHEAD = 12;
     private static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     private static final Pattern TOKEN = Pattern.compile(
-            "[\\p{L}\\p{N}]+(?:[-'’.][\\p{L}\\p{N}]+)*|\\S");
+            "[\\p{L}\\p{N}]+(?:[-_'’.][\\p{L}\\p{N}]+)*|\\S");
     private static final ThreadLocal<Greedy> TAGGER = ThreadLocal.withInitial(Greedy::new);
 
     private static final class Model {

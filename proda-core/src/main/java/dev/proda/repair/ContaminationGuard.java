@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Keeps benchmark wording out of repair data. Corpus sentences and the knowledge base's own rendering
  * of its statements are shared by design (they are the knowledge), so two things are refused: any word
- * n-gram that occurs in a dev/test item but in neither of those (the item's own wording), and a sample
+ * n-gram that occurs in a dev/test item but in neither of those (the item's own wording), a sample that
+ * asks an item's very question (about another fact with the same subject and relation, say), and a sample
  * that contains two or more options of one item (it would rehearse the very contrast the item tests).
  */
 final class ContaminationGuard {
@@ -23,6 +24,8 @@ final class ContaminationGuard {
 
     private final Set<String> itemOnlyGrams = new HashSet<>();
     private final List<TestItem> items;
+    /** Every item's question, as words: a sample may not ask it, even about another node. */
+    private final Set<String> questions = new HashSet<>();
 
     ContaminationGuard(List<TestItem> benchmark, List<Corpus.Document> corpus, List<Statement> statements) {
         this.items = List.copyOf(benchmark);
@@ -31,6 +34,7 @@ final class ContaminationGuard {
         statements.forEach(s -> corpusGrams.addAll(NGrams.of(
                 Phrasing.sentence(s.subject(), s.predicate(), s.object()), N)));
         for (TestItem item : benchmark) {
+            questions.add(wordsOf(item.question()));
             // Question and options separately: an n-gram spanning the seam between them is no item text.
             List<String> fields = new java.util.ArrayList<>(item.options().values());
             fields.add(item.question());
@@ -54,6 +58,12 @@ final class ContaminationGuard {
         for (String gram : NGrams.of(text, N)) {
             if (itemOnlyGrams.contains(gram)) {
                 return "copies benchmark wording \"" + gram + "\"";
+            }
+        }
+        // "Support vector machines are used for ___." asks one item's question whichever object it keys
+        for (Message message : sample.messages()) {
+            if (message.role().equals("user") && questions.contains(wordsOf(message.content()))) {
+                return "asks a benchmark question";
             }
         }
         String lower = " " + wordsOf(text) + " ";

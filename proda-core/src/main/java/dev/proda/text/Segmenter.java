@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * except after common abbreviations.
  */
 public final class Segmenter {
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    /** A blank line; or a run of "++" marks standing alone, a paragraph break some exports write inline. */
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n|\\s\\+\\+(?:\\s+\\+\\+)*(?=\\s)");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]?\\s+(?=[\\p{Lu}\\d\"'(])");
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "dr", "mr", "mrs",
             "ms", "fig", "eq", "no", "al", "approx", "sec", "ch", "vol", "st", "jr", "inc", "ltd", "co", "u.s");

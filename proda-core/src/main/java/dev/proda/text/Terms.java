@@ -26,7 +26,11 @@ public final class Terms {
             java.util.Map.entry("series", "series"), java.util.Map.entry("axes", "axis"),
             java.util.Map.entry("genera", "genus"), java.util.Map.entry("taxa", "taxon"),
             java.util.Map.entry("loci", "locus"), java.util.Map.entry("nuclei", "nucleus"),
-            java.util.Map.entry("leaves", "leaf"), java.util.Map.entry("lives", "life"));
+            java.util.Map.entry("leaves", "leaf"), java.util.Map.entry("lives", "life"),
+            // "-ics" names a field ("economics", "statistics") except in these count nouns
+            java.util.Map.entry("metrics", "metric"), java.util.Map.entry("topics", "topic"),
+            java.util.Map.entry("heuristics", "heuristic"), java.util.Map.entry("characteristics", "characteristic"),
+            java.util.Map.entry("diagnostics", "diagnostic"));
 
     private Terms() {
     }

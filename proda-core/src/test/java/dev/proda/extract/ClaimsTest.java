@@ -412,4 +412,29 @@ class ClaimsTest {
                 + "nearest point on a chosen subspace of the space, which is fixed once and for all by the user.")
                 .orElseThrow().definition(), "the preposition belongs to the relative clause");
     }
+
+    @Test
+    void codeNamesSetsAbbreviatedNamesAndCoordinatedModifiers() {
+        assertEquals("max_depth parameter", claim("The max_depth parameter is a stopping criterion for tree growth.")
+                .orElseThrow().subject(), "an underscore joins one name");
+        assertEquals("sorting algorithms", claim("Comparison sorts are a family of sorting algorithms that only compare "
+                + "keys.").orElseThrow().object(), "plural members of a family are each one of its kind");
+        assertTrue(claim("A multiset is a set of elements with repetitions.").isEmpty(), "a set is no class of it");
+        assertEquals("Gated recurrent units", claim("Gated recurrent units (GRU) are recurrent network cells with two "
+                + "gates.").orElseThrow().subject(), "an abbreviation makes the participle a name");
+        assertEquals("Weighted Mean Reciprocal Rank", claim("Weighted Mean Reciprocal Rank is a ranking metric for "
+                + "search results.").orElseThrow().subject(), "a capitalised participle inside a name");
+        assertEquals("statically typed language", claim("Ada is a procedural and statically typed language.")
+                .orElseThrow().object(), "an adjective before 'and' is no head");
+        assertTrue(claim("Sam is a typical user of the tool.").isEmpty(), "a typical case is no kind");
+        assertEquals("compiler flags", claim("Fast builds require additional compiler flags.").orElseThrow().object());
+    }
+
+    @Test
+    void coordinatedSubjectsEachTakeTheClaimWithOrWithoutAbbreviations() {
+        String text = "Mean Average Precision (MAP) and Mean Reciprocal Rank (MRR) are ranking metrics for search engines.";
+        List<String> claims = Extract.coordinated(new dev.proda.text.TextUnit(text, 0, text.length())).stream()
+                .map(c -> c.subject() + " | " + c.object()).toList();
+        assertEquals(List.of("Mean Average Precision | ranking metrics", "Mean Reciprocal Rank | ranking metrics"), claims);
+    }
 }
