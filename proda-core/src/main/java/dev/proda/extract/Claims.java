@@ -41,7 +41,7 @@ final class Claims {
     /** Adjectives that judge rather than classify: a group made of them and one noun names no concept. */
     static final Set<String> EVALUATIVE = words("vast", "vital", "particular", "specific", "major", "newer", "older",
             "newest", "latest", "modern", "many", "numerous", "some", "related", "possible", "notable", "so-called",
-            "straightforward", "simple",
+            "straightforward", "simple", "well-known", "high-profile", "prominent", "famous", "leading",
             "good", "great", "useful", "common", "popular", "important", "nice", "easy", "powerful", "efficient",
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
             "several", "own", "same", "other", "different", "similar", "such", "following", "above", "previous",
@@ -57,7 +57,7 @@ final class Claims {
             "production", "revenue", "budget", "deficit", "debt", "inflation", "unemployment", "government",
             "economy", "sector", "industry", "country", "result", "output", "effect", "impact", "change", "increase",
             "decrease", "reduction", "improvement", "problem", "difference", "advantage", "disadvantage", "benefit",
-            "drawback", "limitation", "downside", "upside", "consequence", "implication");
+            "drawback", "limitation", "downside", "upside", "consequence", "implication", "activity");
     /** Object heads that name no concept of their own. */
     static final Set<String> GENERIC_HEADS = words("way", "thing", "example", "case", "lot", "kind", "type", "sort", "part", "number", "amount", "matter",
             "bit", "piece", "means", "one", "ones", "something", "anything", "everything", "nothing", "place",
@@ -115,7 +115,7 @@ final class Claims {
     private static final Pattern CONTEXT_POINTERS = Pattern.compile("(?i)\\b(?:this|these|those|here|above|below|"
             + "aforementioned|said)\\b");
     /** First words that frame a class as the case at hand: "a typical class, such as …". */
-    private static final Set<String> INSTANCE_FRAMES = words("typical", "same");
+    private static final Set<String> INSTANCE_FRAMES = words("typical", "same", "new");
     /** "additional parameters", "certain object types": still the kind, one more or some of it. */
     private static final Set<String> ADDING = words("additional", "certain", "further", "extra");
     /** Collective heads whose members a plural subject names: "are a set / family / class of …". */

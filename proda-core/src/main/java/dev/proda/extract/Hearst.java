@@ -23,7 +23,7 @@ final class Hearst {
                 || sentence.contains(", namely") || sentence.contains(" called ") || sentence.contains(" named ")
                 || sentence.contains(", a ") || sentence.contains(", an ") || sentence.contains(", which is a")
                 || sentence.contains("s (") || sentence.startsWith("Like other") || sentence.startsWith("Unlike other")
-                || sentence.contains(" like ");
+                || sentence.contains(" like ") || sentence.contains(" include ");
     }
 
     static List<Claims.Claim> match(Tagger.Tagged t) {
@@ -38,6 +38,8 @@ final class Hearst {
                 // "many Unix variants including Linux and macOS"; a singular whole includes parts, not kinds
                 // ("the energy sector, including electricity")
                 forward(t, i - 1, i + 1, claims);
+            } else if (w.equals("include") && plural(t, i - 1) && opensSentence(t, i - 1)) {
+                forward(t, i - 1, i + 1, claims); // "Well-known functional languages include ML and Haskell"
             } else if (w.equals("other") && (t.lower(i - 1).equals("and") || t.lower(i - 1).equals("or"))) {
                 backward(t, i - 2, i + 1, claims);
             } else if (w.equals("other") && i == 1 && (t.lower(0).equals("like") || t.lower(0).equals("unlike"))) {
@@ -337,6 +339,21 @@ final class Hearst {
             "seems", "seem", "works", "work", "feels", "feel", "sounds", "sound");
 
     /** A plural noun: "variants", not "data" or "analysis". */
+    /**
+     * The plural class ending at {@code end} is the sentence's subject ("Mineral resources include …",
+     * "The standard modules include …"), and names no case of the text ("Key exports", "Long-term challenges").
+     */
+    private static boolean opensSentence(Tagger.Tagged t, int end) {
+        int[] cls = groupEndingAt(t, end);
+        return cls != null && (cls[0] == 0 || cls[0] == 1 && t.lower(0).equals("the"))
+                && !CASE_CLASSES.contains(dev.proda.text.Terms.singular(t.lower(end)));
+    }
+
+    /** Plural heads that list what the text is about at that point, not kinds of a thing. */
+    private static final Set<String> CASE_CLASSES = Set.of("challenge", "export", "import", "move", "priority",
+            "measure", "step", "reform", "service", "activity", "partner", "source", "risk", "problem", "example",
+            "change", "effort", "plan", "goal", "option", "advantage", "benefit", "drawback", "use", "result");
+
     private static boolean plural(Tagger.Tagged t, int i) {
         String w = t.lower(i);
         return t.nounLike(i) && !dev.proda.text.Terms.singular(w).equals(w);

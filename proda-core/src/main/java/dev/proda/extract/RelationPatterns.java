@@ -406,8 +406,12 @@ final class RelationPatterns {
         if ((w.equals("consists") || w.equals("consist")) && w1.equals("of")) {
             return vp("has-part", v + 2);
         }
-        if (w.startsWith("compris") || w.startsWith("contain")) {
-            return vp("has-part", v + 1);
+        if (w.startsWith("compris") || w.startsWith("contain") || w.equals("includes")) {
+            return vp("has-part", v + 1); // "includes": a plural subject's "include" lists kinds (Hearst)
+        }
+        // "Industry consists mainly of small factories"
+        if ((w.equals("consists") || w.equals("consist")) && w2.equals("of") && t.is(v + 1, "ADV")) {
+            return vp("has-part", v + 3);
         }
         if (w.equals("refers") || w.equals("refer")) {
             return w1.equals("to") ? vp("defined-as", v + 2) : Optional.empty();

@@ -437,4 +437,16 @@ class ClaimsTest {
                 .map(c -> c.subject() + " | " + c.object()).toList();
         assertEquals(List.of("Mean Average Precision | ranking metrics", "Mean Reciprocal Rank | ranking metrics"), claims);
     }
+
+    @Test
+    void aPluralSubjectIncludesKindsASingularOneIncludesParts() {
+        assertEquals(List.of("Erlang | concurrent languages", "Elixir | concurrent languages"),
+                hearst("Well-known concurrent languages include Erlang and Elixir."));
+        assertTrue(hearst("Key exports include copper and cobalt.").isEmpty(), "the case at hand, not a kind");
+        assertTrue(hearst("Long-term challenges include reducing debt and raising taxes.").isEmpty());
+        Claims.Claim part = claim("SQLite includes a command-line interface.").orElseThrow();
+        assertEquals("has-part", part.predicate());
+        assertEquals("command-line interface", part.object());
+        assertEquals("small factories", claim("Mining consists mainly of small factories.").orElseThrow().object());
+    }
 }
