@@ -120,6 +120,9 @@ final class Claims {
     private static final Set<String> ADDING = words("additional", "certain", "further", "extra");
     /** Collective heads whose members a plural subject names: "are a set / family / class of …". */
     private static final Set<String> SETS = words("set", "family", "class", "collection", "group", "suite");
+    /** Heads of software components that a modifier names: "the operator module", "the standard library". */
+    private static final Set<String> COMPONENT_HEADS = words("module", "package", "library", "submodule",
+            "subpackage", "toolkit", "toolbox");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -227,6 +230,12 @@ final class Claims {
         int gerund = t.tokenAt(head.start());
         if ((predicate.equals("used-for") && gerund + 1 < t.tokenAt(head.end()) || predicate.equals("enables"))
                 && gerund < t.tagged() && t.lower(gerund).endsWith("ing") && !Heads.ingNoun(t.lower(gerund))) {
+            return Optional.empty();
+        }
+        // "used for interacting with other programs": a gerund whose complement follows is an action
+        if (predicate.equals("used-for") && gerund + 1 == t.tokenAt(head.end()) && gerund < t.tagged()
+                && t.lower(gerund).endsWith("ing") && text.substring(head.end()).stripLeading().toLowerCase(Locale.ROOT)
+                        .matches("(?:with|on|to|into|from|between|through|over|across)\\b.*")) {
             return Optional.empty();
         }
         // "allows the algorithm to change …": the object is the clause, not the noun that opens it.
@@ -642,7 +651,10 @@ final class Claims {
                 && relation.object().matches("(?i)(?:an?|one of the)\\s.*") && !SITUATING.contains(first)
                 && !EVALUATIVE.contains(first) && !SLOTS.contains(dev.proda.text.Terms.singular(
                         words[words.length - 1].toLowerCase(Locale.ROOT)));
-        if (definite && !named && !definesKind) {
+        // "The operator module contains …", "The standard library includes …": a code kind named by its modifier
+        boolean namedComponent = words.length > 1 && COMPONENT_HEADS.contains(words[words.length - 1].toLowerCase(Locale.ROOT))
+                && !SITUATING.contains(first) && !EVALUATIVE.contains(first) && !COMPARATIVES.contains(first);
+        if (definite && !named && !definesKind && !namedComponent) {
             return false;
         }
         String head = words[words.length - 1].toLowerCase(Locale.ROOT);

@@ -449,4 +449,13 @@ class ClaimsTest {
         assertEquals("command-line interface", part.object());
         assertEquals("small factories", claim("Mining consists mainly of small factories.").orElseThrow().object());
     }
+
+    @Test
+    void aDefiniteComponentNamedByItsModifierReadsAlone() {
+        assertEquals("itertools module", claim("The itertools module contains iterator building blocks.").orElseThrow()
+                .subject());
+        assertTrue(claim("The current module contains helper functions.").isEmpty(), "'current' points at the text");
+        assertTrue(claim("The socket module is used for talking to other hosts.").isEmpty(),
+                "a gerund with its complement is an action");
+    }
 }
