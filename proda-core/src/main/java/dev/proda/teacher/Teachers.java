@@ -1,10 +1,10 @@
 package dev.proda.teacher;
 
+import dev.proda.endpoint.RetryPolicy;
 import dev.proda.extract.EmbeddedTeacher;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.teacher.llm.LlmTeacher;
-import dev.proda.teacher.llm.RetryPolicy;
 import java.util.function.Function;
 
 /** Picks the teacher the configuration names. */

@@ -1,5 +1,7 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.EndpointException;
+
 /**
  * One chat exchange with a backend, and nothing else: no cache, no retries, no concurrency limit
  * (those are {@link ReliableChat}'s, the same for every backend).
@@ -11,7 +13,7 @@ public interface ChatEndpoint {
     /**
      * Sends the request once.
      *
-     * @throws ChatException when the exchange fails; {@link ChatException#retriable()} says whether to retry
+     * @throws EndpointException when the exchange fails; {@link EndpointException#retriable()} says whether to retry
      */
     ChatAnswer send(ChatRequest request);
 }

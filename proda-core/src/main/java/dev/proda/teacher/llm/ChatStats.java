@@ -10,15 +10,13 @@ public final class ChatStats {
     }
 
     final AtomicLong requests = new AtomicLong();
-    final AtomicLong calls = new AtomicLong();
     final AtomicLong cacheHits = new AtomicLong();
-    final AtomicLong retries = new AtomicLong();
-    final AtomicLong failures = new AtomicLong();
     final AtomicLong promptTokens = new AtomicLong();
     final AtomicLong completionTokens = new AtomicLong();
 
-    public Snapshot snapshot() {
-        return new Snapshot(requests.get(), calls.get(), cacheHits.get(), retries.get(), failures.get(),
+    /** The counters now, with the exchange counts that {@code throttle} keeps. */
+    Snapshot snapshot(dev.proda.endpoint.Throttle throttle) {
+        return new Snapshot(requests.get(), throttle.calls(), cacheHits.get(), throttle.retries(), throttle.failures(),
                 promptTokens.get(), completionTokens.get());
     }
 }

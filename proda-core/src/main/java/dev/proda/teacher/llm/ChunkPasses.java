@@ -1,5 +1,6 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.EndpointException;
 import dev.proda.text.QuoteLocator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,7 +127,7 @@ final class ChunkPasses {
         try {
             JsonNode value = StructuredAsk.ask(chat, request, schema, defaults.reasks(), checks).value();
             return Json.MAPPER.treeToValue(value, type);
-        } catch (ChatException | InvalidAnswerException e) {
+        } catch (EndpointException | InvalidAnswerException e) {
             throw new PassFailedException(pass, e);
         } catch (JsonProcessingException e) {
             // the schema admits only what the records read, so this is a mismatch between the two

@@ -1,5 +1,6 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.RetryPolicy;
 import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.AtomicFiles;
 import dev.proda.project.Corpus;

@@ -1,5 +1,6 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.EndpointException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class StructuredAsk {
     /**
      * @param checks further errors of an answer that passed the schema (empty list if none)
      * @throws InvalidAnswerException when the answer and all re-asks are invalid
-     * @throws ChatException when the chat fails
+     * @throws EndpointException when the chat fails
      */
     public static Answer ask(ReliableChat chat, ChatRequest request, AnswerSchema schema, int reasks,
             Function<JsonNode, List<String>> checks) {

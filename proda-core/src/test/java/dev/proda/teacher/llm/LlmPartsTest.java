@@ -1,5 +1,7 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.EndpointException;
+import dev.proda.endpoint.RetryPolicy;
 import dev.proda.text.QuoteLocator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,7 +124,7 @@ class LlmPartsTest {
         assertEquals("openai:m@http://127.0.0.1:" + port + "/v1", endpoint.name());
         ReliableChat chat = new ReliableChat(endpoint, null, 1,
                 new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10)), dev.proda.project.Log.SILENT);
-        ChatException e = org.junit.jupiter.api.Assertions.assertThrows(ChatException.class,
+        EndpointException e = org.junit.jupiter.api.Assertions.assertThrows(EndpointException.class,
                 () -> chat.chat(new RequestDefaults("m", 0, 10, true, 0).request("s", "u")));
         assertTrue(e.getMessage().contains("cannot connect") && e.getMessage().contains("gave up after 3 attempts"),
                 e.getMessage());

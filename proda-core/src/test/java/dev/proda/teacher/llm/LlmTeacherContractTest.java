@@ -1,5 +1,6 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.RetryPolicy;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.teacher.Teacher;

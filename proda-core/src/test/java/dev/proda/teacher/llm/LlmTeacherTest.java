@@ -1,5 +1,6 @@
 package dev.proda.teacher.llm;
 
+import dev.proda.endpoint.RetryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

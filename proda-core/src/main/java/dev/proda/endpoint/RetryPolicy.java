@@ -1,4 +1,4 @@
-package dev.proda.teacher.llm;
+package dev.proda.endpoint;
 
 import java.time.Duration;
 import java.util.Objects;
