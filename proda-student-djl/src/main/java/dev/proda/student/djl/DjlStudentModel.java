@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import dev.proda.student.Continuation;
 import dev.proda.student.LogLikelihood;
 import dev.proda.student.StudentModel;
+import dev.proda.student.TextModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -37,7 +38,7 @@ import java.util.Map;
  * item's options) are packed: the context once, then each continuation attending to it and to itself, with
  * its own positions, which gives the same log-likelihoods for a fraction of the work.
  */
-public final class DjlStudentModel implements StudentModel {
+public final class DjlStudentModel implements StudentModel, TextModel {
 
     static final int SCORING_BATCH = 32;
 
@@ -321,6 +322,137 @@ public final class DjlStudentModel implements StudentModel {
             }
         }
         return sums;
+    }
+
+    @Override
+    public int contextTokens() {
+        return config.shape().context();
+    }
+
+    /**
+     * The prompt's tokens scored as {@link #logLikelihoods} scores a continuation: after {@code <eot>}, the window
+     * cut on the left, so a served echo gives the same numbers as scoring in process. A token's text runs from
+     * the end of the token before it, so the texts join back into the prompt.
+     */
+    @Override
+    public List<TextModel.TokenLogprob> echo(String prompt) {
+        WordTokenizer.Encoded encoded = tokenizer.encodeWithOffsets(prompt);
+        int[] full = new int[1 + encoded.ids().length];
+        full[0] = tokenizer.eot();
+        System.arraycopy(encoded.ids(), 0, full, 1, encoded.ids().length);
+        int window = config.shape().context() + 1;
+        int cut = Math.max(0, full.length - window);
+        int[] kept = Arrays.copyOfRange(full, cut, full.length);
+        List<TextModel.TokenLogprob> tokens = new ArrayList<>();
+        if (kept.length < 2) {
+            return tokens;
+        }
+        float[][] logProbs = logSoftmaxRows(Arrays.copyOf(kept, kept.length - 1));
+        for (int t = 0; t + 1 < kept.length; t++) {
+            int index = cut + t; // index into the prompt's tokens of kept[t + 1]
+            int start = index == 0 ? 0 : end(prompt, encoded, index - 1);
+            int end = end(prompt, encoded, index);
+            tokens.add(token(prompt.substring(start, end), start, logProbs[t], kept[t + 1]));
+        }
+        return tokens;
+    }
+
+    /** Where the token at {@code index} ends: the next token's start, less the whitespace before it. */
+    private static int end(String prompt, WordTokenizer.Encoded encoded, int index) {
+        int next = index + 1 < encoded.starts().length ? encoded.starts()[index + 1] : prompt.length();
+        while (next > encoded.starts()[index] + 1 && Character.isWhitespace(prompt.charAt(next - 1))) {
+            next--;
+        }
+        return next;
+    }
+
+    private TextModel.TokenLogprob token(String text, int offset, float[] logProbs, int id) {
+        int top = 0;
+        for (int v = 1; v < logProbs.length; v++) {
+            if (logProbs[v] > logProbs[top]) {
+                top = v;
+            }
+        }
+        return new TextModel.TokenLogprob(text, offset, logProbs[id], tokenizer.written(top), logProbs[top]);
+    }
+
+    @Override
+    public TextModel.Generation generate(String prompt, int maxTokens, double temperature, long seed,
+            java.util.function.Consumer<TextModel.TokenLogprob> onToken) {
+        List<Integer> sequence = new ArrayList<>();
+        sequence.add(tokenizer.eot());
+        for (int id : tokenizer.encode(prompt)) {
+            sequence.add(id);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        List<TextModel.TokenLogprob> written = new ArrayList<>();
+        String finish = "length";
+        int window = config.shape().context();
+        for (int step = 0; step < maxTokens; step++) {
+            int from = Math.max(0, sequence.size() - window);
+            int[] input = sequence.subList(from, sequence.size()).stream().mapToInt(Integer::intValue).toArray();
+            float[][] rows = logSoftmaxRows(input);
+            float[] last = rows[rows.length - 1];
+            int next = temperature <= 0 ? argmax(last) : sample(last, temperature, random);
+            if (next == tokenizer.eot()) {
+                finish = "stop";
+                break;
+            }
+            sequence.add(next);
+            TextModel.TokenLogprob token = token(tokenizer.written(next), prompt.length() + text.length(), last, next);
+            text.append(token.text());
+            written.add(token);
+            onToken.accept(token);
+        }
+        return new TextModel.Generation(text.toString(), written, finish);
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int v = 1; v < values.length; v++) {
+            if (values[v] > values[best]) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    /** A token drawn from the log-probabilities divided by {@code temperature}. */
+    private static int sample(float[] logProbs, double temperature, java.util.Random random) {
+        double max = logProbs[argmax(logProbs)] / temperature;
+        double[] weights = new double[logProbs.length];
+        double total = 0;
+        for (int v = 0; v < logProbs.length; v++) {
+            weights[v] = Math.exp(logProbs[v] / temperature - max);
+            total += weights[v];
+        }
+        double r = random.nextDouble() * total;
+        for (int v = 0; v < weights.length; v++) {
+            r -= weights[v];
+            if (r <= 0) {
+                return v;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** Log-probabilities over the vocabulary after each token of one text from its start, [position][token]. */
+    private float[][] logSoftmaxRows(int[] tokens) {
+        long[] input = Arrays.stream(tokens).asLongStream().toArray();
+        int vocabulary = tokenizer.size();
+        float[] flat;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray logits = model.forward(inference, new ai.djl.ndarray.NDList(
+                    manager.create(input, new Shape(1, tokens.length))), false).head();
+            flat = logits.logSoftmax(-1).toFloatArray();
+        }
+        float[][] rows = new float[tokens.length][];
+        for (int t = 0; t < tokens.length; t++) {
+            rows[t] = Arrays.copyOfRange(flat, t * vocabulary, (t + 1) * vocabulary);
+        }
+        return rows;
     }
 
     @Override

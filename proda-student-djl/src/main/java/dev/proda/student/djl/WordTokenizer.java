@@ -142,6 +142,51 @@ public final class WordTokenizer {
         return Arrays.copyOf(out, n);
     }
 
+    /** Token ids and where each token starts in the text it came from. */
+    public record Encoded(int[] ids, int[] starts) {
+    }
+
+    /**
+     * The ids {@link #encode} gives, each with the offset in {@code text} where its token starts (a spelled-out
+     * word's pieces start at their own characters).
+     */
+    public Encoded encodeWithOffsets(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Lower-casing rarely changes the length ("İ"); then the pieces are found in the original text.
+        boolean sameLength = lower.length() == text.length();
+        Matcher m = TOKEN.matcher(sameLength ? lower : text);
+        int[] ids = new int[text.length()];
+        int[] starts = new int[text.length()];
+        int n = 0;
+        while (m.find()) {
+            String piece = sameLength ? m.group() : m.group().toLowerCase(Locale.ROOT);
+            Integer id = this.ids.get(piece);
+            if (id != null) {
+                ids[n] = id;
+                starts[n++] = m.start();
+                continue;
+            }
+            int offset = 0;
+            int[] cps = piece.codePoints().toArray();
+            for (int i = 0; i < cps.length; i++) {
+                String c = Character.toString(cps[i]);
+                ids = ensure(ids, n + 1);
+                starts = ensure(starts, n + 1);
+                ids[n] = this.ids.getOrDefault(i == 0 ? c : CONTINUATION + c, unk());
+                starts[n++] = m.start() + Math.min(offset, m.end() - m.start() - 1);
+                offset += Character.charCount(cps[i]);
+            }
+        }
+        return new Encoded(Arrays.copyOf(ids, n), Arrays.copyOf(starts, n));
+    }
+
+    /** How {@code id} joins the text before it when the model writes it: " word", " ,", or a word's next letter. */
+    public String written(int id) {
+        String token = token(id);
+        return token.startsWith(CONTINUATION) && token.length() > CONTINUATION.length()
+                ? token.substring(CONTINUATION.length()) : " " + token;
+    }
+
     private static int[] ensure(int[] array, int size) {
         return size <= array.length ? array : Arrays.copyOf(array, Math.max(size, array.length * 2));
     }
