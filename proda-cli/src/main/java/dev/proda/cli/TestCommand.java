@@ -1,15 +1,26 @@
 package dev.proda.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proda.endpoint.JsonEndpoint;
+import dev.proda.endpoint.RetryPolicy;
+import dev.proda.endpoint.Throttle;
 import dev.proda.evaluate.Evaluate;
+import dev.proda.evaluate.Score;
 import dev.proda.evaluate.VersionScores;
+import dev.proda.io.Json;
+import dev.proda.student.endpoint.CompletionsStudent;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run the benchmark on a model version: per-item results in "
-                + "target/reports/results-VERSION.jsonl, accuracy per split with its chance level.")
+        description = "Run the benchmark on a model version, or on a model behind an OpenAI-compatible endpoint "
+                + "(--endpoint): per-item results in target/reports/results-VERSION.jsonl, accuracy per split with "
+                + "its chance level.")
 final class TestCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
@@ -22,16 +33,68 @@ final class TestCommand implements Callable<Integer> {
             description = "Exit with code 3 if test-split accuracy (0..1) is below this.")
     Double failUnder;
 
+    @Option(names = "--json", description = "Print one JSON line last: model, and accuracy and n per split.")
+    boolean json;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Test a model behind an OpenAI-compatible API instead (e.g. http://127.0.0.1:8000/v1: "
+                    + "vLLM, llama.cpp's server, proda serve); scored through /completions with echo and logprobs.")
+    String endpoint;
+
+    @Option(names = "--endpoint-model", paramLabel = "NAME",
+            description = "The model name the endpoint serves; results go to results-NAME.jsonl.")
+    String endpointModel;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the endpoint's API key (none by default).")
+    String apiKeyEnv;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Endpoint requests in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
     @Override
     public Integer call() {
-        Versions.number(version);
-        VersionScores scores = Evaluate.run(project.layout(), version, Engines.student(project.config()),
-                project.log());
+        VersionScores scores;
+        if (endpoint != null) {
+            if (endpointModel == null || !endpointModel.matches("[\\w.:-]+")) {
+                throw new ParameterException(project.spec.commandLine(), "--endpoint needs --endpoint-model NAME "
+                        + "(letters, digits, '.', ':', '_' or '-')");
+            }
+            if (concurrency < 1 || concurrency > 64) {
+                throw new ParameterException(project.spec.commandLine(), "--concurrency must be between 1 and 64");
+            }
+            JsonEndpoint client = JsonEndpoint.create("--endpoint", endpoint, endpointModel, apiKeyEnv, System::getenv,
+                    Duration.ofSeconds(120));
+            String label = endpointModel.replace(':', '-');
+            try (CompletionsStudent student = new CompletionsStudent(client, endpointModel,
+                    new Throttle("student", concurrency, RetryPolicy.standard(3), project.log()))) {
+                scores = Evaluate.run(project.layout(), label, student, List.of(project.layout().tests()), project.log());
+            }
+        } else {
+            Versions.number(version);
+            scores = Evaluate.run(project.layout(), version, Engines.student(project.config()), project.log());
+        }
+        if (json) {
+            ObjectNode line = Json.MAPPER.createObjectNode().put("model", scores.name());
+            split(line, "dev", scores.dev());
+            split(line, "test", scores.test());
+            split(line, "general", scores.general());
+            if (scores.generalBitsPerToken() != null && !scores.generalBitsPerToken().isNaN()) {
+                line.put("general_bits_per_token", scores.generalBitsPerToken());
+            }
+            project.spec.commandLine().getOut().println(line);
+        }
         if (failUnder != null && scores.test().accuracy() < failUnder) {
             project.spec.commandLine().getErr().printf("proda: test accuracy %.3f is below %.3f%n",
                     scores.test().accuracy(), failUnder);
             return Proda.BELOW_THRESHOLD;
         }
         return 0;
+    }
+
+    private static void split(ObjectNode line, String name, Score score) {
+        line.putObject(name).put("accuracy", score.accuracy()).put("accuracy_norm", score.accuracy_norm())
+                .put("n", score.n()).put("chance", score.chance());
     }
 }

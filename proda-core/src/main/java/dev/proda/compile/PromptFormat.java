@@ -22,6 +22,24 @@ public final class PromptFormat {
         return new TrainingExample(prompt(question), " " + answer);
     }
 
+    /**
+     * A chat as the student reads it: a system message as a plain line, then each user turn as a question and
+     * each assistant turn as its answer, ending on "answer:" for the next one to be written.
+     */
+    public static String conversation(java.util.List<Message> messages) {
+        StringBuilder text = new StringBuilder();
+        for (Message message : messages) {
+            switch (message.role()) {
+                case "system", "developer" -> text.append(message.content()).append('\n');
+                case "user" -> text.append(prompt(message.content()));
+                case "assistant" -> text.append(' ').append(message.content()).append('\n');
+                default -> throw new IllegalArgumentException("unknown message role '" + message.role()
+                        + "' (system, user or assistant)");
+            }
+        }
+        return text.toString();
+    }
+
     public static String prompt(String question) {
         return "question: " + question + "\nanswer:";
     }

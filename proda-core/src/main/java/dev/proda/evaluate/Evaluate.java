@@ -16,6 +16,7 @@ import dev.proda.student.StudentEngine;
 import dev.proda.student.StudentModel;
 import dev.proda.tester.Tests;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,22 +37,31 @@ public final class Evaluate {
             throw new ProdaFileException("no model " + version + " at " + layout.model(version)
                     + " (run 'proda compile' first)");
         }
+        try (StudentModel model = engine.load(layout.model(version))) {
+            return run(layout, version, model, List.of(layout.tests(), layout.model(version)), log);
+        }
+    }
+
+    /**
+     * Scores an open model (a local version, or a student behind an endpoint) and writes its results under
+     * {@code label}.
+     *
+     * @param inputs what the results depend on, for the lock (the tests, and the model folder when there is one)
+     */
+    public static VersionScores run(ProjectLayout layout, String label, StudentModel model, List<Path> inputs,
+            Log log) {
         Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
         List<TestItem> items = benchmark.all();
-        List<ItemResult> results;
         List<String> generalText = Files.isDirectory(layout.general())
                 ? GeneralText.read(layout.general(), Log.SILENT).heldOut() : List.of();
-        double bits;
-        try (StudentModel model = engine.load(layout.model(version))) {
-            results = answer(model, items);
-            bits = bitsPerToken(model, generalText.subList(0, Math.min(generalText.size(), BITS_LINES)));
-        }
-        Jsonl.write(layout.results(version), results);
-        Lock.record(layout, "test " + version, ProdaConfig.read(layout.config()).seed(),
-                List.of(layout.tests(), layout.model(version)), List.of(layout.results(version)));
-        VersionScores scores = summarise(version, items, results).withGeneralBitsPerToken(bits);
+        List<ItemResult> results = answer(model, items);
+        double bits = bitsPerToken(model, generalText.subList(0, Math.min(generalText.size(), BITS_LINES)));
+        Jsonl.write(layout.results(label), results);
+        Lock.record(layout, "test " + label, ProdaConfig.read(layout.config()).seed(), inputs,
+                List.of(layout.results(label)));
+        VersionScores scores = summarise(label, items, results).withGeneralBitsPerToken(bits);
         log.info(String.format(Locale.ROOT, "test %s: dev %s, test %s, general %s, %.4f bits per token on held-out "
-                + "general text", version, format(scores.dev()), format(scores.test()), format(scores.general()), bits));
+                + "general text", label, format(scores.dev()), format(scores.test()), format(scores.general()), bits));
         return scores;
     }
 
