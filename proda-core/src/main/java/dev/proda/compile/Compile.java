@@ -44,8 +44,9 @@ public final class Compile {
                 Records.id("", vocabulary.toArray(String[]::new)));
         Path v0 = layout.model("V0");
         fromCache(layout, key, v0, log, "compile V0: cached base model " + key, cached -> {
-            log.info("compile V0: pretraining " + pretrain.layers() + " layers × " + pretrain.width() + " on "
-                    + general.pretraining().size() + " general passages, " + pretrain.tokenBudget() + " tokens");
+            log.info(engine.trainsBase() ? "compile V0: pretraining " + pretrain.layers() + " layers × " + pretrain.width()
+                    + " on " + general.pretraining().size() + " general passages, " + pretrain.tokenBudget() + " tokens"
+                    : "compile V0: " + engine.name() + ", the endpoint's model as it is (nothing trained)");
             engine.pretrain(general.pretraining(), vocabulary, pretrain, cached, progress("V0", log));
         });
         Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),

@@ -121,7 +121,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
             Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs,
-            Double generalReplay) {
+            Double generalReplay, String baseUrl, String model, String apiKeyEnv, Integer concurrency) {
         /**
          * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
          * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
@@ -141,7 +141,8 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             layers = layers == null ? preset.get(0) : layers;
             width = width == null ? preset.get(1) : width;
             heads = heads == null ? preset.get(2) : heads;
-            context = context == null ? 128 : context;
+            // an endpoint's model reads far more than the embedded student's 128 tokens
+            context = context == null ? (backend.equals("djl") ? 128 : 2048) : context;
             maxVocabulary = maxVocabulary == null ? 6000 : maxVocabulary;
             minWordCount = minWordCount == null ? 3 : minWordCount;
             pretrainTokens = pretrainTokens == null ? 2_000_000L : pretrainTokens;
@@ -165,21 +166,31 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
                 throw new IllegalArgumentException("student.finetune_target_loss must be > 0 and "
                         + "student.finetune_max_epochs ≥ student.finetune_epochs");
             }
-            if (!backend.equals("djl")) {
-                throw new IllegalArgumentException("student.backend: only 'djl' is available, not '" + backend + "'");
+            // which backends exist is known where they are loaded (dev.proda.student.StudentBackend), not here
+            if (backend.isBlank()) {
+                throw new IllegalArgumentException("student.backend must name a backend (djl, openai)");
+            }
+            concurrency = concurrency == null ? 4 : concurrency;
+            if (concurrency < 1 || concurrency > 64) {
+                throw new IllegalArgumentException("student.concurrency must be between 1 and 64: " + concurrency);
+            }
+            if (backend.equals("openai") && (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank())) {
+                throw new IllegalArgumentException("student.backend 'openai' needs student.base_url (e.g. "
+                        + "http://127.0.0.1:8000/v1) and student.model (the name the endpoint serves)");
             }
         }
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
         }
 
         /** The same settings at another size (its preset's layers, width and heads). */
         public Student withSize(String newSize) {
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
-                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay);
+                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, baseUrl, model,
+                    apiKeyEnv, concurrency);
         }
     }
 

@@ -9,6 +9,11 @@ public interface StudentEngine {
     /** A short name for reports and provenance, e.g. {@code "djl-gpt"}. */
     String name();
 
+    /** Whether {@link #pretrain} trains a model (false: it only records one that exists, e.g. behind an endpoint). */
+    default boolean trainsBase() {
+        return true;
+    }
+
     /**
      * Trains a tokenizer on {@code vocabularyTexts} and a fresh model on {@code texts}, then saves
      * both to {@code modelDir} (created; replaced atomically if it exists).

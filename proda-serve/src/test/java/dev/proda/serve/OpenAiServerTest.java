@@ -181,4 +181,33 @@ class OpenAiServerTest {
                 (TextModel) model, new OpenAiServer.Options("0.0.0.0", 0, null, 1 << 20, 2)));
         assertTrue(open.getMessage().contains("bearer token"), open.getMessage());
     }
+
+    @Test
+    void anEndpointStudentIsV0ForEveryStageThroughItsBackend() throws Exception {
+        assertEquals(java.util.Set.of("djl", "openai"), dev.proda.student.StudentBackend.available());
+        dev.proda.project.ProdaConfig.Student settings = new dev.proda.project.ProdaConfig.Student(null, "openai", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                server.baseUrl().toString(), "V1", null, 2);
+        assertEquals(2048, settings.context(), "an endpoint model reads more than the embedded student");
+        dev.proda.student.StudentEngine engine = dev.proda.student.StudentBackend.named("openai").engine(settings,
+                n -> null, Log.SILENT);
+        Path v0 = dir.resolve("endpoint-v0");
+        engine.pretrain(List.of(), List.of(), null, v0, ProgressListener.NONE);
+        List<Continuation> requests = List.of(new Continuation("question: What is the capital of italy?\nanswer:",
+                " rome"), new Continuation("question: What is the capital of italy?\nanswer:", " tokyo"));
+        try (StudentModel remote = engine.load(v0)) {
+            List<LogLikelihood> served = remote.logLikelihoods(requests);
+            List<LogLikelihood> local = model.logLikelihoods(requests);
+            for (int i = 0; i < requests.size(); i++) {
+                assertEquals(local.get(i).sum(), served.get(i).sum(), 1e-4);
+            }
+        }
+        UnsupportedOperationException training = assertThrows(UnsupportedOperationException.class,
+                () -> engine.finetune(v0, List.of(), null, dir.resolve("v1"), ProgressListener.NONE));
+        assertTrue(training.getMessage().contains("proda export sft"), training.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> new dev.proda.project.ProdaConfig.Student(null, "openai", null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        assertTrue(missing.getMessage().contains("student.base_url"), missing.getMessage());
+    }
 }
