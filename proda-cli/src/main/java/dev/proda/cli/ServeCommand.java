@@ -45,11 +45,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Versions.number(version);
-        if (!Files.isDirectory(project.layout().model(version))) {
-            throw new ProdaFileException("no model " + version + " at " + project.layout().model(version)
-                    + " (run 'proda compile --model " + version + "' first)");
-        }
         String token = null;
         if (tokenEnv != null) {
             token = System.getenv(tokenEnv);
@@ -61,8 +56,14 @@ final class ServeCommand implements Callable<Integer> {
         OpenAiServer.Options options;
         try {
             options = new OpenAiServer.Options(host, port, token, maxRequestBytes, maxConcurrent);
+            OpenAiServer.checkExposure(options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(project.spec.commandLine(), e.getMessage());
+        }
+        Versions.number(version);
+        if (!Files.isDirectory(project.layout().model(version))) {
+            throw new ProdaFileException("no model " + version + " at " + project.layout().model(version)
+                    + " (run 'proda compile --model " + version + "' first)");
         }
         try (StudentModel model = Engines.student(project.config()).load(project.layout().model(version))) {
             if (!(model instanceof TextModel text)) {

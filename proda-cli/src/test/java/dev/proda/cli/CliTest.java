@@ -35,7 +35,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"init", "extract", "build", "tests", "compile", "test", "debug", "repair", "cycle",
-        "blame", "demo", "kb"})
+        "blame", "demo", "kb", "serve", "export"})
     void everyCommandHasHelp(String command) {
         Run run = run(command, "--help");
         assertEquals(0, run.exit());
@@ -159,5 +159,33 @@ class CliTest {
     void badVersionIsAnError() {
         Run run = run("test", "-C", dir.toString(), "--model", "latest");
         assertEquals(1, run.exit());
+    }
+
+    @Test
+    void exportWritesTheTrainingSetAndServeAndEndpointTestsCheckTheirOptions() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"
+                + "A heat engine is a system that converts heat to work.\n");
+        Path project = dir.resolve("p");
+        assertEquals(0, run("init", project.toString(), "--corpus", dir.resolve("c").toString()).exit());
+        assertEquals(0, run("extract", "-C", project.toString()).exit());
+        Run build = run("build", "-C", project.toString());
+        assertEquals(0, build.exit(), build.err());
+        Path out = dir.resolve("sft.jsonl");
+        Run export = run("export", "sft", "-C", project.toString(), "--format", "openai", "-o", out.toString());
+        assertEquals(0, export.exit(), export.err());
+        long samples = Files.readAllLines(project.resolve("src/build/samples.jsonl")).size();
+        assertEquals(samples, Files.readAllLines(out).size(), "every Builder sample, one per line");
+        assertEquals(2, run("export", "sft", "-C", project.toString(), "--format", "csv").exit(), "unknown format");
+        assertEquals(1, run("export", "sft", "-C", project.toString(), "--round", "3").exit(), "no such round");
+        assertEquals(1, run("export", "bench", "-C", project.toString()).exit(), "no benchmark yet");
+
+        assertEquals(2, run("test", "-C", project.toString(), "--endpoint", "http://127.0.0.1:9/v1").exit(),
+                "an endpoint needs its model name");
+        assertEquals(1, run("serve", "-C", project.toString(), "--model", "V1").exit(), "nothing compiled to serve");
+        assertEquals(2, run("serve", "-C", project.toString(), "--port", "70000").exit(), "no such port");
+        Run exposed = run("serve", "-C", project.toString(), "--host", "0.0.0.0");
+        assertEquals(2, exposed.exit(), "every address without a token");
+        assertTrue(exposed.err().contains("bearer token"), exposed.err());
     }
 }

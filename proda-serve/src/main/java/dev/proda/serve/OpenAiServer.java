@@ -68,10 +68,7 @@ public final class OpenAiServer implements AutoCloseable {
      * @throws IllegalStateException if the server cannot start (port taken, …)
      */
     public static OpenAiServer start(String name, TextModel model, Options options) {
-        if (options.bearerToken() == null && !loopback(options.host())) {
-            throw new IllegalArgumentException("refusing to serve on " + options.host() + " without a bearer token: "
-                    + "anyone who can reach it could use the model (set a token, or bind 127.0.0.1)");
-        }
+        checkExposure(options);
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, options.maxConcurrent() + 4));
         threads.setName("proda-serve");
         threads.setDaemon(true);
@@ -93,6 +90,14 @@ public final class OpenAiServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         return new OpenAiServer(server, connector, options.host());
+    }
+
+    /** Refuses an address other than loopback without a bearer token: anyone who can reach it could use the model. */
+    public static void checkExposure(Options options) {
+        if (options.bearerToken() == null && !loopback(options.host())) {
+            throw new IllegalArgumentException("refusing to serve on " + options.host() + " without a bearer token: "
+                    + "anyone who can reach it could use the model (set a token, or bind 127.0.0.1)");
+        }
     }
 
     private static boolean loopback(String host) {
