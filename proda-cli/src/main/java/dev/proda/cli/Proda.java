@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 + "training data and benchmark → model → failures traced to missing knowledge → patches.",
         subcommands = {InitCommand.class, ExtractCommand.class, BuildCommand.class, TestsCommand.class,
             CompileCommand.class, TestCommand.class, DebugCommand.class, RepairCommand.class, CycleCommand.class,
-            BlameCommand.class, KbCommand.class, DemoCommand.class, BenchCommand.class, ServeCommand.class, ExportCommand.class,
+            BlameCommand.class, KbCommand.class, DemoCommand.class, BenchCommand.class, ServeCommand.class, ExportCommand.class, TrainCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad input, missing files, a stage error)", "2:usage error",

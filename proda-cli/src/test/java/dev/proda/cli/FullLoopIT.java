@@ -61,7 +61,7 @@ class FullLoopIT {
             """;
 
     /** Two documents from each of three disciplines, and 4,000 lines of general text. */
-    private Path[] tinyInputs() throws IOException {
+    Path[] tinyInputs() throws IOException {
         Path corpus = dir.resolve("corpus-in");
         for (String discipline : List.of("statistics", "computing", "economics")) {
             try (var files = Files.list(EXAMPLE.resolve("corpus").resolve(discipline))) {

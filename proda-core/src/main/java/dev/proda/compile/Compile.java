@@ -195,8 +195,9 @@ public final class Compile {
                     List<CurvePoint> points = new ArrayList<>();
                     engine.finetune(base, training, finetune, cached, recording(progress(to, log), points, 0, 0, epochs));
                     int trained = epochs;
-                    Double finalLoss = criterion == null ? (points.isEmpty() ? null : last(points))
-                            : answerLoss(engine, cached, examples);
+                    // Boxed on both branches: a trainer that reports no steps (a training command) leaves no loss.
+                    Double finalLoss = criterion != null ? Double.valueOf(answerLoss(engine, cached, examples))
+                            : points.isEmpty() ? null : Double.valueOf(last(points));
                     while (criterion != null && finalLoss > criterion.targetLoss() && trained < criterion.maxEpochs()) {
                         int chunk = Math.min(criterion.chunkEpochs(), criterion.maxEpochs() - trained);
                         log.info(String.format(java.util.Locale.ROOT, "compile %s: training answer loss %.3f > %.2f "

@@ -121,7 +121,8 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
             Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs,
-            Double generalReplay, String baseUrl, String model, String apiKeyEnv, Integer concurrency) {
+            Double generalReplay, String baseUrl, String model, String apiKeyEnv, Integer concurrency,
+            String trainCommand) {
         /**
          * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
          * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
@@ -174,6 +175,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             if (concurrency < 1 || concurrency > 64) {
                 throw new IllegalArgumentException("student.concurrency must be between 1 and 64: " + concurrency);
             }
+            if (backend.equals("command") && (trainCommand == null || !trainCommand.contains("{out}")
+                    || !trainCommand.contains("{data}") || !trainCommand.contains("{base}"))) {
+                throw new IllegalArgumentException("student.backend 'command' needs student.train_command with the "
+                        + "placeholders {data}, {base} and {out} (e.g. 'proda train --data {data} --base {base} --out {out}')");
+            }
             if (backend.equals("openai") && (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank())) {
                 throw new IllegalArgumentException("student.backend 'openai' needs student.base_url (e.g. "
                         + "http://127.0.0.1:8000/v1) and student.model (the name the endpoint serves)");
@@ -182,7 +188,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same settings at another size (its preset's layers, width and heads). */
@@ -190,7 +196,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
                     repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, baseUrl, model,
-                    apiKeyEnv, concurrency);
+                    apiKeyEnv, concurrency, trainCommand);
         }
     }
 

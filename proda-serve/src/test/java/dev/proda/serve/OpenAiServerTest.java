@@ -187,7 +187,7 @@ class OpenAiServerTest {
         assertEquals(java.util.Set.of("djl", "openai"), dev.proda.student.StudentBackend.available());
         dev.proda.project.ProdaConfig.Student settings = new dev.proda.project.ProdaConfig.Student(null, "openai", null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                server.baseUrl().toString(), "V1", null, 2);
+                server.baseUrl().toString(), "V1", null, 2, null);
         assertEquals(2048, settings.context(), "an endpoint model reads more than the embedded student");
         dev.proda.student.StudentEngine engine = dev.proda.student.StudentBackend.named("openai").engine(settings,
                 n -> null, Log.SILENT);
@@ -207,7 +207,7 @@ class OpenAiServerTest {
         assertTrue(training.getMessage().contains("proda export sft"), training.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> new dev.proda.project.ProdaConfig.Student(null, "openai", null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         assertTrue(missing.getMessage().contains("student.base_url"), missing.getMessage());
     }
 }
