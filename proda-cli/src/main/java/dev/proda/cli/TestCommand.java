@@ -8,6 +8,8 @@ import dev.proda.evaluate.Evaluate;
 import dev.proda.evaluate.Score;
 import dev.proda.evaluate.VersionScores;
 import dev.proda.io.Json;
+import dev.proda.student.StudentModel;
+import dev.proda.student.endpoint.ChatLetterStudent;
 import dev.proda.student.endpoint.CompletionsStudent;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +51,11 @@ final class TestCommand implements Callable<Integer> {
             description = "Environment variable holding the endpoint's API key (none by default).")
     String apiKeyEnv;
 
+    @Option(names = "--endpoint-api", paramLabel = "API", defaultValue = "completions",
+            description = "completions (options scored by echo and logprobs) or chat (a chat-only endpoint names the "
+                    + "letter of its answer; no bits per token) (default: ${DEFAULT-VALUE}).")
+    String endpointApi;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
             description = "Endpoint requests in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -66,9 +73,13 @@ final class TestCommand implements Callable<Integer> {
             }
             JsonEndpoint client = JsonEndpoint.create("--endpoint", endpoint, endpointModel, apiKeyEnv, System::getenv,
                     Duration.ofSeconds(120));
+            if (!endpointApi.equals("completions") && !endpointApi.equals("chat")) {
+                throw new ParameterException(project.spec.commandLine(), "--endpoint-api must be completions or chat");
+            }
             String label = endpointModel.replace(':', '-');
-            try (CompletionsStudent student = new CompletionsStudent(client, endpointModel,
-                    new Throttle("student", concurrency, RetryPolicy.standard(3), project.log()))) {
+            Throttle throttle = new Throttle("student", concurrency, RetryPolicy.standard(3), project.log());
+            try (StudentModel student = endpointApi.equals("chat") ? new ChatLetterStudent(client, endpointModel, throttle)
+                    : new CompletionsStudent(client, endpointModel, throttle)) {
                 scores = Evaluate.run(project.layout(), label, student, List.of(project.layout().tests()), project.log());
             }
         } else {

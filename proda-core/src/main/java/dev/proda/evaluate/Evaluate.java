@@ -74,6 +74,9 @@ public final class Evaluate {
      * a project shares V0's tokenizer, so the figures compare across versions (not across projects).
      */
     public static double bitsPerToken(StudentModel model, List<String> lines) {
+        if (model instanceof dev.proda.student.ChoiceModel) {
+            return Double.NaN; // a model that only names letters has no likelihood of text
+        }
         List<Continuation> requests = lines.stream().map(line -> new Continuation("", line)).toList();
         double nats = LogLikelihood.meanNats(model.logLikelihoods(requests));
         return Double.isNaN(nats) ? Double.NaN : Score.round(nats / Math.log(2));
@@ -81,6 +84,9 @@ public final class Evaluate {
 
     /** The student's picks for every item, by summed and by per-character log-likelihood. */
     public static List<ItemResult> answer(StudentModel model, List<TestItem> items) {
+        if (model instanceof dev.proda.student.ChoiceModel chooser) {
+            return chosen(chooser, items);
+        }
         List<Continuation> requests = new ArrayList<>();
         for (TestItem item : items) {
             for (String letter : item.letters()) {
@@ -111,6 +117,31 @@ public final class Evaluate {
             }
             results.add(new ItemResult(item.id(), item.split(), best, item.answer(), item.answer().contains(best),
                     bestNorm, item.answer().contains(bestNorm), byLetter, item.discipline()));
+        }
+        return results;
+    }
+
+    /**
+     * Items asked of a model that only names a letter: its pick is its answer, normalised or not; as scores the
+     * picked letter gets 0 and the others -1 (no likelihoods exist), and an unreadable reply picks nothing.
+     */
+    private static List<ItemResult> chosen(dev.proda.student.ChoiceModel chooser, List<TestItem> items) {
+        List<dev.proda.student.ChoiceModel.Question> questions = new ArrayList<>();
+        for (TestItem item : items) {
+            Map<String, String> options = new LinkedHashMap<>();
+            item.letters().forEach(l -> options.put(l, item.options().get(l)));
+            questions.add(new dev.proda.student.ChoiceModel.Question(item.question(), options));
+        }
+        List<String> letters = chooser.choose(questions);
+        List<ItemResult> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            TestItem item = items.get(i);
+            String pick = letters.get(i);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            item.letters().forEach(l -> scores.put(l, l.equals(pick) ? 0.0 : -1.0));
+            boolean correct = pick != null && item.answer().contains(pick);
+            results.add(new ItemResult(item.id(), item.split(), pick, item.answer(), correct, pick, correct, scores,
+                    item.discipline()));
         }
         return results;
     }

@@ -122,7 +122,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
             Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs,
             Double generalReplay, String baseUrl, String model, String apiKeyEnv, Integer concurrency,
-            String trainCommand) {
+            String trainCommand, String endpointApi) {
         /**
          * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
          * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
@@ -172,6 +172,12 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
                 throw new IllegalArgumentException("student.backend must name a backend (djl, openai)");
             }
             concurrency = concurrency == null ? 4 : concurrency;
+            // completions: options scored by echo + logprobs; chat: a chat-only endpoint names a letter
+            endpointApi = endpointApi == null ? "completions" : endpointApi;
+            if (!endpointApi.equals("completions") && !endpointApi.equals("chat")) {
+                throw new IllegalArgumentException("student.endpoint_api must be 'completions' or 'chat', not '"
+                        + endpointApi + "'");
+            }
             if (concurrency < 1 || concurrency > 64) {
                 throw new IllegalArgumentException("student.concurrency must be between 1 and 64: " + concurrency);
             }
@@ -188,7 +194,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same settings at another size (its preset's layers, width and heads). */
@@ -196,7 +202,7 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
                     repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, baseUrl, model,
-                    apiKeyEnv, concurrency, trainCommand);
+                    apiKeyEnv, concurrency, trainCommand, endpointApi);
         }
     }
 

@@ -184,10 +184,10 @@ class OpenAiServerTest {
 
     @Test
     void anEndpointStudentIsV0ForEveryStageThroughItsBackend() throws Exception {
-        assertEquals(java.util.Set.of("djl", "openai"), dev.proda.student.StudentBackend.available());
+        assertEquals(java.util.Set.of("command", "djl", "openai"), dev.proda.student.StudentBackend.available());
         dev.proda.project.ProdaConfig.Student settings = new dev.proda.project.ProdaConfig.Student(null, "openai", null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                server.baseUrl().toString(), "V1", null, 2, null);
+                server.baseUrl().toString(), "V1", null, 2, null, null);
         assertEquals(2048, settings.context(), "an endpoint model reads more than the embedded student");
         dev.proda.student.StudentEngine engine = dev.proda.student.StudentBackend.named("openai").engine(settings,
                 n -> null, Log.SILENT);
@@ -207,7 +207,36 @@ class OpenAiServerTest {
         assertTrue(training.getMessage().contains("proda export sft"), training.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> new dev.proda.project.ProdaConfig.Student(null, "openai", null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
         assertTrue(missing.getMessage().contains("student.base_url"), missing.getMessage());
+    }
+
+    @Test
+    void aChatOnlyEndpointIsAskedForLetters() {
+        dev.proda.project.ProdaConfig.Student settings = new dev.proda.project.ProdaConfig.Student(null, "openai", null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                server.baseUrl().toString(), "V1", null, 2, null, "chat");
+        dev.proda.student.StudentEngine engine = dev.proda.student.StudentBackend.named("openai").engine(settings,
+                n -> null, Log.SILENT);
+        Path v0 = dir.resolve("chat-v0");
+        engine.pretrain(List.of(), List.of(), null, v0, ProgressListener.NONE);
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 4; i++) {
+            options.put(dev.proda.model.TestItem.LETTERS.get(i), CAPITALS[i][1]);
+        }
+        dev.proda.model.TestItem item = new dev.proda.model.TestItem("i-1", "dev", "What is the capital of italy?",
+                options, "C", null, List.of("s-1"), List.of("c-1"), "geography", List.of("sibling", "sibling", "sibling"),
+                "completion", "s-1", null, null);
+        try (StudentModel chat = engine.load(v0)) {
+            assertTrue(chat instanceof dev.proda.student.ChoiceModel);
+            List<dev.proda.model.ItemResult> results = dev.proda.evaluate.Evaluate.answer(chat, List.of(item, item));
+            assertEquals(2, results.size());
+            for (dev.proda.model.ItemResult result : results) {
+                assertTrue(result.chosen() == null || options.containsKey(result.chosen()), String.valueOf(result.chosen()));
+                assertEquals(result.chosen() != null && result.chosen().equals("C"), result.correct());
+            }
+            assertTrue(Double.isNaN(dev.proda.evaluate.Evaluate.bitsPerToken(chat, List.of("the capital of peru is lima"))),
+                    "no likelihood of text from a chat-only endpoint");
+        }
     }
 }

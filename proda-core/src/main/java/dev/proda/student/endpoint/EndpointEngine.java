@@ -62,7 +62,7 @@ public final class EndpointEngine implements StudentEngine {
     public void pretrain(List<String> texts, List<String> vocabularyTexts, PretrainConfig config, Path modelDir,
             ProgressListener progress) {
         var record = Json.MAPPER.createObjectNode().put("backend", "openai").put("base_url", settings.baseUrl())
-                .put("model", settings.model());
+                .put("model", settings.model()).put("api", settings.endpointApi());
         if (settings.apiKeyEnv() != null) {
             record.put("api_key_env", settings.apiKeyEnv()); // the variable's name, never its value
         }
@@ -117,7 +117,8 @@ public final class EndpointEngine implements StudentEngine {
         JsonEndpoint endpoint = JsonEndpoint.create("student", record.path("base_url").asText(), model,
                 record.path("api_key_env").isTextual() ? record.path("api_key_env").asText() : null, environment,
                 Duration.ofSeconds(120));
-        return new CompletionsStudent(endpoint, model, new Throttle("student", settings.concurrency(),
-                RetryPolicy.standard(3), log));
+        Throttle throttle = new Throttle("student", settings.concurrency(), RetryPolicy.standard(3), log);
+        return record.path("api").asText("completions").equals("chat") ? new ChatLetterStudent(endpoint, model, throttle)
+                : new CompletionsStudent(endpoint, model, throttle);
     }
 }
