@@ -44,6 +44,11 @@ class CommandBackendIT {
         List<String> names = Json.MAPPER.convertValue(report.get("versions").findValues("name"),
                 Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
         assertTrue(names.containsAll(List.of("V0", "V1", "V2")), names.toString());
+        JsonNode provenance = Json.MAPPER.readTree(new ProjectLayout(project).model("V2").resolve("provenance.json").toFile());
+        assertEquals("command:'" + ProcessHandle.current().info().command().orElse("java") + "'",
+                provenance.get("backend").asText(), "the backend that made V2");
+        assertEquals("V1", provenance.get("base").asText());
+        assertTrue(provenance.get("data_hash").asText().length() >= 12 && provenance.get("samples").asInt() > 0);
         List<String> trainings = Files.readAllLines(log);
         assertTrue(trainings.size() >= 2 && trainings.stream().allMatch(l -> l.startsWith("train: ")),
                 "V1, V2 and the controls each trained by the command: " + trainings);

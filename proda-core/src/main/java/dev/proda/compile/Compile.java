@@ -48,6 +48,9 @@ public final class Compile {
                     + " on " + general.pretraining().size() + " general passages, " + pretrain.tokenBudget() + " tokens"
                     : "compile V0: " + engine.name() + ", the endpoint's model as it is (nothing trained)");
             engine.pretrain(general.pretraining(), vocabulary, pretrain, cached, progress("V0", log));
+            AtomicFiles.writeJson(cached.resolve(PROVENANCE), new Provenance("V0", engine.name(), null, null,
+                    Records.id("", general.pretraining().toArray(String[]::new)), general.pretraining().size(), 0,
+                    pretrain.toString(), config.seed(), key));
         });
         Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),
                 List.of(v0));
@@ -113,6 +116,17 @@ public final class Compile {
     }
 
     static final String CURVE = "learning-curve.json";
+    /** Written into every model folder: where the model came from, whatever backend trained it. */
+    public static final String PROVENANCE = "provenance.json";
+
+    /**
+     * What a model version is made of: the backend that made it, the version and content hash of its base, the
+     * hash of its training texts (samples and replayed general lines, or the pretraining text for V0), the
+     * schedule, the seed, and the cache key it is stored under.
+     */
+    public record Provenance(String version, String backend, String base, String base_hash, String data_hash,
+            int samples, int replayed_lines, String schedule, long seed, String cache_key) {
+    }
 
     /** About {@code n} evenly spaced points of a curve, "epoch 1.0: 3.21, epoch 4.0: 1.87, …". */
     public static String compact(LearningCurve curve, int n) {
@@ -213,6 +227,10 @@ public final class Compile {
                             criterion == null ? null : criterion.maxEpochs(), trained, finalLoss,
                             criterion == null || finalLoss == null ? null : finalLoss <= criterion.targetLoss(), points);
                     AtomicFiles.writeJson(cached.resolve(CURVE), curve);
+                    AtomicFiles.writeJson(cached.resolve(PROVENANCE), new Provenance(to, engine.name(), from,
+                            Lock.contentHash(base), Records.id("", training.stream().map(TrainingExample::text)
+                                    .toArray(String[]::new)), examples.size(), training.size() - examples.size(),
+                            finetune.toString(), config.seed(), key));
                 });
         learningCurve(layout, to).ifPresent(curve -> {
             AtomicFiles.writeJson(layout.reports().resolve("learning-curve-" + to + ".json"), curve);
