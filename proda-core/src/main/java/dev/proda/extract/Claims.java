@@ -123,6 +123,9 @@ final class Claims {
     /** Heads of software components that a modifier names: "the operator module", "the standard library". */
     private static final Set<String> COMPONENT_HEADS = words("module", "package", "library", "submodule",
             "subpackage", "toolkit", "toolbox");
+    /** Bare kinds of code: as a part ("contains methods", "includes classes") they name no part in particular. */
+    private static final Set<String> CODE_KINDS = words("method", "function", "class", "tool", "routine", "utility",
+            "module", "feature", "option", "object", "type", "helper");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
             "main", "key", "greater", "smaller", "larger", "higher", "lower", "whole", "entire");
     private static final Pattern ADJECTIVE = Pattern.compile(
@@ -283,6 +286,11 @@ final class Claims {
         }
         String object = term(head.group());
         if (object == null) {
+            return Optional.empty();
+        }
+        // "statsmodels.tsa.vector_ar contains methods …": a part named only by what kind of code it is says nothing
+        if (predicate.equals("has-part") && object.indexOf(' ') < 0
+                && CODE_KINDS.contains(dev.proda.text.Terms.singular(object.toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
         }
         int objectEnd = head.end();

@@ -458,4 +458,11 @@ class ClaimsTest {
         assertTrue(claim("The socket module is used for talking to other hosts.").isEmpty(),
                 "a gerund with its complement is an action");
     }
+
+    @Test
+    void aPartNamedOnlyByItsKindOfCodeSaysNothing() {
+        assertTrue(claim("NumPy contains functions for linear algebra.").isEmpty());
+        assertTrue(claim("The Table class contains methods for contingency tables.").isEmpty());
+        assertEquals("command-line interface", claim("SQLite includes a command-line interface.").orElseThrow().object());
+    }
 }
