@@ -155,6 +155,9 @@ public final class Compile {
     /** As above, training on past {@code epochs} until {@code criterion} (null: exactly {@code epochs}). */
     public static Path finetune(ProjectLayout layout, ProdaConfig config, StudentEngine engine, String from, String to,
             List<Sample> samples, int epochs, double learningRate, Criterion criterion, Log log) {
+        if (engine.cannotFinetune() != null) {
+            throw new IllegalArgumentException(engine.cannotFinetune());
+        }
         Path base = layout.model(from);
         if (!Files.isDirectory(base)) {
             throw new ProdaFileException("no model " + from + " at " + base + " (compile it first)");

@@ -14,6 +14,11 @@ public interface StudentEngine {
         return true;
     }
 
+    /** Why {@link #finetune} cannot run here, or null when it can (an endpoint's model is not proda's to train). */
+    default String cannotFinetune() {
+        return null;
+    }
+
     /**
      * Trains a tokenizer on {@code vocabularyTexts} and a fresh model on {@code texts}, then saves
      * both to {@code modelDir} (created; replaced atomically if it exists).

@@ -70,11 +70,16 @@ public final class EndpointEngine implements StudentEngine {
     }
 
     @Override
+    public String cannotFinetune() {
+        return "student.backend 'openai' scores a model proda cannot train: write the training set with 'proda export "
+                + "sft' and train it with your trainer (LLaMA-Factory, TRL, …), then serve it and test it with 'proda "
+                + "test --endpoint', or use student.backend 'command'";
+    }
+
+    @Override
     public void finetune(Path baseDir, List<TrainingExample> examples, FinetuneConfig config, Path outDir,
             ProgressListener progress) {
-        throw new UnsupportedOperationException("student.backend 'openai' scores a model proda cannot train: write the "
-                + "training set with 'proda export sft' and train it with your trainer (LLaMA-Factory, TRL, …), then "
-                + "serve it and test it with 'proda test --endpoint'");
+        throw new UnsupportedOperationException(cannotFinetune());
     }
 
     /**
