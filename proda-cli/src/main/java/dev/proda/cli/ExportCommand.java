@@ -63,7 +63,8 @@ final class ExportCommand {
         String format;
 
         @Option(names = {"-o", "--output"}, paramLabel = "PATH",
-                description = "Folder (lm-eval, opencompass) or file (jsonl) to write (default: target/export/bench-FORMAT…).")
+                description = "Folder (lm-eval, opencompass) or file (jsonl) to write "
+                        + "(default: target/export/bench-FORMAT…).")
         Path output;
 
         @Override

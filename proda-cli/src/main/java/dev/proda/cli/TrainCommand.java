@@ -38,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--learning-rate", defaultValue = "2e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", defaultValue = "2e-3",
+            description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
     @Option(names = "--batch", defaultValue = "16", description = "Sequences per step (default: ${DEFAULT-VALUE}).")

@@ -44,7 +44,8 @@ class CommandBackendIT {
         List<String> names = Json.MAPPER.convertValue(report.get("versions").findValues("name"),
                 Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
         assertTrue(names.containsAll(List.of("V0", "V1", "V2")), names.toString());
-        JsonNode provenance = Json.MAPPER.readTree(new ProjectLayout(project).model("V2").resolve("provenance.json").toFile());
+        JsonNode provenance = Json.MAPPER.readTree(new ProjectLayout(project).model("V2").resolve("provenance.json")
+                .toFile());
         assertEquals("command:'" + ProcessHandle.current().info().command().orElse("java") + "'",
                 provenance.get("backend").asText(), "the backend that made V2");
         assertEquals("V1", provenance.get("base").asText());

@@ -3,7 +3,8 @@ package dev.proda.endpoint;
 import java.time.Duration;
 
 /**
- * An exchange with an OpenAI-compatible endpoint that failed. {@link #retriable()} says whether trying again may help (429, 5xx,
+ * An exchange with an OpenAI-compatible endpoint that failed. {@link #retriable()} says whether trying again may
+ * help (429, 5xx,
  * time-outs, connection errors) or not (other 4xx, malformed answers); the message never contains the
  * API key (server messages are redacted before they get here).
  */

@@ -660,7 +660,8 @@ final class Claims {
                 && !EVALUATIVE.contains(first) && !SLOTS.contains(dev.proda.text.Terms.singular(
                         words[words.length - 1].toLowerCase(Locale.ROOT)));
         // "The operator module contains …", "The standard library includes …": a code kind named by its modifier
-        boolean namedComponent = words.length > 1 && COMPONENT_HEADS.contains(words[words.length - 1].toLowerCase(Locale.ROOT))
+        boolean namedComponent = words.length > 1
+                && COMPONENT_HEADS.contains(words[words.length - 1].toLowerCase(Locale.ROOT))
                 && !SITUATING.contains(first) && !EVALUATIVE.contains(first) && !COMPARATIVES.contains(first);
         if (definite && !named && !definesKind && !namedComponent) {
             return false;
@@ -675,7 +676,8 @@ final class Claims {
             return false; // "Long-term prospects depend on …": prospects of what the paragraph is about
         }
         // A sentence-initial participle or gerund is an action, not a name ("Compared …", "Passing instances …").
-        if (relation.subjectStart() == 0 && t.is(0, "VERB") && !abbreviated && (first.endsWith("ed") || first.endsWith("ing")
+        if (relation.subjectStart() == 0 && t.is(0, "VERB") && !abbreviated
+                && (first.endsWith("ed") || first.endsWith("ing")
                 && words.length > 1)) {
             return false;
         }

@@ -98,7 +98,8 @@ public final class SftExport {
             case "llamafactory" -> {
                 writeText(out.resolve(DATASET + ".json"), list(samples.stream().map(SftExport::sharegpt).toList()));
                 ObjectNode info = Json.MAPPER.createObjectNode();
-                ObjectNode entry = info.putObject(DATASET).put("file_name", DATASET + ".json").put("formatting", "sharegpt");
+                ObjectNode entry = info.putObject(DATASET).put("file_name", DATASET + ".json")
+                        .put("formatting", "sharegpt");
                 entry.putObject("columns").put("messages", "conversations").put("system", "system");
                 entry.putObject("tags").put("role_tag", "from").put("content_tag", "value").put("user_tag", "human")
                         .put("assistant_tag", "gpt").put("system_tag", "system");

@@ -184,7 +184,8 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             if (backend.equals("command") && (trainCommand == null || !trainCommand.contains("{out}")
                     || !trainCommand.contains("{data}") || !trainCommand.contains("{base}"))) {
                 throw new IllegalArgumentException("student.backend 'command' needs student.train_command with the "
-                        + "placeholders {data}, {base} and {out} (e.g. 'proda train --data {data} --base {base} --out {out}')");
+                        + "placeholders {data}, {base} and {out} (e.g. 'proda train --data {data} --base {base} "
+                        + "--out {out}')");
             }
             if (backend.equals("openai") && (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank())) {
                 throw new IllegalArgumentException("student.backend 'openai' needs student.base_url (e.g. "

@@ -34,7 +34,8 @@ class ExportTest {
         ProjectLayout layout = new ProjectLayout(dir);
         Jsonl.write(layout.buildSamples(), List.of(sample("b-1", "build", 0, "Tell me a fact about Raft.",
                 "Raft is a kind of consensus algorithm.")));
-        Sample patched = new Sample("p-1", List.of(new Message("system", "Be brief."), new Message("user", "What is Paxos?"),
+        Sample patched = new Sample("p-1", List.of(new Message("system", "Be brief."),
+                new Message("user", "What is Paxos?"),
                 new Message("assistant", "A consensus algorithm."), new Message("user", "And Raft?"),
                 new Message("assistant", "One too.")), List.of("s-2"), "contrast", "patch", 1);
         Jsonl.write(layout.patchRound(1).resolve("patches.jsonl"), List.of(new Patch("patch-1", List.of("i-1"), "s-2",
@@ -64,8 +65,8 @@ class ExportTest {
         JsonNode data = Json.MAPPER.readTree(factory.resolve(info.path("file_name").asText()).toFile());
         assertEquals(2, data.size());
         JsonNode turns = data.path(1).path(info.path("columns").path("messages").asText());
-        assertEquals(List.of("human", "gpt", "human", "gpt"), List.of(turns.path(0).path("from").asText(),
-                turns.path(1).path("from").asText(), turns.path(2).path("from").asText(), turns.path(3).path("from").asText()));
+        assertEquals(List.of("human", "gpt", "human", "gpt"),
+                java.util.stream.IntStream.range(0, 4).mapToObj(i -> turns.path(i).path("from").asText()).toList());
         String yaml = Files.readString(factory.resolve("train_lora_sft.yaml"));
         for (String setting : List.of("finetuning_type: lora", "bf16: true", "cutoff_len: 2048", "num_train_epochs: 1.0",
                 "dataset: " + SftExport.DATASET, "dataset_dir: " + factory.toAbsolutePath())) {

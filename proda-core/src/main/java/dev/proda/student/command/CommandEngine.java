@@ -110,7 +110,8 @@ public final class CommandEngine implements StudentEngine {
                 Matcher m = ENDPOINT.matcher(printedEndpoint);
                 m.matches();
                 var record = Json.MAPPER.createObjectNode().put("backend", "openai").put("base_url", m.group(1))
-                        .put("model", m.group(2) != null ? m.group(2) : settings.model() != null ? settings.model() : "default");
+                        .put("model", m.group(2) != null ? m.group(2)
+                                : settings.model() != null ? settings.model() : "default");
                 if (settings.apiKeyEnv() != null) {
                     record.put("api_key_env", settings.apiKeyEnv());
                 }
@@ -130,7 +131,8 @@ public final class CommandEngine implements StudentEngine {
         process.getOutputStream().close();
         String endpoint = null;
         List<String> tail = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null;) {
                 log.info("  " + line);
                 tail.add(line);
