@@ -70,8 +70,12 @@ public final class Cycle {
         List<CycleReport.Version> versions = new ArrayList<>();
         timed("compile V0", () -> compile(layout, config, engine, 0, log));
         versions.add(CycleReport.Version.of(timed("test V0", () -> Evaluate.run(layout, "V0", engine, log)),
-                "pretrained on the general text"));
+                engine.trainsBase() ? "pretrained on the general text"
+                        : engine.name() + ", as it is (not trained here)"));
         ProdaConfig.Student student = config.student();
+        if (engine.cannotFinetune() != null) {
+            return handOver(kb, samples, benchmark, versions, rounds);
+        }
         Training first = training(layout, config, 1);
         timed("compile V1", () -> compile(layout, config, engine, first, log));
         versions.add(CycleReport.Version.of(timed("test V1", () -> Evaluate.run(layout, "V1", engine, log)),
@@ -151,6 +155,45 @@ public final class Cycle {
                 rounds > 0 ? transfer(versions, benchmark.test()) : List.of(),
                 focus(versions, benchmark.test(), failedTwins, passedTwins), roundRows, flags(versions, roundRows),
                 counts, seconds, notes);
+        write(report);
+        return report;
+    }
+
+    /**
+     * A student proda cannot train (a model behind an endpoint): V0 as it is is diagnosed on dev and repaired
+     * (round 1), and the cycle ends there, handing the training set to the user's trainer.
+     */
+    private CycleReport handOver(KnowledgeBase kb, List<Sample> samples, Tests.Benchmark benchmark,
+            List<CycleReport.Version> versions, int rounds) {
+        int failures = 0;
+        int patches = 0;
+        int patchSamples = 0;
+        if (rounds > 0) {
+            List<Failure> found = timed("debug round 1", () -> Debug.run(layout, config, engine, "V0", 1, log));
+            Repair.Outcome outcome = timed("repair round 1", () -> Repair.run(layout, config, 1, log));
+            failures = found.size();
+            patches = outcome.patches().size();
+            patchSamples = outcome.samples();
+        }
+        log.info("cycle: " + engine.cannotFinetune());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("concepts", kb.concepts().size());
+        counts.put("statements", kb.statements().size());
+        counts.put("chains", kb.chains().size());
+        counts.put("samples", samples.size());
+        counts.put("dev_items", benchmark.dev().size());
+        counts.put("test_items", benchmark.test().size());
+        counts.put("failures", failures);
+        counts.put("patches", patches);
+        counts.put("patch_samples", patchSamples);
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        seconds.put("total", Math.round(total * 10) / 10.0);
+        List<String> notes = List.of("V0 is " + engine.name() + ", a model proda does not train: it was diagnosed on "
+                        + "dev and repaired as it is (round 1); no V1 or controls were trained here",
+                "train it on the Builder samples and the patches ('proda export sft'), serve the result, and score it "
+                        + "with 'proda test --endpoint URL --endpoint-model NAME' on the same benchmark");
+        CycleReport report = new CycleReport(config.name(), config.seed(), engine.name(), versions, List.of(),
+                List.of(), List.of(), List.of(), counts, seconds, notes);
         write(report);
         return report;
     }
