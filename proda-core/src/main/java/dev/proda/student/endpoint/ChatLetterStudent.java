@@ -2,7 +2,6 @@ package dev.proda.student.endpoint;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proda.endpoint.EndpointException;
 import dev.proda.endpoint.JsonEndpoint;
 import dev.proda.endpoint.Throttle;
 import dev.proda.io.Json;
@@ -10,13 +9,8 @@ import dev.proda.student.ChoiceModel;
 import dev.proda.student.Continuation;
 import dev.proda.student.LogLikelihood;
 import dev.proda.student.StudentModel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,40 +37,18 @@ public final class ChatLetterStudent implements StudentModel, ChoiceModel {
     private final JsonEndpoint endpoint;
     private final String model;
     private final Throttle throttle;
-    private final ExecutorService pool;
+    private final Fanout fanout;
 
     public ChatLetterStudent(JsonEndpoint endpoint, String model, Throttle throttle) {
         this.endpoint = endpoint;
         this.model = model;
         this.throttle = throttle;
-        this.pool = Executors.newFixedThreadPool(throttle.concurrency(), r -> {
-            Thread thread = new Thread(r, "proda-chat-student");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.fanout = new Fanout("proda-chat-student", throttle.concurrency(), endpoint.name());
     }
 
     @Override
     public List<String> choose(List<Question> questions) {
-        List<Future<String>> pending = new ArrayList<>();
-        for (Question question : questions) {
-            pending.add(pool.submit(() -> throttle.call(() -> ask(question))));
-        }
-        List<String> letters = new ArrayList<>();
-        for (Future<String> future : pending) {
-            try {
-                letters.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pending.forEach(f -> f.cancel(true));
-                throw new EndpointException("interrupted while asking " + endpoint.name(), 0, false, null);
-            } catch (ExecutionException e) {
-                pending.forEach(f -> f.cancel(true));
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new EndpointException("asking " + endpoint.name() + " failed: " + e.getCause(), 0, false, null);
-            }
-        }
-        return letters;
+        return fanout.map(questions, question -> throttle.call(() -> ask(question)));
     }
 
     private String ask(Question question) {
@@ -127,6 +99,6 @@ public final class ChatLetterStudent implements StudentModel, ChoiceModel {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        fanout.close();
     }
 }

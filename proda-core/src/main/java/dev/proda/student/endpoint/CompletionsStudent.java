@@ -9,12 +9,7 @@ import dev.proda.io.Json;
 import dev.proda.student.Continuation;
 import dev.proda.student.LogLikelihood;
 import dev.proda.student.StudentModel;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A student behind an OpenAI-compatible completions endpoint (vLLM, llama.cpp's server, {@code proda serve}),
@@ -27,17 +22,13 @@ public final class CompletionsStudent implements StudentModel {
     private final JsonEndpoint endpoint;
     private final String model;
     private final Throttle throttle;
-    private final ExecutorService pool;
+    private final Fanout fanout;
 
     public CompletionsStudent(JsonEndpoint endpoint, String model, Throttle throttle) {
         this.endpoint = endpoint;
         this.model = model;
         this.throttle = throttle;
-        this.pool = Executors.newFixedThreadPool(throttle.concurrency(), r -> {
-            Thread thread = new Thread(r, "proda-endpoint-student");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.fanout = new Fanout("proda-endpoint-student", throttle.concurrency(), endpoint.name());
     }
 
     public String name() {
@@ -46,27 +37,7 @@ public final class CompletionsStudent implements StudentModel {
 
     @Override
     public List<LogLikelihood> logLikelihoods(List<Continuation> requests) {
-        List<Future<LogLikelihood>> pending = new ArrayList<>(requests.size());
-        for (Continuation request : requests) {
-            pending.add(pool.submit(() -> throttle.call(() -> score(request))));
-        }
-        List<LogLikelihood> results = new ArrayList<>(requests.size());
-        for (Future<LogLikelihood> future : pending) {
-            try {
-                results.add(future.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pending.forEach(f -> f.cancel(true));
-                throw new EndpointException("interrupted while scoring on " + name(), 0, false, null);
-            } catch (ExecutionException e) {
-                pending.forEach(f -> f.cancel(true));
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new EndpointException("scoring on " + name() + " failed: " + e.getCause(), 0, false, null);
-            }
-        }
-        return results;
+        return fanout.map(requests, request -> throttle.call(() -> score(request)));
     }
 
     /** One request scored from the echoed prompt. */
@@ -115,6 +86,6 @@ public final class CompletionsStudent implements StudentModel {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        fanout.close();
     }
 }
