@@ -18,8 +18,10 @@ import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.student.StudentEngine;
+import dev.proda.teacher.llm.LlmSampleWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,8 +89,10 @@ public final class Build {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e));
         CorpusEvidence evidence = CorpusEvidence.read(layout, config);
-        Written written = samples(kb, curriculum, evidence, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
+        Written builders = samples(kb, curriculum, evidence, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
                 .orElse(s -> true));
+        Written written = config.teacher().backend().equals("openai") ? withTeacherSamples(builders, curriculum,
+                LlmSampleWriter.from(config.teacher(), layout, System::getenv, log), log) : builders;
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
         Jsonl.write(layout.buildSamples(), report.kept());
         writeReport(layout, report);
@@ -116,6 +120,25 @@ public final class Build {
 
     /** The samples of a curriculum, and how many statements found no false object for a true/false sample. */
     public record Written(List<Sample> samples, int withoutFalseObject) {
+    }
+
+    /**
+     * With the LLM teacher, the statements' samples are the teacher's (question, multiple choice, true/false); a
+     * statement it could not write for keeps the Builder's own, and the concepts' samples stay the Builder's.
+     */
+    static Written withTeacherSamples(Written builder, Curriculum curriculum, LlmSampleWriter writer, Log log) {
+        List<Statement> statements = new ArrayList<>(curriculum.links());
+        statements.addAll(curriculum.standalone());
+        LlmSampleWriter.Written teacher = writer.write(statements);
+        Set<String> written = new HashSet<>();
+        teacher.samples().forEach(s -> written.add(s.knowledge().get(0)));
+        List<Sample> samples = new ArrayList<>(teacher.samples());
+        builder.samples().stream().filter(s -> s.knowledge().isEmpty() || !written.contains(s.knowledge().get(0)))
+                .forEach(samples::add);
+        log.info("build: the teacher wrote " + teacher.samples().size() + " samples for " + written.size() + " of "
+                + statements.size() + " statements" + (teacher.failedStatements().isEmpty() ? ""
+                        : "; " + teacher.failedStatements().size() + " keep the Builder's samples"));
+        return new Written(samples, builder.withoutFalseObject());
     }
 
     /** What the stage wrote: the samples kept, those too long for the context, the longest kept. */

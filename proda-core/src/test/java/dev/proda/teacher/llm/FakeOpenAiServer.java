@@ -195,6 +195,9 @@ final class FakeOpenAiServer implements AutoCloseable {
                 int chains = Json.MAPPER.readTree(between(user, "<chains>", "</chains>")).size();
                 return Json.MAPPER.writeValueAsString(statements(between(user, "<passage>", "</passage>"), chains));
             }
+            if (system.contains("You write training samples")) {
+                return Json.MAPPER.writeValueAsString(samples(user));
+            }
             if (system.contains("pass 3 of 3")) {
                 return Json.MAPPER.writeValueAsString(concepts(Json.MAPPER.readTree(
                         between(user, "<statements>", "</statements>"))));
@@ -203,6 +206,29 @@ final class FakeOpenAiServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return "{}";
+    }
+
+    /**
+     * Samples for the fact in the user message: the object asked for and keyed, three other options, and a false
+     * sentence whose object is another option. A subject "trick" gets a keyed option that is not the object, which the
+     * writer must refuse.
+     */
+    private static ObjectNode samples(String user) {
+        String subject = line(user, "Subject: ");
+        String object = line(user, "Object: ");
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.putObject("qa").put("question", "What is " + subject + "?").put("answer", "It is " + object + ".");
+        ObjectNode mc = root.putObject("multiple_choice").put("question", "What is " + subject + "?");
+        mc.putArray("options").add(subject.equals("trick") ? "red herring" : object).add("hash table").add("queue")
+                .add("stack");
+        mc.put("answer", "A");
+        root.putObject("true_false").put("statement", subject + " is a stack.").put("answer", false);
+        return root;
+    }
+
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+                .findFirst().orElse("");
     }
 
     static List<String> sentences(String passage) {

@@ -1,0 +1,159 @@
+package dev.proda.teacher.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proda.build.Phrasing;
+import dev.proda.endpoint.EndpointException;
+import dev.proda.endpoint.RetryPolicy;
+import dev.proda.model.Message;
+import dev.proda.model.Records;
+import dev.proda.model.Sample;
+import dev.proda.model.Statement;
+import dev.proda.project.Log;
+import dev.proda.project.ProdaConfig;
+import dev.proda.project.ProjectLayout;
+import dev.proda.text.Terms;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The Builder's samples written by the LLM teacher: for each statement, one question with its answer, one
+ * multiple-choice question whose other options are misconceptions of the same kind, and one true/false sentence.
+ * Every answer passes a schema ({@code samples.schema.json}) and checks the schema cannot express, which tie it to
+ * the knowledge base: the answer names the statement's object, the keyed option is the object and no other option
+ * is, and a "true" sentence names subject and object while a "false" one does not name the object. An invalid answer
+ * is re-asked; a statement whose answers stay invalid, or whose exchange fails, gets no LLM samples (the Builder keeps
+ * its own for it). Answers are cached like the teacher's extraction answers.
+ */
+public final class LlmSampleWriter {
+    /** The skills of LLM-written samples, beside the Builder's own. */
+    public static final List<String> SKILLS = List.of("llm-qa", "llm-multiple-choice", "llm-true-false");
+    private static final AnswerSchema SCHEMA = AnswerSchema.load("samples");
+
+    private final ReliableChat chat;
+    private final RequestDefaults defaults;
+    private final int concurrency;
+    private final Log log;
+
+    LlmSampleWriter(ReliableChat chat, RequestDefaults defaults, int concurrency, Log log) {
+        this.chat = chat;
+        this.defaults = defaults;
+        this.concurrency = concurrency;
+        this.log = log;
+    }
+
+    /** The writer {@code teacher.*} describes, sharing the teacher's answer cache. */
+    public static LlmSampleWriter from(ProdaConfig.Teacher config, ProjectLayout layout,
+            Function<String, String> environment, Log log) {
+        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(config.timeoutSeconds() * 1000)));
+        OpenAiEndpoint endpoint = OpenAiEndpoint.create(config.baseUrl(), config.model(), config.apiKeyEnv(),
+                environment, timeout);
+        RequestDefaults defaults = new RequestDefaults(config.model(), config.temperature(), config.maxTokens(),
+                config.jsonMode(), config.reasks());
+        ReliableChat chat = new ReliableChat(endpoint, new ResponseCache(layout.cache().resolve(LlmTeacher.CACHE_FOLDER)),
+                config.concurrency(), RetryPolicy.standard(config.maxRetries()), log);
+        return new LlmSampleWriter(chat, defaults, config.concurrency(), log);
+    }
+
+    /** The samples written, and the statements for which none could be. */
+    public record Written(List<Sample> samples, List<String> failedStatements) {
+    }
+
+    /** Samples for each statement (three per statement written), in statement order. */
+    public Written write(List<Statement> statements) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<List<Sample>>> pending = new ArrayList<>();
+            for (Statement statement : statements) {
+                pending.add(pool.submit(() -> samples(statement)));
+            }
+            List<Sample> samples = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                try {
+                    samples.addAll(pending.get(i).get());
+                } catch (ExecutionException e) {
+                    failed.add(statements.get(i).statement_id());
+                    log.warn("build: no LLM samples for " + statements.get(i).statement_id() + ": "
+                            + e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EndpointException("interrupted while the teacher wrote samples", 0, false, null);
+                }
+            }
+            return new Written(samples, failed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Sample> samples(Statement statement) {
+        ChatRequest request = defaults.request(Prompts.render("samples.system", Map.of()),
+                Prompts.render("samples.user", Map.of("subject", statement.subject(), "relation",
+                        statement.predicate(), "object", statement.object(), "quote", statement.source_quote())));
+        JsonNode answer = StructuredAsk.ask(chat, request, SCHEMA, defaults.reasks(), a -> problems(statement, a)).value();
+        List<String> knowledge = new ArrayList<>(List.of(statement.statement_id()));
+        knowledge.addAll(statement.concept_ids());
+        JsonNode qa = answer.path("qa");
+        JsonNode mc = answer.path("multiple_choice");
+        StringBuilder question = new StringBuilder(mc.path("question").asText());
+        for (int i = 0; i < 4; i++) {
+            question.append('\n').append((char) ('A' + i)).append(". ").append(mc.path("options").path(i).asText());
+        }
+        int key = mc.path("answer").asText().charAt(0) - 'A';
+        JsonNode tf = answer.path("true_false");
+        return List.of(
+                sample(statement, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
+                sample(statement, "llm-multiple-choice", question.toString(),
+                        mc.path("answer").asText() + ". " + mc.path("options").path(key).asText(), knowledge),
+                sample(statement, "llm-true-false", "True or false: " + tf.path("statement").asText(),
+                        tf.path("answer").asBoolean() ? "True." : "False. " + Phrasing.sentence(statement.subject(),
+                                statement.predicate(), statement.object()), knowledge));
+    }
+
+    private static Sample sample(Statement statement, String skill, String question, String answer,
+            List<String> knowledge) {
+        return new Sample(Records.id("b-", statement.statement_id(), skill, question),
+                List.of(new Message("user", question), new Message("assistant", answer)), knowledge, skill, "build", 0);
+    }
+
+    /** What ties an answer to the statement, beyond the schema. */
+    static List<String> problems(Statement statement, JsonNode answer) {
+        List<String> problems = new ArrayList<>();
+        String object = Terms.key(statement.object());
+        String subject = Terms.key(statement.subject());
+        if (!names(answer.path("qa").path("answer").asText(), object)) {
+            problems.add("qa.answer must name the object \"" + statement.object() + "\"");
+        }
+        JsonNode options = answer.path("multiple_choice").path("options");
+        int key = answer.path("multiple_choice").path("answer").asText("A").charAt(0) - 'A';
+        for (int i = 0; i < options.size(); i++) {
+            boolean isObject = names(options.get(i).asText(), object);
+            if (i == key && !isObject) {
+                problems.add("multiple_choice: the keyed option must be the object \"" + statement.object() + "\"");
+            } else if (i != key && isObject) {
+                problems.add("multiple_choice: option " + (char) ('A' + i) + " names the object too, so two are right");
+            }
+        }
+        String sentence = answer.path("true_false").path("statement").asText();
+        boolean claimsTrue = answer.path("true_false").path("answer").asBoolean();
+        if (claimsTrue && !(names(sentence, object) && names(sentence, subject))) {
+            problems.add("true_false: a true sentence must name the subject and the object");
+        }
+        if (!claimsTrue && names(sentence, object)) {
+            problems.add("true_false: a false sentence must not name the object, which the quote makes true");
+        }
+        return problems;
+    }
+
+    /** Whether {@code text} holds the term with key {@code key}, word for word (plurals and case aside). */
+    private static boolean names(String text, String key) {
+        return !key.isEmpty() && (" " + Terms.key(text) + " ").contains(" " + key + " ");
+    }
+}
