@@ -19,6 +19,7 @@ import dev.proda.project.Lock;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
+import dev.proda.teacher.llm.LlmSampleWriter;
 import dev.proda.tester.FormExemplars;
 import dev.proda.tester.Tests;
 import dev.proda.text.Terms;
@@ -133,7 +134,9 @@ public final class Repair {
                 }
             }
             this.writer = new PatchWriter(kb, curriculum.unusedChains(kb), tested,
-                    config.budgets().patchSamplesPerNode(), round, new Random(config.seed() + 101L * round));
+                    config.budgets().patchSamplesPerNode(), round, new Random(config.seed() + 101L * round),
+                    config.teacher().backend().equals("openai")
+                            ? LlmSampleWriter.from(config.teacher(), layout, System::getenv, Log.SILENT) : null);
             this.grounding = new Bm25Grounding(corpus);
             this.round = round;
         }
@@ -217,9 +220,12 @@ public final class Repair {
         private final int perNode;
         private final int round;
         private final Random random;
+        /** The LLM teacher, which writes a failed statement's patch when it is the teacher; else null. */
+        private final LlmSampleWriter teacher;
 
         PatchWriter(KnowledgeBase kb, List<Chain> exemplarChains, java.util.Set<String> tested, int perNode, int round,
-                Random random) {
+                Random random, LlmSampleWriter teacher) {
+            this.teacher = teacher;
             this.tested = tested;
             this.chains = kb.chainsById();
             this.statements = kb.statementsById();
@@ -272,6 +278,15 @@ public final class Repair {
         private List<Sample> statementSamples(Statement s, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(s.statement_id());
             List<Sample> samples = new ArrayList<>();
+            if (teacher != null && s.parent_chain_id() == null) {
+                try {
+                    teacher.patch(s, passages.stream().map(Bm25Grounding.Passage::text).toList())
+                            .forEach(x -> samples.add(sample("llm-contrast", knowledge, x.question(), x.answer())));
+                    return samples;
+                } catch (RuntimeException e) {
+                    samples.clear(); // the endpoint failed or its answers stayed invalid: the templates below
+                }
+            }
             if (s.parent_chain_id() != null) {
                 samples.add(sample("grounded-continue", knowledge, "Here is a passage: " + s.source_quote()
                         + " After " + Phrasing.quote(s.subject()) + ", what is said next?", s.object()));

@@ -93,6 +93,47 @@ public final class LlmSampleWriter {
         }
     }
 
+    private static final AnswerSchema PATCH_SCHEMA = AnswerSchema.load("patch");
+
+    /** A question and its answer, for the caller to make a sample of. */
+    public record Exchange(String question, String answer) {
+    }
+
+    /**
+     * Repair samples for a statement the student failed, grounded in {@code passages}: contrasts, both directions,
+     * explanations in the passages' words. Every answer names the subject or the object, and one names the object.
+     *
+     * @throws InvalidAnswerException when the answers stay invalid after the re-asks
+     * @throws EndpointException when the endpoint fails
+     */
+    public List<Exchange> patch(Statement statement, List<String> passages) {
+        ChatRequest request = defaults.request(Prompts.render("patch.system", Map.of()),
+                Prompts.render("patch.user", Map.of("subject", statement.subject(), "relation", statement.predicate(),
+                        "object", statement.object(), "passages", String.join("\n---\n", passages))));
+        String object = Terms.key(statement.object());
+        String subject = Terms.key(statement.subject());
+        JsonNode answer = StructuredAsk.ask(chat, request, PATCH_SCHEMA, defaults.reasks(), a -> {
+            List<String> problems = new ArrayList<>();
+            boolean objectNamed = false;
+            for (JsonNode sample : a.path("samples")) {
+                String text = sample.path("answer").asText();
+                objectNamed |= names(text, object);
+                if (!names(text, object) && !names(text, subject)) {
+                    problems.add("an answer names neither \"" + statement.subject() + "\" nor \""
+                            + statement.object() + "\": " + text);
+                }
+            }
+            if (!objectNamed) {
+                problems.add("no answer names the object \"" + statement.object() + "\"");
+            }
+            return problems;
+        }).value();
+        List<Exchange> exchanges = new ArrayList<>();
+        answer.path("samples").forEach(x -> exchanges.add(new Exchange(x.path("question").asText(),
+                x.path("answer").asText())));
+        return exchanges;
+    }
+
     private List<Sample> samples(Statement statement) {
         ChatRequest request = defaults.request(Prompts.render("samples.system", Map.of()),
                 Prompts.render("samples.user", Map.of("subject", statement.subject(), "relation",

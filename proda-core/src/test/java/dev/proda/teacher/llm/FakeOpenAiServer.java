@@ -195,6 +195,16 @@ final class FakeOpenAiServer implements AutoCloseable {
                 int chains = Json.MAPPER.readTree(between(user, "<chains>", "</chains>")).size();
                 return Json.MAPPER.writeValueAsString(statements(between(user, "<passage>", "</passage>"), chains));
             }
+            if (system.contains("You write repair samples")) {
+                String subject = line(user, "Subject: ");
+                String object = line(user, "Object: ");
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode samples = root.putArray("samples");
+                samples.addObject().put("question", "What kind of thing is " + subject + ", unlike a stack?")
+                        .put("answer", subject + " is a kind of " + object + ", not a stack.");
+                samples.addObject().put("question", "Name one kind of " + object + ".").put("answer", subject + ".");
+                return Json.MAPPER.writeValueAsString(root);
+            }
             if (system.contains("You write training samples")) {
                 return Json.MAPPER.writeValueAsString(samples(user));
             }

@@ -48,4 +48,42 @@ class LlmSampleWriterTest {
             assertEquals(calls, server.calls.get(), "answers are cached");
         }
     }
+
+    @Test
+    void writesRepairSamplesThatNameTheFact() throws Exception {
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            OpenAiEndpoint endpoint = OpenAiEndpoint.create(server.baseUrl(), "fake-model", null, n -> null,
+                    Duration.ofSeconds(10));
+            LlmSampleWriter writer = new LlmSampleWriter(new ReliableChat(endpoint, new ResponseCache(dir), 1,
+                    RetryPolicy.standard(0), Log.SILENT), new RequestDefaults("fake-model", 0.0, 512, true, 1), 1,
+                    Log.SILENT);
+            List<LlmSampleWriter.Exchange> patch = writer.patch(statement("s-1", "heap", "priority queue"),
+                    List.of("A heap is a priority queue kept as a tree."));
+            assertEquals(2, patch.size());
+            assertTrue(patch.get(0).answer().contains("priority queue"));
+            String user = server.received.get(server.received.size() - 1).userMessages().get(0);
+            assertTrue(user.contains("A heap is a priority queue kept as a tree."), "grounded in the passages: " + user);
+        }
+    }
+
+    @Test
+    void withTheLlmTeacherTheBuilderSamplesOfStatementsAreTheTeachers() throws Exception {
+        dev.proda.project.ProjectLayout layout = dev.proda.TestCorpus.project(dir.resolve("p"), "computing");
+        dev.proda.extract.Extract.run(layout, dev.proda.project.ProdaConfig.defaults("t"), Log.SILENT, false);
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            java.nio.file.Files.writeString(layout.config(), "name: t\nteacher:\n  backend: openai\n  base_url: "
+                    + server.baseUrl() + "\n  model: fake-model\n  concurrency: 2\n");
+            dev.proda.project.ProdaConfig config = dev.proda.project.ProdaConfig.read(layout.config());
+            List<Sample> samples = dev.proda.build.Build.run(layout, config, Log.SILENT, true);
+            long teachers = samples.stream().filter(s -> LlmSampleWriter.SKILLS.contains(s.skill())).count();
+            assertTrue(teachers >= 3 && teachers % 3 == 0, "three per statement written: " + teachers);
+            assertTrue(samples.stream().anyMatch(s -> s.knowledge().get(0).startsWith("c-")),
+                    "the concepts keep the Builder's samples");
+            java.util.Set<String> taught = new java.util.HashSet<>();
+            samples.stream().filter(s -> LlmSampleWriter.SKILLS.contains(s.skill()))
+                    .forEach(s -> taught.add(s.knowledge().get(0)));
+            assertTrue(samples.stream().filter(s -> taught.contains(s.knowledge().get(0)))
+                    .allMatch(s -> LlmSampleWriter.SKILLS.contains(s.skill())), "a written statement has only the teacher's");
+        }
+    }
 }
