@@ -220,8 +220,8 @@ public final class Repair {
         private final int perNode;
         private final int round;
         private final Random random;
-        /** The LLM teacher, which writes a failed statement's patch when it is the teacher; else null. */
-        private final LlmSampleWriter teacher;
+        /** The LLM teacher, which writes failed statements' patches; null when it is not the teacher, or failed. */
+        private LlmSampleWriter teacher;
 
         PatchWriter(KnowledgeBase kb, List<Chain> exemplarChains, java.util.Set<String> tested, int perNode, int round,
                 Random random, LlmSampleWriter teacher) {
@@ -283,8 +283,11 @@ public final class Repair {
                     teacher.patch(s, passages.stream().map(Bm25Grounding.Passage::text).toList())
                             .forEach(x -> samples.add(sample("llm-contrast", knowledge, x.question(), x.answer())));
                     return samples;
+                } catch (dev.proda.endpoint.EndpointException e) {
+                    samples.clear();
+                    teacher = null; // the endpoint failed after its retries: templates from here on, no more waiting
                 } catch (RuntimeException e) {
-                    samples.clear(); // the endpoint failed or its answers stayed invalid: the templates below
+                    samples.clear(); // its answers stayed invalid: the templates below
                 }
             }
             if (s.parent_chain_id() != null) {

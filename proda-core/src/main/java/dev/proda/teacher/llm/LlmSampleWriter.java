@@ -80,6 +80,14 @@ public final class LlmSampleWriter {
                     samples.addAll(pending.get(i).get());
                 } catch (ExecutionException e) {
                     failed.add(statements.get(i).statement_id());
+                    if (e.getCause() instanceof EndpointException unreachable) {
+                        // the endpoint itself failed after its retries: the others would wait for the same
+                        pending.forEach(f -> f.cancel(true));
+                        statements.subList(i + 1, statements.size()).forEach(s -> failed.add(s.statement_id()));
+                        log.warn("build: the teacher failed (" + unreachable.getMessage() + "); " + failed.size()
+                                + " statements keep the Builder's samples");
+                        break;
+                    }
                     log.warn("build: no LLM samples for " + statements.get(i).statement_id() + ": "
                             + e.getCause().getMessage());
                 } catch (InterruptedException e) {

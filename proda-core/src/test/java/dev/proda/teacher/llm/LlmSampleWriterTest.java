@@ -86,4 +86,20 @@ class LlmSampleWriterTest {
                     .allMatch(s -> LlmSampleWriter.SKILLS.contains(s.skill())), "a written statement has only the teacher's");
         }
     }
+
+    @Test
+    void anUnreachableTeacherIsGivenUpOnceNotPerStatement() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // closed again: nothing listens there
+        }
+        OpenAiEndpoint endpoint = OpenAiEndpoint.create("http://127.0.0.1:" + port + "/v1", "fake-model", null,
+                n -> null, Duration.ofSeconds(2));
+        LlmSampleWriter writer = new LlmSampleWriter(new ReliableChat(endpoint, null, 1, RetryPolicy.standard(0),
+                Log.SILENT), new RequestDefaults("fake-model", 0.0, 512, true, 0), 1, Log.SILENT);
+        LlmSampleWriter.Written written = writer.write(List.of(statement("s-1", "heap", "priority queue"),
+                statement("s-2", "trie", "search tree"), statement("s-3", "deque", "queue")));
+        assertTrue(written.samples().isEmpty());
+        assertEquals(List.of("s-1", "s-2", "s-3"), written.failedStatements());
+    }
 }
