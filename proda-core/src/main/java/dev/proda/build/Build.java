@@ -123,21 +123,26 @@ public final class Build {
     }
 
     /**
-     * With the LLM teacher, the statements' samples are the teacher's (question, multiple choice, true/false); a
-     * statement it could not write for keeps the Builder's own, and the concepts' samples stay the Builder's.
+     * With the LLM teacher, the samples of statements and defined concepts are the teacher's (question, multiple
+     * choice, true/false); a node it could not write for keeps the Builder's own.
      */
     static Written withTeacherSamples(Written builder, Curriculum curriculum, LlmSampleWriter writer, Log log) {
         List<Statement> statements = new ArrayList<>(curriculum.links());
         statements.addAll(curriculum.standalone());
+        List<Concept> defined = curriculum.concepts().stream().filter(c -> c.definition() != null).toList();
         LlmSampleWriter.Written teacher = writer.write(statements);
+        LlmSampleWriter.Written concepts = writer.writeConcepts(defined);
         Set<String> written = new HashSet<>();
         teacher.samples().forEach(s -> written.add(s.knowledge().get(0)));
+        concepts.samples().forEach(s -> written.add(s.knowledge().get(0)));
         List<Sample> samples = new ArrayList<>(teacher.samples());
+        samples.addAll(concepts.samples());
         builder.samples().stream().filter(s -> s.knowledge().isEmpty() || !written.contains(s.knowledge().get(0)))
                 .forEach(samples::add);
-        log.info("build: the teacher wrote " + teacher.samples().size() + " samples for " + written.size() + " of "
-                + statements.size() + " statements" + (teacher.failedStatements().isEmpty() ? ""
-                        : "; " + teacher.failedStatements().size() + " keep the Builder's samples"));
+        int failed = teacher.failedStatements().size() + concepts.failedStatements().size();
+        log.info("build: the teacher wrote " + (teacher.samples().size() + concepts.samples().size()) + " samples for "
+                + written.size() + " of " + (statements.size() + defined.size()) + " statements and defined concepts"
+                + (failed == 0 ? "" : "; " + failed + " keep the Builder's samples"));
         return new Written(samples, builder.withoutFalseObject());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.proda.build.Phrasing;
 import dev.proda.endpoint.EndpointException;
 import dev.proda.endpoint.RetryPolicy;
+import dev.proda.model.Concept;
 import dev.proda.model.Message;
 import dev.proda.model.Records;
 import dev.proda.model.Sample;
@@ -67,29 +68,33 @@ public final class LlmSampleWriter {
 
     /** Samples for each statement (three per statement written), in statement order. */
     public Written write(List<Statement> statements) {
+        return each(statements, Statement::statement_id, this::samples);
+    }
+
+    /** Asks for every node side by side; a node whose answers stay invalid is listed, an unreachable teacher ends all. */
+    private <T> Written each(List<T> nodes, Function<T, String> id, Function<T, List<Sample>> ask) {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<List<Sample>>> pending = new ArrayList<>();
-            for (Statement statement : statements) {
-                pending.add(pool.submit(() -> samples(statement)));
+            for (T node : nodes) {
+                pending.add(pool.submit(() -> ask.apply(node)));
             }
             List<Sample> samples = new ArrayList<>();
             List<String> failed = new ArrayList<>();
-            for (int i = 0; i < statements.size(); i++) {
+            for (int i = 0; i < nodes.size(); i++) {
                 try {
                     samples.addAll(pending.get(i).get());
                 } catch (ExecutionException e) {
-                    failed.add(statements.get(i).statement_id());
+                    failed.add(id.apply(nodes.get(i)));
                     if (e.getCause() instanceof EndpointException unreachable) {
                         // the endpoint itself failed after its retries: the others would wait for the same
                         pending.forEach(f -> f.cancel(true));
-                        statements.subList(i + 1, statements.size()).forEach(s -> failed.add(s.statement_id()));
+                        nodes.subList(i + 1, nodes.size()).forEach(n -> failed.add(id.apply(n)));
                         log.warn("build: the teacher failed (" + unreachable.getMessage() + "); " + failed.size()
-                                + " statements keep the Builder's samples");
+                                + " nodes keep the Builder's samples");
                         break;
                     }
-                    log.warn("build: no LLM samples for " + statements.get(i).statement_id() + ": "
-                            + e.getCause().getMessage());
+                    log.warn("build: no LLM samples for " + id.apply(nodes.get(i)) + ": " + e.getCause().getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new EndpointException("interrupted while the teacher wrote samples", 0, false, null);
@@ -99,6 +104,83 @@ public final class LlmSampleWriter {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Samples for each defined concept (three per concept written), in order: what it means, which term, true/false. */
+    public Written writeConcepts(List<Concept> concepts) {
+        return each(concepts, Concept::concept_id, this::conceptSamples);
+    }
+
+    private List<Sample> conceptSamples(Concept concept) {
+        ChatRequest request = defaults.request(Prompts.render("concept-samples.system", Map.of()),
+                Prompts.render("concept-samples.user", Map.of("term", concept.term(), "definition", concept.definition())));
+        JsonNode answer = StructuredAsk.ask(chat, request, SCHEMA, defaults.reasks(), a -> conceptProblems(concept, a))
+                .value();
+        List<String> knowledge = List.of(concept.concept_id());
+        JsonNode qa = answer.path("qa");
+        JsonNode mc = answer.path("multiple_choice");
+        int key = mc.path("answer").asText().charAt(0) - 'A';
+        JsonNode tf = answer.path("true_false");
+        String id = concept.concept_id();
+        return List.of(
+                sample(id, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
+                sample(id, "llm-multiple-choice", choices(mc), mc.path("answer").asText() + ". "
+                        + mc.path("options").path(key).asText(), knowledge),
+                sample(id, "llm-true-false", "True or false: " + tf.path("statement").asText(),
+                        tf.path("answer").asBoolean() ? "True." : "False. " + concept.term() + ": " + concept.definition(),
+                        knowledge));
+    }
+
+    /**
+     * A concept's answer is tied to its definition by the definition's content words: the answer to "what is it"
+     * holds most of them, the keyed option is the term and no other option is, a true sentence names the term and
+     * most of the definition's words.
+     */
+    static List<String> conceptProblems(Concept concept, JsonNode answer) {
+        List<String> problems = new ArrayList<>();
+        String term = Terms.key(concept.term());
+        if (overlap(answer.path("qa").path("answer").asText(), concept.definition()) < HALF) {
+            problems.add("qa.answer must give the definition \"" + concept.definition() + "\"");
+        }
+        JsonNode options = answer.path("multiple_choice").path("options");
+        int key = answer.path("multiple_choice").path("answer").asText("A").charAt(0) - 'A';
+        for (int i = 0; i < options.size(); i++) {
+            boolean isTerm = Terms.key(options.get(i).asText()).equals(term);
+            if (i == key && !isTerm) {
+                problems.add("multiple_choice: the keyed option must be the term \"" + concept.term() + "\"");
+            } else if (i != key && isTerm) {
+                problems.add("multiple_choice: option " + (char) ('A' + i) + " is the term too");
+            }
+        }
+        String sentence = answer.path("true_false").path("statement").asText();
+        if (!names(sentence, term)) {
+            problems.add("true_false: the sentence must name the term \"" + concept.term() + "\"");
+        } else if (answer.path("true_false").path("answer").asBoolean() && overlap(sentence, concept.definition()) < HALF) {
+            problems.add("true_false: a true sentence must say what the definition says");
+        }
+        return problems;
+    }
+
+    private static final double HALF = 0.5;
+
+    /** The share of the reference's content words that {@code text} holds. */
+    private static double overlap(String text, String reference) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        Terms.contentWords(reference).forEach(w -> words.add(Terms.singular(w)));
+        if (words.isEmpty()) {
+            return 1;
+        }
+        java.util.Set<String> held = new java.util.HashSet<>();
+        Terms.contentWords(text).forEach(w -> held.add(Terms.singular(w)));
+        return words.stream().filter(held::contains).count() / (double) words.size();
+    }
+
+    private static String choices(JsonNode mc) {
+        StringBuilder question = new StringBuilder(mc.path("question").asText());
+        for (int i = 0; i < 4; i++) {
+            question.append('\n').append((char) ('A' + i)).append(". ").append(mc.path("options").path(i).asText());
+        }
+        return question.toString();
     }
 
     private static final AnswerSchema PATCH_SCHEMA = AnswerSchema.load("patch");
@@ -151,24 +233,20 @@ public final class LlmSampleWriter {
         knowledge.addAll(statement.concept_ids());
         JsonNode qa = answer.path("qa");
         JsonNode mc = answer.path("multiple_choice");
-        StringBuilder question = new StringBuilder(mc.path("question").asText());
-        for (int i = 0; i < 4; i++) {
-            question.append('\n').append((char) ('A' + i)).append(". ").append(mc.path("options").path(i).asText());
-        }
         int key = mc.path("answer").asText().charAt(0) - 'A';
         JsonNode tf = answer.path("true_false");
+        String id = statement.statement_id();
         return List.of(
-                sample(statement, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
-                sample(statement, "llm-multiple-choice", question.toString(),
+                sample(id, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
+                sample(id, "llm-multiple-choice", choices(mc),
                         mc.path("answer").asText() + ". " + mc.path("options").path(key).asText(), knowledge),
-                sample(statement, "llm-true-false", "True or false: " + tf.path("statement").asText(),
+                sample(id, "llm-true-false", "True or false: " + tf.path("statement").asText(),
                         tf.path("answer").asBoolean() ? "True." : "False. " + Phrasing.sentence(statement.subject(),
                                 statement.predicate(), statement.object()), knowledge));
     }
 
-    private static Sample sample(Statement statement, String skill, String question, String answer,
-            List<String> knowledge) {
-        return new Sample(Records.id("b-", statement.statement_id(), skill, question),
+    private static Sample sample(String node, String skill, String question, String answer, List<String> knowledge) {
+        return new Sample(Records.id("b-", node, skill, question),
                 List.of(new Message("user", question), new Message("assistant", answer)), knowledge, skill, "build", 0);
     }
 

@@ -205,6 +205,17 @@ final class FakeOpenAiServer implements AutoCloseable {
                 samples.addObject().put("question", "Name one kind of " + object + ".").put("answer", subject + ".");
                 return Json.MAPPER.writeValueAsString(root);
             }
+            if (system.contains("teach what one term means")) {
+                String term = line(user, "Term: ");
+                String definition = line(user, "Definition: ");
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                root.putObject("qa").put("question", "What is " + term + "?").put("answer", "It is " + definition + ".");
+                ObjectNode mc = root.putObject("multiple_choice").put("question", "Which term means: " + definition + "?");
+                mc.putArray("options").add("red herring").add(term).add("queue").add("stack");
+                mc.put("answer", "B");
+                root.putObject("true_false").put("statement", term + " is " + definition + ".").put("answer", true);
+                return Json.MAPPER.writeValueAsString(root);
+            }
             if (system.contains("You write training samples")) {
                 return Json.MAPPER.writeValueAsString(samples(user));
             }

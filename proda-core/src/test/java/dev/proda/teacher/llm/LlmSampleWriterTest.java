@@ -3,6 +3,7 @@ package dev.proda.teacher.llm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.proda.endpoint.RetryPolicy;
 import dev.proda.model.Sample;
 import dev.proda.model.Span;
@@ -76,9 +77,9 @@ class LlmSampleWriterTest {
             dev.proda.project.ProdaConfig config = dev.proda.project.ProdaConfig.read(layout.config());
             List<Sample> samples = dev.proda.build.Build.run(layout, config, Log.SILENT, true);
             long teachers = samples.stream().filter(s -> LlmSampleWriter.SKILLS.contains(s.skill())).count();
-            assertTrue(teachers >= 3 && teachers % 3 == 0, "three per statement written: " + teachers);
-            assertTrue(samples.stream().anyMatch(s -> s.knowledge().get(0).startsWith("c-")),
-                    "the concepts keep the Builder's samples");
+            assertTrue(teachers >= 3 && teachers % 3 == 0, "three per statement or defined concept written: " + teachers);
+            assertTrue(samples.stream().anyMatch(s -> s.knowledge().get(0).startsWith("c-")
+                    && LlmSampleWriter.SKILLS.contains(s.skill())), "defined concepts get the teacher's samples too");
             java.util.Set<String> taught = new java.util.HashSet<>();
             samples.stream().filter(s -> LlmSampleWriter.SKILLS.contains(s.skill()))
                     .forEach(s -> taught.add(s.knowledge().get(0)));
@@ -101,5 +102,24 @@ class LlmSampleWriterTest {
                 statement("s-2", "trie", "search tree"), statement("s-3", "deque", "queue")));
         assertTrue(written.samples().isEmpty());
         assertEquals(List.of("s-1", "s-2", "s-3"), written.failedStatements());
+    }
+
+    @Test
+    void aConceptAnswerMustCarryItsDefinitionAndKeyTheTerm() throws Exception {
+        dev.proda.model.Concept heap = new dev.proda.model.Concept("c-1", "heap", List.of(), "structure",
+                "a tree that keeps its smallest key at the root", List.of("s-1"), "computing", List.of());
+        JsonNode good = dev.proda.io.Json.MAPPER.readTree("""
+                {"qa": {"question": "What is a heap?", "answer": "A tree keeping the smallest key at its root."},
+                 "multiple_choice": {"question": "Which term?", "options": ["stack", "heap", "queue", "trie"], "answer": "B"},
+                 "true_false": {"statement": "A heap is a tree that keeps its smallest key at the root.", "answer": true}}""");
+        assertTrue(LlmSampleWriter.conceptProblems(heap, good).isEmpty(), LlmSampleWriter.conceptProblems(heap, good)
+                .toString());
+        JsonNode bad = dev.proda.io.Json.MAPPER.readTree("""
+                {"qa": {"question": "What is a heap?", "answer": "A pile of things."},
+                 "multiple_choice": {"question": "Which term?", "options": ["stack", "heap", "heaps", "trie"], "answer": "A"},
+                 "true_false": {"statement": "Stacks are last in, first out.", "answer": false}}""");
+        // not the definition; the key on "stack"; "heap" and "heaps" both the term; a sentence about another term
+        assertEquals(5, LlmSampleWriter.conceptProblems(heap, bad).size(), LlmSampleWriter.conceptProblems(heap, bad)
+                .toString());
     }
 }
