@@ -322,6 +322,18 @@ public final class Repair {
         private List<Sample> conceptSamples(Concept c, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(c.concept_id());
             List<Sample> samples = new ArrayList<>();
+            if (teacher != null) {
+                try {
+                    teacher.patch(c, passages.stream().map(Bm25Grounding.Passage::text).toList())
+                            .forEach(x -> samples.add(sample("llm-contrast", knowledge, x.question(), x.answer())));
+                    return samples;
+                } catch (dev.proda.endpoint.EndpointException e) {
+                    samples.clear();
+                    teacher = null; // the endpoint failed after its retries: templates from here on
+                } catch (RuntimeException e) {
+                    samples.clear(); // its answers stayed invalid: the templates below
+                }
+            }
             if (c.definition() != null) {
                 samples.add(sample("explain", knowledge, "Explain " + c.term() + ".",
                         Phrasing.capitalise(c.term()) + " is " + c.definition() + "."));

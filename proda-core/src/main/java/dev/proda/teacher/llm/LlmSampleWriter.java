@@ -224,6 +224,40 @@ public final class LlmSampleWriter {
         return exchanges;
     }
 
+    /**
+     * Contrastive definitions for a concept the student does not know, grounded in {@code passages}: every answer
+     * names the term, and one holds at least half of its definition's content words (when it has a definition).
+     *
+     * @throws InvalidAnswerException when the answers stay invalid after the re-asks
+     * @throws EndpointException when the endpoint fails
+     */
+    public List<Exchange> patch(Concept concept, List<String> passages) {
+        String definition = concept.definition() == null ? "(none given)" : concept.definition();
+        ChatRequest request = defaults.request(Prompts.render("concept-patch.system", Map.of()),
+                Prompts.render("concept-patch.user", Map.of("term", concept.term(), "definition", definition,
+                        "passages", String.join("\n---\n", passages))));
+        String term = Terms.key(concept.term());
+        JsonNode answer = StructuredAsk.ask(chat, request, PATCH_SCHEMA, defaults.reasks(), a -> {
+            List<String> problems = new ArrayList<>();
+            boolean defined = concept.definition() == null;
+            for (JsonNode sample : a.path("samples")) {
+                String text = sample.path("answer").asText();
+                if (!names(text, term)) {
+                    problems.add("an answer does not name the term \"" + concept.term() + "\": " + text);
+                }
+                defined |= overlap(text, concept.definition() == null ? "" : concept.definition()) >= HALF;
+            }
+            if (!defined) {
+                problems.add("no answer gives the definition \"" + concept.definition() + "\"");
+            }
+            return problems;
+        }).value();
+        List<Exchange> exchanges = new ArrayList<>();
+        answer.path("samples").forEach(x -> exchanges.add(new Exchange(x.path("question").asText(),
+                x.path("answer").asText())));
+        return exchanges;
+    }
+
     private List<Sample> samples(Statement statement) {
         ChatRequest request = defaults.request(Prompts.render("samples.system", Map.of()),
                 Prompts.render("samples.user", Map.of("subject", statement.subject(), "relation",

@@ -195,6 +195,16 @@ final class FakeOpenAiServer implements AutoCloseable {
                 int chains = Json.MAPPER.readTree(between(user, "<chains>", "</chains>")).size();
                 return Json.MAPPER.writeValueAsString(statements(between(user, "<passage>", "</passage>"), chains));
             }
+            if (system.contains("does not know what one term means")) {
+                String term = line(user, "Term: ");
+                String definition = line(user, "Definition: ");
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode samples = root.putArray("samples");
+                samples.addObject().put("question", "What is " + term + "?").put("answer", term + " is " + definition + ".");
+                samples.addObject().put("question", "How does " + term + " differ from a stack?")
+                        .put("answer", "Unlike a stack, " + term + " is " + definition + ".");
+                return Json.MAPPER.writeValueAsString(root);
+            }
             if (system.contains("You write repair samples")) {
                 String subject = line(user, "Subject: ");
                 String object = line(user, "Object: ");

@@ -64,6 +64,11 @@ class LlmSampleWriterTest {
             assertTrue(patch.get(0).answer().contains("priority queue"));
             String user = server.received.get(server.received.size() - 1).userMessages().get(0);
             assertTrue(user.contains("A heap is a priority queue kept as a tree."), "grounded in the passages: " + user);
+            dev.proda.model.Concept heap = new dev.proda.model.Concept("c-1", "heap", List.of(), "structure",
+                    "a tree that keeps its smallest key at the root", List.of("s-1"), "computing", List.of());
+            List<LlmSampleWriter.Exchange> contrast = writer.patch(heap, List.of("A heap keeps its smallest key on top."));
+            assertEquals(2, contrast.size());
+            assertTrue(contrast.stream().allMatch(x -> x.answer().contains("heap")), "every answer names the term");
         }
     }
 
