@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -340,7 +339,7 @@ public final class Compile {
     static void copyTree(Path source, Path target) {
         try {
             Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-            deleteTree(temp);
+            AtomicFiles.deleteTree(temp);
             Files.createDirectories(temp);
             try (var files = Files.walk(source)) {
                 for (Path file : files.sorted().toList()) {
@@ -352,21 +351,10 @@ public final class Compile {
                     }
                 }
             }
-            deleteTree(target);
+            AtomicFiles.deleteTree(target);
             Files.move(temp, target);
         } catch (IOException e) {
             throw new ProdaFileException("cannot copy model " + source + " to " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

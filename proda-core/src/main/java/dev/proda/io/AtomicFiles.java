@@ -58,6 +58,18 @@ public final class AtomicFiles {
         }
     }
 
+    /** Deletes {@code dir} and everything under it; nothing if it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     private static void deleteQuietly(Path temp) {
         if (temp == null) {
             return;

@@ -170,8 +170,8 @@ public final class CommandEngine implements StudentEngine {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            AtomicFiles.deleteTree(dir);
         } catch (IOException e) {
             // a temp folder left behind is harmless
         }
