@@ -13,6 +13,9 @@ public interface TextModel {
     /** How many tokens the model reads at once; longer texts are cut on the left. */
     int contextTokens();
 
+    /** How many of {@code prompt}'s tokens the model reads: all of them, or its context when they are more. */
+    int promptTokens(String prompt);
+
     /**
      * The tokens of {@code prompt}, each with where it starts in {@code prompt} and its log-probability given
      * the start of text and the tokens before it (the same numbers {@link StudentModel#logLikelihoods} sums).

@@ -222,10 +222,8 @@ final class OpenAiHandler extends Handler.Abstract {
         List<TextModel.TokenLogprob> kept = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         boolean[] stopped = {false};
-        TextModel.Generation generation;
-        modelLock.lock();
-        try {
-            generation = model.generate(prompt, settings.maxTokens(), settings.temperature(), settings.seed(), token -> {
+        TextModel.Generation generation = locked(() -> model.generate(prompt, settings.maxTokens(),
+                settings.temperature(), settings.seed(), token -> {
                 if (stopped[0]) {
                     return;
                 }
@@ -242,10 +240,7 @@ final class OpenAiHandler extends Handler.Abstract {
                 }
                 kept.add(token);
                 onText.accept(token.text());
-            });
-        } finally {
-            modelLock.unlock();
-        }
+            }));
         String finish = stopped[0] ? "stop" : generation.finishReason();
         return new Written(text.toString(), kept, finish);
     }
@@ -293,32 +288,26 @@ final class OpenAiHandler extends Handler.Abstract {
             sse.done(callback);
             return;
         }
-        ObjectNode answer = Json.MAPPER.createObjectNode().put("id", id).put("object", "text_completion")
-                .put("created", System.currentTimeMillis() / 1000).put("model", name);
+        ObjectNode answer = envelope(id, "text_completion");
         ArrayNode choices = answer.putArray("choices");
         long promptTokens = 0;
         long completionTokens = 0;
         for (int i = 0; i < prompts.size(); i++) {
             String text = prompts.get(i);
-            List<TextModel.TokenLogprob> echoed;
-            modelLock.lock();
-            try {
-                echoed = model.echo(text);
-            } finally {
-                modelLock.unlock();
-            }
+            // the prompt is run through the model only when its tokens' log-probabilities are asked for
+            List<TextModel.TokenLogprob> echoed = echo && logprobs ? locked(() -> model.echo(text)) : List.of();
             Written written = settings.maxTokens() == 0 ? new Written("", List.of(), "length")
                     : write(text, settings, t -> { });
             ObjectNode choice = choices.addObject().put("text", (echo ? text : "") + written.text()).put("index", i);
             if (logprobs) {
-                List<TextModel.TokenLogprob> tokens = new ArrayList<>(echo ? echoed : List.of());
+                List<TextModel.TokenLogprob> tokens = new ArrayList<>(echoed);
                 tokens.addAll(written.tokens());
                 choice.set("logprobs", legacyLogprobs(tokens));
             } else {
                 choice.putNull("logprobs");
             }
             choice.put("finish_reason", written.finishReason());
-            promptTokens += echoed.size();
+            promptTokens += locked(() -> model.promptTokens(text));
             completionTokens += written.tokens().size();
         }
         answer.set("usage", usage(promptTokens, completionTokens));
@@ -351,15 +340,10 @@ final class OpenAiHandler extends Handler.Abstract {
     }
 
     private ObjectNode completionChunk(String id, String text, String finishReason) {
-        ObjectNode chunk = Json.MAPPER.createObjectNode().put("id", id).put("object", "text_completion")
-                .put("created", System.currentTimeMillis() / 1000).put("model", name);
+        ObjectNode chunk = envelope(id, "text_completion");
         ObjectNode choice = chunk.putArray("choices").addObject().put("text", text).put("index", 0);
         choice.putNull("logprobs");
-        if (finishReason == null) {
-            choice.putNull("finish_reason");
-        } else {
-            choice.put("finish_reason", finishReason);
-        }
+        choice.put("finish_reason", finishReason);
         return chunk;
     }
 
@@ -398,8 +382,7 @@ final class OpenAiHandler extends Handler.Abstract {
             return;
         }
         Written written = write(prompt, settings, t -> { });
-        ObjectNode answer = Json.MAPPER.createObjectNode().put("id", id).put("object", "chat.completion")
-                .put("created", System.currentTimeMillis() / 1000).put("model", name);
+        ObjectNode answer = envelope(id, "chat.completion");
         ObjectNode choice = answer.putArray("choices").addObject().put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", written.text().stripLeading());
         if (logprobs) {
@@ -412,29 +395,33 @@ final class OpenAiHandler extends Handler.Abstract {
             choice.putNull("logprobs");
         }
         choice.put("finish_reason", written.finishReason());
-        long promptTokens;
-        modelLock.lock();
-        try {
-            promptTokens = model.echo(prompt).size();
-        } finally {
-            modelLock.unlock();
-        }
-        answer.set("usage", usage(promptTokens, written.tokens().size()));
+        answer.set("usage", usage(locked(() -> model.promptTokens(prompt)), written.tokens().size()));
         json(response, callback, 200, answer);
     }
 
     private ObjectNode chatChunk(String id, ObjectNode delta, String finishReason) {
-        ObjectNode chunk = Json.MAPPER.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
-                .put("created", System.currentTimeMillis() / 1000).put("model", name);
+        ObjectNode chunk = envelope(id, "chat.completion.chunk");
         ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
         choice.putNull("logprobs");
-        if (finishReason == null) {
-            choice.putNull("finish_reason");
-        } else {
-            choice.put("finish_reason", finishReason);
-        }
+        choice.put("finish_reason", finishReason);
         return chunk;
+    }
+
+    /** What every answer and chunk opens with: its id, kind, time and the model's name. */
+    private ObjectNode envelope(String id, String object) {
+        return Json.MAPPER.createObjectNode().put("id", id).put("object", object)
+                .put("created", System.currentTimeMillis() / 1000).put("model", name);
+    }
+
+    /** {@code work} on the model, one request at a time. */
+    private <T> T locked(java.util.function.Supplier<T> work) {
+        modelLock.lock();
+        try {
+            return work.get();
+        } finally {
+            modelLock.unlock();
+        }
     }
 
     private static ObjectNode usage(long prompt, long completion) {

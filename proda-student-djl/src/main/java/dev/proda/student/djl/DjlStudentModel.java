@@ -329,6 +329,12 @@ public final class DjlStudentModel implements StudentModel, TextModel {
         return config.shape().context();
     }
 
+    /** As many as {@link #echo} returns, without running the model. */
+    @Override
+    public int promptTokens(String prompt) {
+        return Math.min(tokenizer.encode(prompt).length, config.shape().context());
+    }
+
     /**
      * The prompt's tokens scored as {@link #logLikelihoods} scores a continuation: after {@code <eot>}, the window
      * cut on the left, so a served echo gives the same numbers as scoring in process. A token's text runs from
@@ -367,12 +373,7 @@ public final class DjlStudentModel implements StudentModel, TextModel {
     }
 
     private TextModel.TokenLogprob token(String text, int offset, float[] logProbs, int id) {
-        int top = 0;
-        for (int v = 1; v < logProbs.length; v++) {
-            if (logProbs[v] > logProbs[top]) {
-                top = v;
-            }
-        }
+        int top = argmax(logProbs);
         return new TextModel.TokenLogprob(text, offset, logProbs[id], tokenizer.written(top), logProbs[top]);
     }
 

@@ -21,6 +21,7 @@ class TextModelTest {
                     new Continuation("one  two", " three, four"), new Continuation("the cat", " zyxw"))) {
                 String prompt = c.context() + c.continuation();
                 List<TextModel.TokenLogprob> echo = model.echo(prompt);
+                assertEquals(echo.size(), model.promptTokens(prompt), "counted without running the model");
                 assertEquals(prompt, String.join("", echo.stream().map(TextModel.TokenLogprob::text).toList()));
                 double sum = 0;
                 int tokens = 0;
@@ -45,6 +46,8 @@ class TextModelTest {
         WordTokenizer tokenizer = WordTokenizer.train(texts, 600, 1);
         ModelShape shape = new ModelShape(2, 32, 4, 16, tokenizer.size());
         try (DjlStudentModel model = DjlStudentModel.create(shape, tokenizer, 7, 1)) {
+            String longPrompt = "the cat sat on the mat ".repeat(10); // longer than the context of 16
+            assertEquals(model.echo(longPrompt).size(), model.promptTokens(longPrompt));
             List<TextModel.TokenLogprob> streamed = new ArrayList<>();
             TextModel.Generation first = model.generate("the cat", 5, 0, 1, streamed::add);
             TextModel.Generation second = model.generate("the cat", 5, 0, 99, t -> { });
