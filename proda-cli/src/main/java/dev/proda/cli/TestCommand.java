@@ -9,8 +9,7 @@ import dev.proda.evaluate.Score;
 import dev.proda.evaluate.VersionScores;
 import dev.proda.io.Json;
 import dev.proda.student.StudentModel;
-import dev.proda.student.endpoint.ChatLetterStudent;
-import dev.proda.student.endpoint.CompletionsStudent;
+import dev.proda.student.endpoint.EndpointEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,8 +77,7 @@ final class TestCommand implements Callable<Integer> {
             }
             String label = endpointModel.replace(':', '-');
             Throttle throttle = new Throttle("student", concurrency, RetryPolicy.standard(3), project.log());
-            try (StudentModel student = endpointApi.equals("chat") ? new ChatLetterStudent(client, endpointModel, throttle)
-                    : new CompletionsStudent(client, endpointModel, throttle)) {
+            try (StudentModel student = EndpointEngine.student(endpointApi, client, endpointModel, throttle)) {
                 scores = Evaluate.run(project.layout(), label, student, List.of(project.layout().tests()), project.log());
             }
         } else {

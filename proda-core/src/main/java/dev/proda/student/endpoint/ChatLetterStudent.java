@@ -36,19 +36,17 @@ public final class ChatLetterStudent implements StudentModel, ChoiceModel {
 
     private final JsonEndpoint endpoint;
     private final String model;
-    private final Throttle throttle;
     private final Fanout fanout;
 
     public ChatLetterStudent(JsonEndpoint endpoint, String model, Throttle throttle) {
         this.endpoint = endpoint;
         this.model = model;
-        this.throttle = throttle;
-        this.fanout = new Fanout("proda-chat-student", throttle.concurrency(), endpoint.name());
+        this.fanout = new Fanout("proda-chat-student", throttle, endpoint.name());
     }
 
     @Override
     public List<String> choose(List<Question> questions) {
-        return fanout.map(questions, question -> throttle.call(() -> ask(question)));
+        return fanout.map(questions, this::ask);
     }
 
     private String ask(Question question) {

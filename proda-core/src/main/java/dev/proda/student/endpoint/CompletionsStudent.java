@@ -21,14 +21,12 @@ import java.util.List;
 public final class CompletionsStudent implements StudentModel {
     private final JsonEndpoint endpoint;
     private final String model;
-    private final Throttle throttle;
     private final Fanout fanout;
 
     public CompletionsStudent(JsonEndpoint endpoint, String model, Throttle throttle) {
         this.endpoint = endpoint;
         this.model = model;
-        this.throttle = throttle;
-        this.fanout = new Fanout("proda-endpoint-student", throttle.concurrency(), endpoint.name());
+        this.fanout = new Fanout("proda-endpoint-student", throttle, endpoint.name());
     }
 
     public String name() {
@@ -37,7 +35,7 @@ public final class CompletionsStudent implements StudentModel {
 
     @Override
     public List<LogLikelihood> logLikelihoods(List<Continuation> requests) {
-        return fanout.map(requests, request -> throttle.call(() -> score(request)));
+        return fanout.map(requests, this::score);
     }
 
     /** One request scored from the echoed prompt. */

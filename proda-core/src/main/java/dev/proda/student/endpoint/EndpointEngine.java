@@ -96,6 +96,15 @@ public final class EndpointEngine implements StudentEngine {
         return EndpointEngine::estimate;
     }
 
+    /**
+     * The student behind {@code endpoint} for its API: {@code chat} asks for letters, {@code completions} (any other)
+     * scores options by echoed log-probabilities.
+     */
+    public static StudentModel student(String api, JsonEndpoint endpoint, String model, Throttle throttle) {
+        return api.equals("chat") ? new ChatLetterStudent(endpoint, model, throttle)
+                : new CompletionsStudent(endpoint, model, throttle);
+    }
+
     static int estimate(String text) {
         Matcher m = PIECE.matcher(text);
         int pieces = 0;
@@ -122,8 +131,7 @@ public final class EndpointEngine implements StudentEngine {
         JsonEndpoint endpoint = JsonEndpoint.create("student", record.path("base_url").asText(), model,
                 record.path("api_key_env").isTextual() ? record.path("api_key_env").asText() : null, environment,
                 Duration.ofSeconds(120));
-        Throttle throttle = new Throttle("student", settings.concurrency(), RetryPolicy.standard(3), log);
-        return record.path("api").asText("completions").equals("chat") ? new ChatLetterStudent(endpoint, model, throttle)
-                : new CompletionsStudent(endpoint, model, throttle);
+        return student(record.path("api").asText("completions"), endpoint, model,
+                new Throttle("student", settings.concurrency(), RetryPolicy.standard(3), log));
     }
 }

@@ -1,6 +1,7 @@
 package dev.proda.student.endpoint;
 
 import dev.proda.endpoint.EndpointException;
+import dev.proda.endpoint.Throttle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,16 +12,18 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Requests to one endpoint sent side by side (as many threads as its throttle lets through), their results in
- * request order; the first failure cancels the rest and is thrown as it came.
+ * Requests to one endpoint sent side by side through its {@link Throttle} (as many threads as it lets through, each
+ * retried as it says), their results in request order; the first failure cancels the rest and is thrown as it came.
  */
 final class Fanout implements AutoCloseable {
     private final ExecutorService pool;
+    private final Throttle throttle;
     private final String endpoint;
 
-    Fanout(String threadName, int threads, String endpoint) {
+    Fanout(String threadName, Throttle throttle, String endpoint) {
+        this.throttle = throttle;
         this.endpoint = endpoint;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        this.pool = Executors.newFixedThreadPool(throttle.concurrency(), r -> {
             Thread thread = new Thread(r, threadName);
             thread.setDaemon(true);
             return thread;
@@ -30,7 +33,7 @@ final class Fanout implements AutoCloseable {
     <T, R> List<R> map(List<T> inputs, Function<T, R> call) {
         List<Future<R>> pending = new ArrayList<>(inputs.size());
         for (T input : inputs) {
-            Callable<R> task = () -> call.apply(input);
+            Callable<R> task = () -> throttle.call(() -> call.apply(input));
             pending.add(pool.submit(task));
         }
         List<R> results = new ArrayList<>(inputs.size());
