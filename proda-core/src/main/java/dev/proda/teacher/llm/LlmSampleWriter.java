@@ -13,7 +13,6 @@ import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.text.Terms;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +51,10 @@ public final class LlmSampleWriter {
     /** The writer {@code teacher.*} describes, sharing the teacher's answer cache. */
     public static LlmSampleWriter from(ProdaConfig.Teacher config, ProjectLayout layout,
             Function<String, String> environment, Log log) {
-        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(config.timeoutSeconds() * 1000)));
-        OpenAiEndpoint endpoint = OpenAiEndpoint.create(config.baseUrl(), config.model(), config.apiKeyEnv(),
-                environment, timeout);
-        RequestDefaults defaults = new RequestDefaults(config.model(), config.temperature(), config.maxTokens(),
-                config.jsonMode(), config.reasks());
-        ReliableChat chat = new ReliableChat(endpoint, new ResponseCache(layout.cache().resolve(LlmTeacher.CACHE_FOLDER)),
-                config.concurrency(), RetryPolicy.standard(config.maxRetries()), log);
-        return new LlmSampleWriter(chat, defaults, config.concurrency(), log);
+        ReliableChat chat = new ReliableChat(OpenAiEndpoint.of(config, environment),
+                new ResponseCache(layout.cache().resolve(LlmTeacher.CACHE_FOLDER)), config.concurrency(),
+                RetryPolicy.standard(config.maxRetries()), log);
+        return new LlmSampleWriter(chat, RequestDefaults.of(config), config.concurrency(), log);
     }
 
     /** The samples written, and the statements for which none could be. */
@@ -116,19 +111,26 @@ public final class LlmSampleWriter {
                 Prompts.render("concept-samples.user", Map.of("term", concept.term(), "definition", concept.definition())));
         JsonNode answer = StructuredAsk.ask(chat, request, SCHEMA, defaults.reasks(), a -> conceptProblems(concept, a))
                 .value();
-        List<String> knowledge = List.of(concept.concept_id());
+        return threeSamples(concept.concept_id(), answer, concept.term() + ": " + concept.definition(),
+                List.of(concept.concept_id()));
+    }
+
+    /**
+     * The question, the multiple choice (options listed, answered with the keyed letter and option) and the
+     * true/false sentence of a checked answer, as samples about {@code node}; a false sentence is answered with
+     * {@code truth}.
+     */
+    private static List<Sample> threeSamples(String node, JsonNode answer, String truth, List<String> knowledge) {
         JsonNode qa = answer.path("qa");
         JsonNode mc = answer.path("multiple_choice");
         int key = mc.path("answer").asText().charAt(0) - 'A';
         JsonNode tf = answer.path("true_false");
-        String id = concept.concept_id();
         return List.of(
-                sample(id, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
-                sample(id, "llm-multiple-choice", choices(mc), mc.path("answer").asText() + ". "
+                sample(node, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
+                sample(node, "llm-multiple-choice", choices(mc), mc.path("answer").asText() + ". "
                         + mc.path("options").path(key).asText(), knowledge),
-                sample(id, "llm-true-false", "True or false: " + tf.path("statement").asText(),
-                        tf.path("answer").asBoolean() ? "True." : "False. " + concept.term() + ": " + concept.definition(),
-                        knowledge));
+                sample(node, "llm-true-false", "True or false: " + tf.path("statement").asText(),
+                        tf.path("answer").asBoolean() ? "True." : "False. " + truth, knowledge));
     }
 
     /**
@@ -142,16 +144,8 @@ public final class LlmSampleWriter {
         if (overlap(answer.path("qa").path("answer").asText(), concept.definition()) < HALF) {
             problems.add("qa.answer must give the definition \"" + concept.definition() + "\"");
         }
-        JsonNode options = answer.path("multiple_choice").path("options");
-        int key = answer.path("multiple_choice").path("answer").asText("A").charAt(0) - 'A';
-        for (int i = 0; i < options.size(); i++) {
-            boolean isTerm = Terms.key(options.get(i).asText()).equals(term);
-            if (i == key && !isTerm) {
-                problems.add("multiple_choice: the keyed option must be the term \"" + concept.term() + "\"");
-            } else if (i != key && isTerm) {
-                problems.add("multiple_choice: option " + (char) ('A' + i) + " is the term too");
-            }
-        }
+        keyedOption(answer, option -> Terms.key(option).equals(term), "the term \"" + concept.term() + "\"",
+                "is the term too", problems);
         String sentence = answer.path("true_false").path("statement").asText();
         if (!names(sentence, term)) {
             problems.add("true_false: the sentence must name the term \"" + concept.term() + "\"");
@@ -202,7 +196,7 @@ public final class LlmSampleWriter {
                         "object", statement.object(), "passages", String.join("\n---\n", passages))));
         String object = Terms.key(statement.object());
         String subject = Terms.key(statement.subject());
-        JsonNode answer = StructuredAsk.ask(chat, request, PATCH_SCHEMA, defaults.reasks(), a -> {
+        return exchanges(request, a -> {
             List<String> problems = new ArrayList<>();
             boolean objectNamed = false;
             for (JsonNode sample : a.path("samples")) {
@@ -217,11 +211,7 @@ public final class LlmSampleWriter {
                 problems.add("no answer names the object \"" + statement.object() + "\"");
             }
             return problems;
-        }).value();
-        List<Exchange> exchanges = new ArrayList<>();
-        answer.path("samples").forEach(x -> exchanges.add(new Exchange(x.path("question").asText(),
-                x.path("answer").asText())));
-        return exchanges;
+        });
     }
 
     /**
@@ -237,7 +227,7 @@ public final class LlmSampleWriter {
                 Prompts.render("concept-patch.user", Map.of("term", concept.term(), "definition", definition,
                         "passages", String.join("\n---\n", passages))));
         String term = Terms.key(concept.term());
-        JsonNode answer = StructuredAsk.ask(chat, request, PATCH_SCHEMA, defaults.reasks(), a -> {
+        return exchanges(request, a -> {
             List<String> problems = new ArrayList<>();
             boolean defined = concept.definition() == null;
             for (JsonNode sample : a.path("samples")) {
@@ -251,7 +241,12 @@ public final class LlmSampleWriter {
                 problems.add("no answer gives the definition \"" + concept.definition() + "\"");
             }
             return problems;
-        }).value();
+        });
+    }
+
+    /** The patch exchanges of a valid answer to {@code request}, re-asked while {@code checks} find problems. */
+    private List<Exchange> exchanges(ChatRequest request, Function<JsonNode, List<String>> checks) {
+        JsonNode answer = StructuredAsk.ask(chat, request, PATCH_SCHEMA, defaults.reasks(), checks).value();
         List<Exchange> exchanges = new ArrayList<>();
         answer.path("samples").forEach(x -> exchanges.add(new Exchange(x.path("question").asText(),
                 x.path("answer").asText())));
@@ -265,18 +260,8 @@ public final class LlmSampleWriter {
         JsonNode answer = StructuredAsk.ask(chat, request, SCHEMA, defaults.reasks(), a -> problems(statement, a)).value();
         List<String> knowledge = new ArrayList<>(List.of(statement.statement_id()));
         knowledge.addAll(statement.concept_ids());
-        JsonNode qa = answer.path("qa");
-        JsonNode mc = answer.path("multiple_choice");
-        int key = mc.path("answer").asText().charAt(0) - 'A';
-        JsonNode tf = answer.path("true_false");
-        String id = statement.statement_id();
-        return List.of(
-                sample(id, "llm-qa", qa.path("question").asText(), qa.path("answer").asText(), knowledge),
-                sample(id, "llm-multiple-choice", choices(mc),
-                        mc.path("answer").asText() + ". " + mc.path("options").path(key).asText(), knowledge),
-                sample(id, "llm-true-false", "True or false: " + tf.path("statement").asText(),
-                        tf.path("answer").asBoolean() ? "True." : "False. " + Phrasing.sentence(statement.subject(),
-                                statement.predicate(), statement.object()), knowledge));
+        return threeSamples(statement.statement_id(), answer, Phrasing.sentence(statement.subject(),
+                statement.predicate(), statement.object()), knowledge);
     }
 
     private static Sample sample(String node, String skill, String question, String answer, List<String> knowledge) {
@@ -292,16 +277,8 @@ public final class LlmSampleWriter {
         if (!names(answer.path("qa").path("answer").asText(), object)) {
             problems.add("qa.answer must name the object \"" + statement.object() + "\"");
         }
-        JsonNode options = answer.path("multiple_choice").path("options");
-        int key = answer.path("multiple_choice").path("answer").asText("A").charAt(0) - 'A';
-        for (int i = 0; i < options.size(); i++) {
-            boolean isObject = names(options.get(i).asText(), object);
-            if (i == key && !isObject) {
-                problems.add("multiple_choice: the keyed option must be the object \"" + statement.object() + "\"");
-            } else if (i != key && isObject) {
-                problems.add("multiple_choice: option " + (char) ('A' + i) + " names the object too, so two are right");
-            }
-        }
+        keyedOption(answer, option -> names(option, object), "the object \"" + statement.object() + "\"",
+                "names the object too, so two are right", problems);
         String sentence = answer.path("true_false").path("statement").asText();
         boolean claimsTrue = answer.path("true_false").path("answer").asBoolean();
         if (claimsTrue && !(names(sentence, object) && names(sentence, subject))) {
@@ -311,6 +288,21 @@ public final class LlmSampleWriter {
             problems.add("true_false: a false sentence must not name the object, which the quote makes true");
         }
         return problems;
+    }
+
+    /** The keyed option must be {@code right} ({@code what}), and no other option may be. */
+    private static void keyedOption(JsonNode answer, java.util.function.Predicate<String> right, String what,
+            String alsoRight, List<String> problems) {
+        JsonNode options = answer.path("multiple_choice").path("options");
+        int key = answer.path("multiple_choice").path("answer").asText("A").charAt(0) - 'A';
+        for (int i = 0; i < options.size(); i++) {
+            boolean isRight = right.test(options.get(i).asText());
+            if (i == key && !isRight) {
+                problems.add("multiple_choice: the keyed option must be " + what);
+            } else if (i != key && isRight) {
+                problems.add("multiple_choice: option " + (char) ('A' + i) + " " + alsoRight);
+            }
+        }
     }
 
     /** Whether {@code text} holds the term with key {@code key}, word for word (plurals and case aside). */

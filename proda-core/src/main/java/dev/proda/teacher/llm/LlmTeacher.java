@@ -9,7 +9,6 @@ import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.teacher.Teacher;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,12 +68,8 @@ public final class LlmTeacher implements Teacher {
         if (!config.backend().equals("openai")) {
             throw new IllegalArgumentException("LlmTeacher needs teacher.backend 'openai', not '" + config.backend() + "'");
         }
-        Duration timeout = Duration.ofMillis(Math.max(1, Math.round(config.timeoutSeconds() * 1000)));
-        OpenAiEndpoint endpoint = OpenAiEndpoint.create(config.baseUrl(), config.model(), config.apiKeyEnv(),
-                environment, timeout);
-        RequestDefaults defaults = new RequestDefaults(config.model(), config.temperature(), config.maxTokens(),
-                config.jsonMode(), config.reasks());
-        return new LlmTeacher(endpoint, defaults, config.concurrency(), config.chunkChars(), retries, layout);
+        return new LlmTeacher(OpenAiEndpoint.of(config, environment), RequestDefaults.of(config), config.concurrency(),
+                config.chunkChars(), retries, layout);
     }
 
     @Override

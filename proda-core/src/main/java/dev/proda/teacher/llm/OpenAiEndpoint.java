@@ -34,6 +34,12 @@ public final class OpenAiEndpoint implements ChatEndpoint {
         return new OpenAiEndpoint(JsonEndpoint.create("teacher", baseUrl, model, apiKeyEnv, environment, timeout));
     }
 
+    /** The endpoint {@code teacher.*} names, with its time-out. */
+    static OpenAiEndpoint of(dev.proda.project.ProdaConfig.Teacher config, Function<String, String> environment) {
+        return create(config.baseUrl(), config.model(), config.apiKeyEnv(), environment,
+                Duration.ofMillis(Math.max(1, Math.round(config.timeoutSeconds() * 1000))));
+    }
+
     @Override
     public String name() {
         return endpoint.name();
