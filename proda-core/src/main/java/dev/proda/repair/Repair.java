@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 
 /** Stage {@code repair}: failures of round N → {@code src/patches/round-N/patches.jsonl}. */
@@ -275,21 +276,37 @@ public final class Repair {
             return samples.subList(0, Math.min(perNode, samples.size()));
         }
 
+        /**
+         * The LLM teacher's patch about a node ({@code llm-contrast}), grounded in the passages; empty when it is not
+         * the teacher or its answers stayed invalid (the templates then), and for good once its endpoint has failed.
+         */
+        private Optional<List<Sample>> fromTeacher(List<String> knowledge,
+                java.util.function.BiFunction<LlmSampleWriter, List<String>, List<LlmSampleWriter.Exchange>> ask,
+                List<Bm25Grounding.Passage> passages) {
+            if (teacher == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(ask.apply(teacher, passages.stream().map(Bm25Grounding.Passage::text).toList())
+                        .stream().map(x -> sample("llm-contrast", knowledge, x.question(), x.answer())).toList());
+            } catch (dev.proda.endpoint.EndpointException e) {
+                teacher = null; // the endpoint failed after its retries: templates from here on, no more waiting
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                return Optional.empty(); // its answers stayed invalid
+            }
+        }
+
         private List<Sample> statementSamples(Statement s, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(s.statement_id());
-            List<Sample> samples = new ArrayList<>();
-            if (teacher != null && s.parent_chain_id() == null) {
-                try {
-                    teacher.patch(s, passages.stream().map(Bm25Grounding.Passage::text).toList())
-                            .forEach(x -> samples.add(sample("llm-contrast", knowledge, x.question(), x.answer())));
-                    return samples;
-                } catch (dev.proda.endpoint.EndpointException e) {
-                    samples.clear();
-                    teacher = null; // the endpoint failed after its retries: templates from here on, no more waiting
-                } catch (RuntimeException e) {
-                    samples.clear(); // its answers stayed invalid: the templates below
+            if (s.parent_chain_id() == null) {
+                Optional<List<Sample>> written = fromTeacher(knowledge, (writer, texts) -> writer.patch(s, texts),
+                        passages);
+                if (written.isPresent()) {
+                    return written.get();
                 }
             }
+            List<Sample> samples = new ArrayList<>();
             if (s.parent_chain_id() != null) {
                 samples.add(sample("grounded-continue", knowledge, "Here is a passage: " + s.source_quote()
                         + " After " + Phrasing.quote(s.subject()) + ", what is said next?", s.object()));
@@ -321,19 +338,11 @@ public final class Repair {
          */
         private List<Sample> conceptSamples(Concept c, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(c.concept_id());
-            List<Sample> samples = new ArrayList<>();
-            if (teacher != null) {
-                try {
-                    teacher.patch(c, passages.stream().map(Bm25Grounding.Passage::text).toList())
-                            .forEach(x -> samples.add(sample("llm-contrast", knowledge, x.question(), x.answer())));
-                    return samples;
-                } catch (dev.proda.endpoint.EndpointException e) {
-                    samples.clear();
-                    teacher = null; // the endpoint failed after its retries: templates from here on
-                } catch (RuntimeException e) {
-                    samples.clear(); // its answers stayed invalid: the templates below
-                }
+            Optional<List<Sample>> written = fromTeacher(knowledge, (writer, texts) -> writer.patch(c, texts), passages);
+            if (written.isPresent()) {
+                return written.get();
             }
+            List<Sample> samples = new ArrayList<>();
             if (c.definition() != null) {
                 samples.add(sample("explain", knowledge, "Explain " + c.term() + ".",
                         Phrasing.capitalise(c.term()) + " is " + c.definition() + "."));
