@@ -14,6 +14,14 @@ import picocli.CommandLine.ParameterException;
         subcommands = {ExportCommand.Sft.class, ExportCommand.Bench.class})
 final class ExportCommand {
 
+    /** A usage error unless {@code format} is one of {@code formats}. */
+    static void requireFormat(ProjectOption project, String format, java.util.List<String> formats) {
+        if (!formats.contains(format)) {
+            throw new ParameterException(project.spec.commandLine(), "--format must be one of "
+                    + String.join(", ", formats) + ", not '" + format + "'");
+        }
+    }
+
     @Command(name = "sft", mixinStandardHelpOptions = true,
             description = "The Builder's samples and every round's patches (or one round's) as training data: "
                     + "llamafactory (a dataset_dir with dataset_info.json and a LoRA SFT YAML), sharegpt, alpaca "
@@ -35,10 +43,7 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            if (!SftExport.FORMATS.contains(format)) {
-                throw new ParameterException(project.spec.commandLine(), "--format must be one of "
-                        + String.join(", ", SftExport.FORMATS) + ", not '" + format + "'");
-            }
+            requireFormat(project, format, SftExport.FORMATS);
             if (round != null && round < 1) {
                 throw new ParameterException(project.spec.commandLine(), "--round must be 1 or more");
             }
@@ -69,10 +74,7 @@ final class ExportCommand {
 
         @Override
         public Integer call() {
-            if (!BenchExport.FORMATS.contains(format)) {
-                throw new ParameterException(project.spec.commandLine(), "--format must be one of "
-                        + String.join(", ", BenchExport.FORMATS) + ", not '" + format + "'");
-            }
+            requireFormat(project, format, BenchExport.FORMATS);
             Path out = output != null ? output : project.layout().target().resolve("export")
                     .resolve("bench-" + format + (format.equals("jsonl") ? ".jsonl" : ""));
             int items = BenchExport.write(project.layout(), format, out);
