@@ -38,8 +38,8 @@ public final class Compile {
         GeneralText general = GeneralText.read(layout.general(), log);
         List<String> vocabulary = vocabularyTexts(layout, config, general);
         PretrainConfig pretrain = pretrainConfig(config);
-        String key = Records.id("base-", engine.name(), pretrain.toString(),
-                Records.id("", general.pretraining().toArray(String[]::new)),
+        String generalHash = Records.id("", general.pretraining().toArray(String[]::new));
+        String key = Records.id("base-", engine.name(), pretrain.toString(), generalHash,
                 Records.id("", vocabulary.toArray(String[]::new)));
         Path v0 = layout.model("V0");
         fromCache(layout, key, v0, log, "compile V0: cached base model " + key, cached -> {
@@ -48,8 +48,7 @@ public final class Compile {
                     : "compile V0: " + engine.name() + ", the endpoint's model as it is (nothing trained)");
             engine.pretrain(general.pretraining(), vocabulary, pretrain, cached, progress("V0", log));
             AtomicFiles.writeJson(cached.resolve(PROVENANCE), new Provenance("V0", engine.name(), null, null,
-                    Records.id("", general.pretraining().toArray(String[]::new)), general.pretraining().size(), 0,
-                    pretrain.toString(), config.seed(), key));
+                    generalHash, general.pretraining().size(), 0, pretrain.toString(), config.seed(), key));
         });
         Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),
                 List.of(v0));
@@ -195,12 +194,13 @@ public final class Compile {
             training.addAll(replay);
         }
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
+        String baseHash = Lock.contentHash(base);
         String key;
         try {
             // the criterion's measure is part of what the model is: "scored" since it reads the samples alone
             key = Records.id("finetune-", engine.name(), finetune.toString(), criterion == null ? "null"
                     : "scored " + criterion,
-                    Lock.contentHash(base), Json.MAPPER.writeValueAsString(training));
+                    baseHash, Json.MAPPER.writeValueAsString(training));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -230,7 +230,7 @@ public final class Compile {
                             criterion == null || finalLoss == null ? null : finalLoss <= criterion.targetLoss(), points);
                     AtomicFiles.writeJson(cached.resolve(CURVE), curve);
                     AtomicFiles.writeJson(cached.resolve(PROVENANCE), new Provenance(to, engine.name(), from,
-                            Lock.contentHash(base), Records.id("", training.stream().map(TrainingExample::text)
+                            baseHash, Records.id("", training.stream().map(TrainingExample::text)
                                     .toArray(String[]::new)), examples.size(), training.size() - examples.size(),
                             finetune.toString(), config.seed(), key));
                 });
