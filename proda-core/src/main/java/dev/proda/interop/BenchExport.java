@@ -2,12 +2,13 @@ package dev.proda.interop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proda.compile.PromptFormat;
+import dev.proda.io.AtomicFiles;
 import dev.proda.io.Json;
+import dev.proda.io.Jsonl;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.TestItem;
 import dev.proda.project.ProjectLayout;
 import dev.proda.tester.Tests;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -45,18 +46,18 @@ public final class BenchExport {
         List<TestItem> test = benchmark.test();
         switch (format) {
             case "lm-eval" -> {
-                SftExport.writeText(out.resolve("dev.jsonl"), lines(dev, BenchExport::lmEval));
-                SftExport.writeText(out.resolve("test.jsonl"), lines(test, BenchExport::lmEval));
-                SftExport.writeText(out.resolve(TASK + ".yaml"), lmEvalTask(out));
+                Jsonl.write(out.resolve("dev.jsonl"), dev.stream().map(BenchExport::lmEval).toList());
+                Jsonl.write(out.resolve("test.jsonl"), test.stream().map(BenchExport::lmEval).toList());
+                AtomicFiles.writeString(out.resolve(TASK + ".yaml"), lmEvalTask(out));
             }
             case "opencompass" -> {
-                SftExport.writeText(out.resolve("dev.jsonl"), lines(dev, BenchExport::openCompass));
-                SftExport.writeText(out.resolve("test.jsonl"), lines(test, BenchExport::openCompass));
+                Jsonl.write(out.resolve("dev.jsonl"), dev.stream().map(BenchExport::openCompass).toList());
+                Jsonl.write(out.resolve("test.jsonl"), test.stream().map(BenchExport::openCompass).toList());
             }
             case "jsonl" -> {
                 List<TestItem> all = new java.util.ArrayList<>(dev);
                 all.addAll(test);
-                SftExport.writeText(out, lines(all, item -> Json.MAPPER.valueToTree(item)));
+                Jsonl.write(out, all);
             }
             default -> throw new IllegalArgumentException("unknown format '" + format + "' (" + String.join(", ", FORMATS)
                     + ")");
@@ -108,17 +109,5 @@ public final class BenchExport {
                   version: 1.0
                 """, dir.toAbsolutePath(), TASK, TASK, dir.toAbsolutePath().resolve("dev.jsonl"),
                 dir.toAbsolutePath().resolve("test.jsonl"), prompt);
-    }
-
-    private static String lines(List<TestItem> items, java.util.function.Function<TestItem, Object> record) {
-        StringBuilder text = new StringBuilder();
-        for (TestItem item : items) {
-            try {
-                text.append(Json.MAPPER.writeValueAsString(record.apply(item))).append('\n');
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return text.toString();
     }
 }

@@ -88,23 +88,20 @@ public final class SftExport {
     public static Written write(List<Sample> samples, String format, Path out) {
         int build = (int) samples.stream().filter(s -> s.origin().equals("build")).count();
         switch (format) {
-            case "openai" -> {
-                StringBuilder lines = new StringBuilder();
-                samples.forEach(s -> lines.append(json(openai(s))).append('\n'));
-                writeText(out, lines.toString());
-            }
-            case "sharegpt" -> writeText(out, list(samples.stream().map(SftExport::sharegpt).toList()));
-            case "alpaca" -> writeText(out, list(samples.stream().map(SftExport::alpaca).toList()));
+            case "openai" -> Jsonl.write(out, samples.stream().map(SftExport::openai).toList());
+            case "sharegpt" -> AtomicFiles.writeJson(out, list(samples.stream().map(SftExport::sharegpt).toList()));
+            case "alpaca" -> AtomicFiles.writeJson(out, list(samples.stream().map(SftExport::alpaca).toList()));
             case "llamafactory" -> {
-                writeText(out.resolve(DATASET + ".json"), list(samples.stream().map(SftExport::sharegpt).toList()));
+                AtomicFiles.writeJson(out.resolve(DATASET + ".json"), list(samples.stream().map(SftExport::sharegpt)
+                        .toList()));
                 ObjectNode info = Json.MAPPER.createObjectNode();
                 ObjectNode entry = info.putObject(DATASET).put("file_name", DATASET + ".json")
                         .put("formatting", "sharegpt");
                 entry.putObject("columns").put("messages", "conversations").put("system", "system");
                 entry.putObject("tags").put("role_tag", "from").put("content_tag", "value").put("user_tag", "human")
                         .put("assistant_tag", "gpt").put("system_tag", "system");
-                writeText(out.resolve("dataset_info.json"), pretty(info));
-                writeText(out.resolve("train_lora_sft.yaml"), trainingYaml(out));
+                AtomicFiles.writeJson(out.resolve("dataset_info.json"), info);
+                AtomicFiles.writeString(out.resolve("train_lora_sft.yaml"), trainingYaml(out));
             }
             default -> throw new IllegalArgumentException("unknown format '" + format + "' (" + String.join(", ", FORMATS)
                     + ")");
@@ -207,29 +204,9 @@ public final class SftExport {
                 """, datasetDir.resolve("train_lora_sft.yaml"), datasetDir.toAbsolutePath(), DATASET);
     }
 
-    private static String list(List<ObjectNode> records) {
+    private static ArrayNode list(List<ObjectNode> records) {
         ArrayNode array = Json.MAPPER.createArrayNode();
         records.forEach(array::add);
-        return pretty(array);
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String pretty(Object value) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void writeText(Path file, String text) {
-        AtomicFiles.writeString(file, text);
+        return array;
     }
 }
