@@ -271,16 +271,16 @@ public final class Repair {
             } else if (concepts.containsKey(node)) {
                 samples = conceptSamples(concepts.get(node), passages);
             } else {
-                samples = compositionExemplars(node);
+                samples = compositionExemplars(node, passages);
             }
             return samples.subList(0, Math.min(perNode, samples.size()));
         }
 
         /**
-         * The LLM teacher's patch about a node ({@code llm-contrast}), grounded in the passages; empty when it is not
+         * The LLM teacher's patch samples (in {@code skill}), grounded in the passages; empty when it is not
          * the teacher or its answers stayed invalid (the templates then), and for good once its endpoint has failed.
          */
-        private Optional<List<Sample>> fromTeacher(List<String> knowledge,
+        private Optional<List<Sample>> fromTeacher(String skill, List<String> knowledge,
                 java.util.function.BiFunction<LlmSampleWriter, List<String>, List<LlmSampleWriter.Exchange>> ask,
                 List<Bm25Grounding.Passage> passages) {
             if (teacher == null) {
@@ -288,7 +288,7 @@ public final class Repair {
             }
             try {
                 return Optional.of(ask.apply(teacher, passages.stream().map(Bm25Grounding.Passage::text).toList())
-                        .stream().map(x -> sample("llm-contrast", knowledge, x.question(), x.answer())).toList());
+                        .stream().map(x -> sample(skill, knowledge, x.question(), x.answer())).toList());
             } catch (dev.proda.endpoint.EndpointException e) {
                 teacher = null; // the endpoint failed after its retries: templates from here on, no more waiting
                 return Optional.empty();
@@ -300,7 +300,8 @@ public final class Repair {
         private List<Sample> statementSamples(Statement s, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(s.statement_id());
             if (s.parent_chain_id() == null) {
-                Optional<List<Sample>> written = fromTeacher(knowledge, (writer, texts) -> writer.patch(s, texts),
+                Optional<List<Sample>> written = fromTeacher("llm-contrast", knowledge,
+                        (writer, texts) -> writer.patch(s, texts),
                         passages);
                 if (written.isPresent()) {
                     return written.get();
@@ -338,7 +339,8 @@ public final class Repair {
          */
         private List<Sample> conceptSamples(Concept c, List<Bm25Grounding.Passage> passages) {
             List<String> knowledge = List.of(c.concept_id());
-            Optional<List<Sample>> written = fromTeacher(knowledge, (writer, texts) -> writer.patch(c, texts), passages);
+            Optional<List<Sample>> written = fromTeacher("llm-contrast", knowledge,
+                    (writer, texts) -> writer.patch(c, texts), passages);
             if (written.isPresent()) {
                 return written.get();
             }
@@ -408,23 +410,49 @@ public final class Repair {
                     && (predicate == null || s.predicate().equals(predicate)))
                     .sorted(Comparator.comparing(Statement::statement_id)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             java.util.Collections.shuffle(pool, random);
+            int budget = EXEMPLARS_PER_NODE_BUDGET * perNode;
             for (Statement s : pool) {
-                FormExemplars.of(form, s).ifPresent(e -> samples.add(sample("exemplar-" + form,
-                        List.of(s.statement_id()), e.question(), e.answer())));
+                if (samples.size() >= budget) {
+                    break;
+                }
+                FormExemplars.of(form, s).ifPresent(e -> samples.addAll(worked(form, List.of(s.statement_id()), e,
+                        s.source_quote())));
             }
             List<Concept> defined = concepts.values().stream().filter(c -> !tested.contains(c.concept_id()))
                     .sorted(Comparator.comparing(Concept::concept_id)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             java.util.Collections.shuffle(defined, random);
             for (Concept c : defined) {
-                FormExemplars.of(form, c).ifPresent(e -> samples.add(sample("exemplar-" + form,
-                        List.of(c.concept_id()), e.question(), e.answer())));
+                if (samples.size() >= budget) {
+                    break;
+                }
+                FormExemplars.of(form, c).ifPresent(e -> samples.addAll(worked(form, List.of(c.concept_id()), e,
+                        null)));
             }
-            return samples.subList(0, Math.min(EXEMPLARS_PER_NODE_BUDGET * perNode, samples.size()));
+            return samples.subList(0, Math.min(budget, samples.size()));
+        }
+
+        /**
+         * One exemplar of a form: the LLM teacher's worked examples of it ({@code llm-exemplar-<form>}), or the
+         * Tester's stem and answer as they are ({@code exemplar-<form>}).
+         */
+        private List<Sample> worked(String form, List<String> knowledge, FormExemplars.Exemplar e, String quote) {
+            return fromTeacher("llm-exemplar-" + form, knowledge, (writer, texts) -> writer.workedForm(form,
+                    e.question(), e.answer(), quote), List.of())
+                    .orElseGet(() -> List.of(sample("exemplar-" + form, knowledge, e.question(), e.answer())));
         }
 
         /** For a chain break: worked two-step exemplars over chains outside the benchmark. */
-        private List<Sample> compositionExemplars(String node) {
+        private List<Sample> compositionExemplars(String node, List<Bm25Grounding.Passage> passages) {
             List<Sample> samples = new ArrayList<>();
+            if (teacher != null && !exemplarChains.isEmpty()) {
+                // the LLM teacher's worked multi-hop examples over one chain outside the benchmark
+                Chain chain = exemplarChains.get(random.nextInt(exemplarChains.size()));
+                Optional<List<Sample>> written = fromTeacher("llm-worked-chain", List.of(chain.chain_id(), node),
+                        (writer, texts) -> writer.workedChain(chain.process_name(), chain.steps(), texts), passages);
+                if (written.isPresent()) {
+                    return written.get();
+                }
+            }
             for (int k = 0; k < perNode && !exemplarChains.isEmpty(); k++) {
                 Chain chain = exemplarChains.get(random.nextInt(exemplarChains.size()));
                 int j = random.nextInt(chain.steps().size() - 2);

@@ -11,7 +11,12 @@ import java.util.Map;
 public record BenchmarkReport(boolean passed, List<String> problems, Map<String, Integer> by_split,
         Map<String, Map<String, Integer>> by_form, Map<String, Map<String, Integer>> by_discipline,
         int tested_nodes, int held_out_chains, List<Baselines.Baseline> baselines, double max_lead,
-        Longest longest_item, int context, String embedder, Map<String, Integer> skipped, List<String> notes) {
+        Longest longest_item, int context, String embedder, Map<String, Integer> skipped, TeacherItems teacher_items,
+        List<String> notes) {
+
+    /** With the LLM teacher: drafts it wrote and drafts that stayed the Tester's, per form (null without it). */
+    public record TeacherItems(Map<String, Integer> written, Map<String, Integer> kept_embedded, String note) {
+    }
 
     /** The item whose longest option scoring takes the most tokens. */
     public record Longest(String id, String form, int tokens) {

@@ -37,9 +37,16 @@ final class ItemWriter {
     record Twins(String group, List<Draft> first, List<Draft> second, boolean heldOut) {
     }
 
-    /** What the writer made and what it left out, with the reason. */
-    record Result(List<Twins> twins, Map<String, Integer> skipped) {
+    /**
+     * What the writer made and what it left out, with the reason; and per form and node (key {@code form|node}) the
+     * other options that passed every check a block partner's option passes, most similar first: the candidates an
+     * LLM teacher may choose misconception distractors from.
+     */
+    record Result(List<Twins> twins, Map<String, Integer> skipped, Map<String, List<String>> alternatives) {
     }
+
+    /** How many vetted alternatives are kept per item for a teacher to choose from. */
+    static final int ALTERNATIVES = 8;
 
     private final KnowledgeBase kb;
     private final KbTruth truth;
@@ -48,6 +55,7 @@ final class ItemWriter {
     private final CorpusEvidence evidence;
     private final String defaultDiscipline;
     private final Map<String, Integer> skipped = new TreeMap<>();
+    private final Map<String, List<String>> alternatives = new LinkedHashMap<>();
     private int orderings;
 
     ItemWriter(KnowledgeBase kb, Fit fit, Embedder embedder, CorpusEvidence evidence, String defaultDiscipline) {
@@ -82,7 +90,7 @@ final class ItemWriter {
         twins.addAll(relations(curriculum.standalone(), heldOutNodes));
         twins.addAll(definitions(curriculum.concepts(), heldOutNodes));
         twins.addAll(chainTwins(curriculum, heldOut));
-        return new Result(twins, skipped);
+        return new Result(twins, skipped, alternatives);
     }
 
     /** The chains (paths and procedures) of the curriculum that items can be written for, none held out. */
@@ -158,7 +166,11 @@ final class ItemWriter {
         List<Twins> twins = new ArrayList<>();
         for (List<Relation> group : groups(relations, r -> r.discipline + "|" + r.predicate,
                 r -> heldOut.contains(r.statement.statement_id()), compatible, r -> r.object, r -> r.subject,
-                "statement")) {
+                "statement", (r, others) -> {
+                    String id = r.statement.statement_id();
+                    alternatives.put(Form.COMPLETION.label() + "|" + id, others.stream().map(o -> o.object).toList());
+                    alternatives.put(Form.REVERSE.label() + "|" + id, others.stream().map(o -> o.subject).toList());
+                })) {
             // The three forms take turns, so each is in dev and in test about equally often.
             List<Form> forms = List.of(List.of(Form.COMPLETION, Form.REVERSE), List.of(Form.COMPLETION,
                     Form.WHICH_IS_TRUE), List.of(Form.REVERSE, Form.WHICH_IS_TRUE)).get(twins.size() % 3);
@@ -264,7 +276,11 @@ final class ItemWriter {
                 && fit.fits(a.forward(), b.definition) && fit.fits(b.forward(), a.definition);
         List<Twins> twins = new ArrayList<>();
         for (List<Defined> group : groups(defined, d -> d.discipline, d -> heldOut.contains(d.concept.concept_id()),
-                compatible, d -> d.term, d -> d.definition, "concept")) {
+                compatible, d -> d.term, d -> d.definition, "concept", (d, others) -> {
+                    String id = d.concept.concept_id();
+                    alternatives.put(Form.REVERSE_DEFINITION.label() + "|" + id, others.stream().map(o -> o.term).toList());
+                    alternatives.put(Form.DEFINITION.label() + "|" + id, others.stream().map(o -> o.definition).toList());
+                })) {
             twins.add(new Twins(group.get(0).concept.concept_id(), definitionBlock(group, Form.REVERSE_DEFINITION),
                     definitionBlock(group, Form.DEFINITION), heldOut.contains(group.get(0).concept.concept_id())));
         }
@@ -335,7 +351,13 @@ final class ItemWriter {
                 && fit.fits(a.backward(), b.start) && fit.fits(b.backward(), a.start);
         List<Twins> twins = new ArrayList<>();
         for (List<Path> group : groups(paths, p -> p.discipline + "|" + p.second,
-                p -> heldOut.contains(p.chain.chain_id()), compatible, p -> p.end, p -> p.start, "path chain")) {
+                p -> heldOut.contains(p.chain.chain_id()), compatible, p -> p.end, p -> p.start, "path chain",
+                (p, others) -> {
+                    String id = p.chain.chain_id();
+                    alternatives.put(Form.COMPOSITION.label() + "|" + id, others.stream().map(o -> o.end).toList());
+                    alternatives.put(Form.REVERSE_COMPOSITION.label() + "|" + id,
+                            others.stream().map(o -> o.start).toList());
+                })) {
             twins.add(new Twins(group.get(0).chain.chain_id(), pathBlock(group, Form.COMPOSITION),
                     pathBlock(group, Form.REVERSE_COMPOSITION), heldOut.contains(group.get(0).chain.chain_id())));
         }
@@ -510,10 +532,12 @@ final class ItemWriter {
 
     /**
      * Groups of four within each bucket (same discipline and relation), held-out nodes only among
-     * themselves, ranked by embedding similarity of both keys and by length.
+     * themselves, ranked by embedding similarity of both keys and by length. Each grouped node's compatible
+     * bucket members, most similar first, go to {@code alternativesOf}.
      */
     private <T> List<List<T>> groups(List<T> nodes, Function<T, String> bucket, Predicate<T> heldOut,
-            BiPredicate<T, T> compatible, Function<T, String> firstKey, Function<T, String> secondKey, String what) {
+            BiPredicate<T, T> compatible, Function<T, String> firstKey, Function<T, String> secondKey, String what,
+            java.util.function.BiConsumer<T, List<T>> alternativesOf) {
         Map<String, List<T>> buckets = new LinkedHashMap<>();
         for (T node : nodes) {
             buckets.computeIfAbsent((heldOut.test(node) ? "held-out|" : "") + bucket.apply(node), b -> new ArrayList<>())
@@ -545,6 +569,17 @@ final class ItemWriter {
             List<List<Integer>> found = Grouping.groups(ok, similarity);
             for (List<Integer> group : found) {
                 groups.add(group.stream().map(members::get).toList());
+                for (int i : group) {
+                    List<Integer> others = new ArrayList<>();
+                    for (int j = 0; j < n; j++) {
+                        if (j != i && ok[i][j]) {
+                            others.add(j);
+                        }
+                    }
+                    others.sort(Comparator.comparingDouble((Integer j) -> -similarity[i][j]));
+                    alternativesOf.accept(members.get(i), others.subList(0, Math.min(ALTERNATIVES, others.size()))
+                            .stream().map(members::get).toList());
+                }
             }
             int left = n - found.size() * Grouping.SIZE;
             for (int k = 0; k < left; k++) {

@@ -20,6 +20,7 @@ import dev.proda.project.ProjectLayout;
 import dev.proda.student.Continuation;
 import dev.proda.student.StudentEngine;
 import dev.proda.student.TokenCounter;
+import dev.proda.teacher.llm.LlmItemWriter;
 import dev.proda.text.Embedder;
 import dev.proda.text.Terms;
 import java.nio.file.Path;
@@ -81,12 +82,26 @@ public final class Tests {
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Fit fit = new Fit(tools.tokens().get(), config.student().context());
         CorpusEvidence evidence = CorpusEvidence.read(layout, config);
-        Built built = build(kb, config, fit, tools.embedder(), evidence);
+        LlmItemWriter teacher = config.teacher().backend().equals("openai")
+                ? LlmItemWriter.from(config.teacher(), layout, System::getenv, log) : null;
+        Built built = build(kb, config, fit, tools.embedder(), evidence, teacher);
         GeneralText general = GeneralText.read(layout.general(), log);
         List<TestItem> generalItems = GeneralItems.from(general.heldOut(), config.budgets().generalItems(), fit,
                 seed(config.seed(), "tests.general"));
         Benchmark benchmark = new Benchmark(built.dev, built.test, generalItems);
         BenchmarkReport report = report(benchmark, built, kb, fit, tools.embedder(), config.name());
+        if (!report.passed() && built.teacher() != null && !built.teacher().written().isEmpty()) {
+            // The teacher's distractors are guarded like the Tester's; if its items still let an option-only rule
+            // (or the context) through, the benchmark is the Tester's own.
+            log.warn("tests: the teacher's items fail the benchmark's checks (" + report.problems().get(0)
+                    + "); the Tester's own items are used");
+            String refused = report.problems().get(0);
+            built = build(kb, config, fit, tools.embedder(), evidence, null);
+            built = built.withTeacher(new BenchmarkReport.TeacherItems(Map.of(), Map.of(), "the teacher's items were "
+                    + "refused: " + refused));
+            benchmark = new Benchmark(built.dev, built.test, generalItems);
+            report = report(benchmark, built, kb, fit, tools.embedder(), config.name());
+        }
         Jsonl.write(layout.split("dev"), benchmark.dev());
         Jsonl.write(layout.split("test"), benchmark.test());
         Jsonl.write(layout.split("general"), benchmark.general());
@@ -112,10 +127,19 @@ public final class Tests {
 
     /** The domain items, split: twins across dev and test, held-out chains in test only. */
     record Built(List<TestItem> dev, List<TestItem> test, Set<String> heldOut, int nodes, Map<String, Integer> skipped,
-            KbTruth truth) {
+            KbTruth truth, BenchmarkReport.TeacherItems teacher) {
+        Built withTeacher(BenchmarkReport.TeacherItems items) {
+            return new Built(dev, test, heldOut, nodes, skipped, truth, items);
+        }
     }
 
     static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder, CorpusEvidence evidence) {
+        return build(kb, config, fit, embedder, evidence, null);
+    }
+
+    /** The items; with {@code teacher}, the LLM teacher's rewrites of them where it wrote a valid one. */
+    static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder, CorpusEvidence evidence,
+            LlmItemWriter teacher) {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         // Hold out only chains the Tester can write items for: a held-out chain without items measures nothing.
         // (A writer of its own, so that its skip counts are not counted twice.)
@@ -123,11 +147,20 @@ public final class Tests {
         Set<String> heldOut = heldOutChains(curriculum.chains(), askable, config.split().heldOut(), config.seed());
         ItemWriter writer = new ItemWriter(kb, fit, embedder, evidence, config.name());
         ItemWriter.Result written = writer.write(curriculum, heldOut);
+        BenchmarkReport.TeacherItems byTeacher = null;
+        List<ItemWriter.Twins> allTwins = written.twins();
+        if (teacher != null) {
+            LlmItems.Rewritten rewritten = new LlmItems(kb, fit).rewrite(written, teacher);
+            allTwins = rewritten.twins();
+            byTeacher = new BenchmarkReport.TeacherItems(rewritten.written(), rewritten.kept(), "questions in the "
+                    + "teacher's words, distractors the teacher chose as misconceptions among the options the Tester "
+                    + "vetted; kept_embedded: drafts it could not write validly, or of forms it does not write");
+        }
         Random shuffle = new Random(seed(config.seed(), "tests.options"));
         List<TestItem> dev = new ArrayList<>();
         List<TestItem> test = new ArrayList<>();
         Set<String> nodes = new LinkedHashSet<>();
-        for (ItemWriter.Twins twins : written.twins()) {
+        for (ItemWriter.Twins twins : allTwins) {
             boolean firstInDev = !twins.heldOut()
                     && Character.digit(Records.id("", String.valueOf(config.seed()), "tests.split", twins.group())
                             .charAt(0), 16) % 2 == 0;
@@ -148,7 +181,7 @@ public final class Tests {
             }
             nodes.addAll(firstByNode.keySet());
         }
-        return new Built(dev, test, heldOut, nodes.size(), written.skipped(), writer.truth());
+        return new Built(dev, test, heldOut, nodes.size(), written.skipped(), writer.truth(), byTeacher);
     }
 
     /**
@@ -219,7 +252,7 @@ public final class Tests {
                 "baselines are computed on dev and test; general items are passage endings and are not gated");
         return new BenchmarkReport(problems.isEmpty(), problems, bySplit, byForm, byDiscipline, built.nodes(),
                 built.heldOut().size(), baselines, Baselines.MAX_LEAD, longest, fit.context(), embedder.name(),
-                built.skipped(), notes);
+                built.skipped(), built.teacher(), notes);
     }
 
     /** The discipline each option text comes from: concept terms, aliases and definitions, procedure steps. */

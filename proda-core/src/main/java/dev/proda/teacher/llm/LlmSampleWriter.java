@@ -16,10 +16,6 @@ import dev.proda.text.Terms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -66,39 +62,11 @@ public final class LlmSampleWriter {
         return each(statements, Statement::statement_id, this::samples);
     }
 
-    /** Asks for every node side by side; a node whose answers stay invalid is listed, an unreachable teacher ends all. */
     private <T> Written each(List<T> nodes, Function<T, String> id, Function<T, List<Sample>> ask) {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<List<Sample>>> pending = new ArrayList<>();
-            for (T node : nodes) {
-                pending.add(pool.submit(() -> ask.apply(node)));
-            }
-            List<Sample> samples = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                try {
-                    samples.addAll(pending.get(i).get());
-                } catch (ExecutionException e) {
-                    failed.add(id.apply(nodes.get(i)));
-                    if (e.getCause() instanceof EndpointException unreachable) {
-                        // the endpoint itself failed after its retries: the others would wait for the same
-                        pending.forEach(f -> f.cancel(true));
-                        nodes.subList(i + 1, nodes.size()).forEach(n -> failed.add(id.apply(n)));
-                        log.warn("build: the teacher failed (" + unreachable.getMessage() + "); " + failed.size()
-                                + " nodes keep the Builder's samples");
-                        break;
-                    }
-                    log.warn("build: no LLM samples for " + id.apply(nodes.get(i)) + ": " + e.getCause().getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new EndpointException("interrupted while the teacher wrote samples", 0, false, null);
-                }
-            }
-            return new Written(samples, failed);
-        } finally {
-            pool.shutdownNow();
-        }
+        EachNode.Outcome<List<Sample>> outcome = EachNode.ask(nodes, id, ask, concurrency, log, "build");
+        List<Sample> samples = new ArrayList<>();
+        outcome.answers().values().forEach(samples::addAll);
+        return new Written(samples, outcome.failed());
     }
 
     /** Samples for each defined concept (three per concept written), in order: what it means, which term, true/false. */
@@ -239,6 +207,59 @@ public final class LlmSampleWriter {
             }
             if (!defined) {
                 problems.add("no answer gives the definition \"" + concept.definition() + "\"");
+            }
+            return problems;
+        });
+    }
+
+    /**
+     * Worked multi-hop examples over a chain (a path of linked facts or a procedure's steps), for a student that fails
+     * to compose what it knows, grounded in {@code passages}: every answer uses at least two of the chain's steps
+     * (a step is used when the answer holds at least half of its content words).
+     *
+     * @throws InvalidAnswerException when the answers stay invalid after the re-asks
+     * @throws EndpointException when the endpoint fails
+     */
+    public List<Exchange> workedChain(String process, List<String> steps, List<String> passages) {
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            listed.append(i + 1).append(". ").append(steps.get(i)).append('\n');
+        }
+        ChatRequest request = defaults.request(Prompts.render("chain-patch.system", Map.of()),
+                Prompts.render("chain-patch.user", Map.of("process", process, "steps", listed.toString().strip(),
+                        "passages", passages.isEmpty() ? "(none)" : String.join("\n---\n", passages))));
+        return exchanges(request, a -> {
+            List<String> problems = new ArrayList<>();
+            for (JsonNode sample : a.path("samples")) {
+                String text = sample.path("answer").asText();
+                long used = steps.stream().filter(step -> overlap(text, step) >= HALF).count();
+                if (used < 2) {
+                    problems.add("an answer uses fewer than two of the chain's steps in their words: " + text);
+                }
+            }
+            return problems;
+        });
+    }
+
+    /**
+     * Worked examples of one benchmark form about a fact no benchmark item tests, for a capability deficit: every
+     * answer gives the exemplar's answer (all its content words when it is a term of up to four, else half).
+     *
+     * @throws InvalidAnswerException when the answers stay invalid after the re-asks
+     * @throws EndpointException when the endpoint fails
+     */
+    public List<Exchange> workedForm(String form, String question, String answer, String quote) {
+        ChatRequest request = defaults.request(Prompts.render("exemplar.system", Map.of()),
+                Prompts.render("exemplar.user", Map.of("form", form, "question", question, "answer", answer,
+                        "quote", quote == null ? "(none)" : quote)));
+        double needed = Terms.contentWords(answer).size() <= 4 ? 1.0 : HALF;
+        return exchanges(request, a -> {
+            List<String> problems = new ArrayList<>();
+            for (JsonNode sample : a.path("samples")) {
+                String text = sample.path("answer").asText();
+                if (overlap(text, answer) < needed) {
+                    problems.add("an answer does not give the answer \"" + answer + "\": " + text);
+                }
             }
             return problems;
         });

@@ -205,6 +205,32 @@ final class FakeOpenAiServer implements AutoCloseable {
                         .put("answer", "Unlike a stack, " + term + " is " + definition + ".");
                 return Json.MAPPER.writeValueAsString(root);
             }
+            if (system.contains("one multiple-choice question of a benchmark")) {
+                return Json.MAPPER.writeValueAsString(item(user));
+            }
+            if (system.contains("fails to combine them")) {
+                List<String> steps = user.lines().filter(l -> l.matches("\\d+\\. .*"))
+                        .map(l -> l.substring(l.indexOf(". ") + 2)).toList();
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode samples = root.putArray("samples");
+                for (int i = 0; i + 1 < steps.size() && i < 3; i++) {
+                    samples.addObject().put("question", "What comes two steps on in " + line(user, "Chain: ") + "?")
+                            .put("answer", "First " + steps.get(i) + ", then " + steps.get(i + 1) + ".");
+                }
+                if (samples.size() < 2) {
+                    samples.addObject().put("question", "Which step is it?").put("answer", "none");
+                }
+                return Json.MAPPER.writeValueAsString(root);
+            }
+            if (system.contains("worked examples that teach a student model how to answer one form")) {
+                String question = line(user, "Question: ");
+                String answer = line(user, "Answer: ");
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode samples = root.putArray("samples");
+                samples.addObject().put("question", question).put("answer", "The fact that answers it gives: " + answer);
+                samples.addObject().put("question", "Put differently: " + question).put("answer", answer);
+                return Json.MAPPER.writeValueAsString(root);
+            }
             if (system.contains("You write repair samples")) {
                 String subject = line(user, "Subject: ");
                 String object = line(user, "Object: ");
@@ -254,6 +280,27 @@ final class FakeOpenAiServer implements AutoCloseable {
                 .add("stack");
         mc.put("answer", "A");
         root.putObject("true_false").put("statement", subject + " is a stack.").put("answer", false);
+        return root;
+    }
+
+    /**
+     * A benchmark item for the fact in the user message: a question naming what it must (the quoted text of its
+     * "must name" line, or for a definition asked backwards the definition itself) and the first three candidates. A
+     * key "trick" gets an option that is no candidate, which the writer must refuse.
+     */
+    private static ObjectNode item(String user) {
+        String mustName = line(user, "The question must name: ");
+        String key = line(user, "Key: ");
+        String given = mustName.contains("\"") ? mustName.substring(mustName.indexOf('"') + 1,
+                mustName.indexOf('"', mustName.indexOf('"') + 1)) : line(user, "Fact: ").replaceFirst("^[^:]*: ", "");
+        List<String> candidates = user.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2)).toList();
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("question", "Regarding " + given + ", which answer holds?");
+        ArrayNode distractors = root.putArray("distractors");
+        for (int i = 0; i < 3 && i < candidates.size(); i++) {
+            distractors.addObject().put("option", key.equals("trick") && i == 0 ? "red herring" : candidates.get(i))
+                    .put("misconception", "a learner may confuse it with its neighbour");
+        }
         return root;
     }
 
