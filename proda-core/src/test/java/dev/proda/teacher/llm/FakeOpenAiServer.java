@@ -30,9 +30,12 @@ import java.util.regex.Pattern;
  * from the request: it recognises the pass from the system prompt and answers with JSON built from the
  * sentences of the passage it was sent (so quotes can be located), plus one node per answer whose quote
  * is not in the passage (which the teacher must drop). It counts calls, tracks requests in flight and
- * keeps every request; {@link #enqueue} makes the next requests fail in a chosen way.
+ * keeps every request; {@link #enqueue} makes the next requests fail in a chosen way. {@link #facts()} makes a
+ * teacher that extracts only "X is a (kind of) Y." sentences, as is-a statements between concept terms, and
+ * {@link #servingStudent} makes the same server the student's endpoint too (its completions and model list
+ * forwarded to a real server of a model), so one base URL serves both sides.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
     /** A quote no passage contains. */
     static final String INVENTED = "The moon is made of green cheese.";
 
@@ -75,24 +78,69 @@ final class FakeOpenAiServer implements AutoCloseable {
     private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]");
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}-]*\\p{L}");
 
+    private static final Pattern IS_A = Pattern.compile(
+            "^(?:An? |The )?([A-Za-z0-9][\\w -]{1,40}?) is an? (?:kind of )?([\\w -]{2,40}?)\\.$");
+
     private final HttpServer server;
+    private final java.net.http.HttpClient forwarder = java.net.http.HttpClient.newHttpClient();
+    private volatile boolean facts;
+    private volatile String student;
+    /** Requests by path, both sides. */
+    public final java.util.Map<String, AtomicInteger> byPath = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    final AtomicInteger calls = new AtomicInteger();
+    public final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
     volatile long delayMillis;
 
-    FakeOpenAiServer() throws IOException {
+    public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
+        server.createContext("/v1/completions", this::forward);
+        server.createContext("/v1/models", this::forward);
         server.setExecutor(threads);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** A teacher of is-a facts only (see the class comment). */
+    public FakeOpenAiServer facts() {
+        facts = true;
+        return this;
+    }
+
+    /** Student requests ({@code /v1/completions}, {@code /v1/models}) go to the server at {@code baseUrl}. */
+    public FakeOpenAiServer servingStudent(String baseUrl) {
+        student = baseUrl;
+        return this;
+    }
+
+    private void forward(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        if (student == null) {
+            reply(exchange, 404, Map.of(), "{\"error\":{\"message\":\"no student here\"}}");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(student + path.substring("/v1".length())))
+                .header("Content-Type", "application/json");
+        request = exchange.getRequestMethod().equals("POST")
+                ? request.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)) : request.GET();
+        try {
+            java.net.http.HttpResponse<String> response = forwarder.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            reply(exchange, response.statusCode(), Map.of(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply(exchange, 503, Map.of(), "{\"error\":{\"message\":\"interrupted\"}}");
+        }
     }
 
     /** The next requests (in arrival order) get these answers instead of the computed one. */
@@ -104,6 +152,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        forwarder.close();
         threads.shutdownNow();
     }
 
@@ -112,6 +161,7 @@ final class FakeOpenAiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        byPath.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         Reply reply;
         try {
@@ -141,7 +191,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         if (fault != null && fault.content() == null) {
             return new Reply(fault.status(), fault.headers(), fault.body() == null ? "" : fault.body());
         }
-        String content = fault != null ? fault.content() : answer(body);
+        String content = fault != null ? fault.content() : facts ? factsAnswer(body) : answer(body);
         ObjectNode response = Json.MAPPER.createObjectNode();
         response.put("id", "chatcmpl-" + calls.get()).put("object", "chat.completion")
                 .put("model", body.path("model").asText());
@@ -181,6 +231,48 @@ final class FakeOpenAiServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The facts teacher's answer: no chains, is-a statements, their terms as concepts; the rest as usual. */
+    static String factsAnswer(JsonNode body) {
+        String system = body.path("messages").path(0).path("content").asText();
+        String user = body.path("messages").path(1).path("content").asText();
+        try {
+            if (system.contains("pass 1 of 3")) {
+                return "{\"chains\": []}";
+            }
+            if (system.contains("pass 2 of 3")) {
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode statements = root.putArray("statements");
+                for (String sentence : sentences(between(user, "<passage>", "</passage>"))) {
+                    Matcher m = IS_A.matcher(sentence);
+                    if (m.matches()) {
+                        statements.addObject().put("subject", m.group(1).strip()).put("predicate", "is-a")
+                                .put("object", m.group(2).strip()).put("source_quote", sentence).putNull("chain_index");
+                    }
+                }
+                return Json.MAPPER.writeValueAsString(root);
+            }
+            if (system.contains("pass 3 of 3")) {
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode concepts = root.putArray("concepts");
+                Map<String, List<Integer>> terms = new LinkedHashMap<>();
+                for (JsonNode s : Json.MAPPER.readTree(between(user, "<statements>", "</statements>"))) {
+                    int index = s.path("statement_index").asInt();
+                    terms.computeIfAbsent(s.path("subject").asText(), t -> new ArrayList<>()).add(index);
+                    terms.computeIfAbsent(s.path("object").asText(), t -> new ArrayList<>()).add(index);
+                }
+                terms.forEach((term, indices) -> {
+                    ObjectNode c = concepts.addObject().put("term", term).put("type", "entity").putNull("definition");
+                    c.putArray("aliases");
+                    indices.forEach(c.putArray("statement_indices")::add);
+                });
+                return Json.MAPPER.writeValueAsString(root);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return answer(body);
     }
 
     /** The computed answer of a pass, from the first user message of the conversation. */

@@ -72,8 +72,19 @@ class LlmTesterTest {
             });
             Map<String, TestItem> byId = new java.util.HashMap<>();
             benchmark.all().forEach(i -> byId.put(i.id(), i));
+            assertTrue(byTeacher.stream().anyMatch(i -> i.distractor_kinds().contains("misconception")));
+            // Every option is a distractor three times per item it keys, within its form: frequency tells nothing.
+            Map<String, Integer> balance = new java.util.HashMap<>();
+            List<TestItem> domain = new ArrayList<>(benchmark.dev());
+            domain.addAll(benchmark.test());
+            Set<String> rewritable = Set.of("completion", "reverse", "definition", "reverse-definition", "composition",
+                    "reverse-composition");
+            for (TestItem item : domain.stream().filter(i -> rewritable.contains(i.form())).toList()) {
+                item.options().forEach((letter, option) -> balance.merge(item.form() + "|" + option,
+                        letter.equals(item.answer()) ? 3 : -1, Integer::sum));
+            }
+            balance.forEach((option, sum) -> assertEquals(0, sum, "unbalanced: " + option));
             for (TestItem item : byTeacher) {
-                assertEquals(List.of("misconception", "misconception", "misconception"), item.distractor_kinds());
                 Set<String> stem = new HashSet<>(Terms.contentWords(item.question()).stream().map(Terms::singular)
                         .toList());
                 for (String option : item.options().values()) {
