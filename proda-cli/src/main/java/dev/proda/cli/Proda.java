@@ -27,9 +27,15 @@ public final class Proda {
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Proda());
+        helpOnly(cli.getSubcommands().values());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("proda: error: " + oneLine(e));
+            if (e instanceof UsageError) {
+                err.println("see 'proda " + commandLine.getCommandName() + " --help'");
+                err.flush();
+                return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+            }
             err.flush();
             if (!(e instanceof ProdaFileException) && !(e instanceof IllegalArgumentException)) {
                 if (Boolean.getBoolean("proda.debug")) {
@@ -39,6 +45,23 @@ public final class Proda {
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * {@code -V/--version} belongs to {@code proda} alone: on a subcommand it printed nothing and exited 0, so
+     * {@code proda test -V V2} silently did nothing. Subcommands keep {@code -h/--help}, and {@code -V} there is an
+     * unknown option (exit 2).
+     */
+    private static void helpOnly(java.util.Collection<CommandLine> commands) {
+        for (CommandLine sub : new java.util.LinkedHashSet<>(commands)) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.mixinStandardHelpOptions()) {
+                spec.mixinStandardHelpOptions(false);
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            helpOnly(sub.getSubcommands().values());
+        }
     }
 
     static String oneLine(Throwable e) {

@@ -61,6 +61,9 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (failUnder != null && !(failUnder >= 0 && failUnder <= 1)) {
+            throw new UsageError("--fail-under is an accuracy between 0 and 1, not " + failUnder);
+        }
         VersionScores scores;
         if (endpoint != null) {
             if (endpointModel == null || !endpointModel.matches("[\\w.:-]+")) {

@@ -7,7 +7,7 @@ final class Versions {
 
     static int number(String version) {
         if (version == null || !version.matches("V\\d{1,2}")) {
-            throw new IllegalArgumentException("version must look like V0, V1, V2 …: " + version);
+            throw new UsageError("--model must be a version like V0, V1, V2 …, not " + version);
         }
         return Integer.parseInt(version.substring(1));
     }

@@ -156,9 +156,21 @@ class CliTest {
     }
 
     @Test
-    void badVersionIsAnError() {
+    void badVersionsRangesAndSubcommandVersionFlagsAreUsageErrors() {
         Run run = run("test", "-C", dir.toString(), "--model", "latest");
-        assertEquals(1, run.exit());
+        assertEquals(2, run.exit(), "a version not named Vn is a usage error, as the README's table says");
+        assertTrue(run.err().contains("--model") && run.err().contains("--help"), run.err());
+        assertEquals(2, run("compile", "-C", dir.toString(), "--model", "v1").exit());
+        assertEquals(2, run("test", "-C", dir.toString(), "--fail-under", "1.5").exit(), "accuracy is 0..1");
+        assertEquals(2, run("test", "-C", dir.toString(), "--fail-under", "NaN").exit());
+        // -V on a subcommand printed nothing and exited 0, so "proda test -V V2" did nothing: it is top-level only
+        Run version = run("test", "-V", "V2");
+        assertEquals(2, version.exit(), version.out() + version.err());
+        Run top = run("--version");
+        assertEquals(0, top.exit());
+        assertTrue(top.out().startsWith("proda "), top.out());
+        assertEquals(0, run("test", "--help").exit());
+        assertEquals(0, run("kb", "stats", "-h").exit());
     }
 
     @Test
