@@ -96,6 +96,11 @@ class ScriptedEndpointCycleIT {
             assertTrue(dev.stream().anyMatch(i -> i.distractor_kinds().contains("misconception")),
                     "the teacher's items: " + report + "\n" + cycle.err());
             assertTrue(report.get("passed").asBoolean());
+            // what the teacher wrote, and whose distractors the balanced assignment kept, for the record
+            java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+            java.util.stream.Stream.concat(dev.stream(), Jsonl.read(layout.split("test"), TestItem.class).stream())
+                    .forEach(i -> i.distractor_kinds().forEach(k -> kinds.merge(k, 1, Integer::sum)));
+            System.out.println("teacher_items " + report.get("teacher_items") + " distractor kinds " + kinds);
 
             JsonNode cycleReport = Json.MAPPER.readTree(layout.reports().resolve("cycle.json").toFile());
             assertTrue(cycleReport.get("student").asText().startsWith("openai:tiny-base"));

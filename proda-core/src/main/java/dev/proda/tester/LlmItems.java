@@ -110,11 +110,15 @@ final class LlmItems {
         };
     }
 
-    /** The block partners' options, then the vetted alternatives that key another item of the set. */
+    /**
+     * The vetted alternatives that key another item of the set, most similar first, then any block partner not among
+     * them (the teacher sees them in that order, so the blocks do not lead its choice).
+     */
     private static List<String> vetted(Draft d, Map<String, List<String>> alternatives, Set<String> keys) {
-        java.util.LinkedHashSet<String> options = new java.util.LinkedHashSet<>(d.distractors());
+        java.util.LinkedHashSet<String> options = new java.util.LinkedHashSet<>();
         alternatives.getOrDefault(d.form().label() + "|" + d.node(), List.of()).stream()
                 .filter(keys::contains).forEach(options::add);
+        options.addAll(d.distractors());
         options.remove(d.key());
         return List.copyOf(options);
     }
