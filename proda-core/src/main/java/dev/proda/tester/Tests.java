@@ -153,8 +153,10 @@ public final class Tests {
             LlmItems.Rewritten rewritten = new LlmItems(kb, fit).rewrite(written, teacher);
             allTwins = rewritten.twins();
             byTeacher = new BenchmarkReport.TeacherItems(rewritten.written(), rewritten.kept(), "questions in the "
-                    + "teacher's words, distractors the teacher chose as misconceptions among the options the Tester "
-                    + "vetted; kept_embedded: drafts it could not write validly, or of forms it does not write");
+                    + "teacher's words; distractors among the options the Tester vetted, assigned so that every option "
+                    + "is a distractor three times per item it keys: the teacher's choices first (misconception), then "
+                    + "block partners and other vetted options; kept_embedded: drafts it could not write validly, or "
+                    + "of forms it does not write");
         }
         Random shuffle = new Random(seed(config.seed(), "tests.options"));
         List<TestItem> dev = new ArrayList<>();
