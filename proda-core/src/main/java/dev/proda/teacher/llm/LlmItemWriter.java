@@ -1,7 +1,6 @@
 package dev.proda.teacher.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proda.endpoint.RetryPolicy;
 import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
@@ -40,10 +39,8 @@ public final class LlmItemWriter {
     /** The writer {@code teacher.*} describes, sharing the teacher's answer cache. */
     public static LlmItemWriter from(ProdaConfig.Teacher config, ProjectLayout layout,
             Function<String, String> environment, Log log) {
-        ReliableChat chat = new ReliableChat(OpenAiEndpoint.of(config, environment),
-                new ResponseCache(layout.cache().resolve(LlmTeacher.CACHE_FOLDER)), config.concurrency(),
-                RetryPolicy.standard(config.maxRetries()), log);
-        return new LlmItemWriter(chat, RequestDefaults.of(config), config.concurrency(), log);
+        return new LlmItemWriter(ReliableChat.of(config, layout, environment, log), RequestDefaults.of(config),
+                config.concurrency(), log);
     }
 
     /**

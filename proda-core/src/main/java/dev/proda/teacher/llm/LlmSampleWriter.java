@@ -3,7 +3,6 @@ package dev.proda.teacher.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proda.build.Phrasing;
 import dev.proda.endpoint.EndpointException;
-import dev.proda.endpoint.RetryPolicy;
 import dev.proda.model.Concept;
 import dev.proda.model.Message;
 import dev.proda.model.Records;
@@ -47,10 +46,8 @@ public final class LlmSampleWriter {
     /** The writer {@code teacher.*} describes, sharing the teacher's answer cache. */
     public static LlmSampleWriter from(ProdaConfig.Teacher config, ProjectLayout layout,
             Function<String, String> environment, Log log) {
-        ReliableChat chat = new ReliableChat(OpenAiEndpoint.of(config, environment),
-                new ResponseCache(layout.cache().resolve(LlmTeacher.CACHE_FOLDER)), config.concurrency(),
-                RetryPolicy.standard(config.maxRetries()), log);
-        return new LlmSampleWriter(chat, RequestDefaults.of(config), config.concurrency(), log);
+        return new LlmSampleWriter(ReliableChat.of(config, layout, environment, log), RequestDefaults.of(config),
+                config.concurrency(), log);
     }
 
     /** The samples written, and the statements for which none could be. */

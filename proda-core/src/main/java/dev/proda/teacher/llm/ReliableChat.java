@@ -22,6 +22,14 @@ public final class ReliableChat {
      * @param cache where answers are kept, or null for none
      * @param log where retries are reported (never with request text or keys)
      */
+    /** The chat {@code teacher.*} describes, answering from the teacher's cache in the project. */
+    static ReliableChat of(dev.proda.project.ProdaConfig.Teacher config, dev.proda.project.ProjectLayout layout,
+            java.util.function.Function<String, String> environment, Log log) {
+        return new ReliableChat(OpenAiEndpoint.of(config, environment),
+                new ResponseCache(layout.cache().resolve(LlmTeacher.CACHE_FOLDER)), config.concurrency(),
+                RetryPolicy.standard(config.maxRetries()), log);
+    }
+
     public ReliableChat(ChatEndpoint endpoint, ResponseCache cache, int concurrency, RetryPolicy retries, Log log) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.cache = cache;
