@@ -2,8 +2,8 @@ package dev.proda.tester;
 
 import dev.proda.compile.PromptFormat;
 import dev.proda.student.TokenCounter;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether an option scoring fits the student's context, counted with the student's tokenizer. The
@@ -13,7 +13,8 @@ import java.util.Map;
 final class Fit {
     private final TokenCounter tokens;
     private final int context;
-    private final Map<String, Integer> counts = new HashMap<>();
+    /** Shared by the teacher's checks, which run side by side: a plain HashMap lost and mixed up counts there. */
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
 
     Fit(TokenCounter tokens, int context) {
         this.tokens = tokens;
