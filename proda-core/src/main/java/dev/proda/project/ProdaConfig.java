@@ -26,7 +26,9 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // "width: 12.5" is a mistake to report, not a 12
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     public ProdaConfig {
         name = name == null ? "proda-project" : name;
@@ -273,17 +275,35 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
     }
 
     public static ProdaConfig read(Path file) {
+        String text;
         try {
-            String text = Files.readString(file);
-            if (text.isBlank()) {
-                return defaults(file.toAbsolutePath().getParent().getFileName().toString());
-            }
-            return YAML.readValue(text, ProdaConfig.class);
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ProdaFileException("no proda.yaml at " + file.getParent() + " (run 'proda init' first)", e);
+        } catch (IOException e) {
+            throw new ProdaFileException(file + ": " + rootMessage(e), e);
+        }
+        if (text.isBlank()) {
+            return defaults(file.toAbsolutePath().getParent().getFileName().toString());
+        }
+        try {
+            return YAML.readValue(text, ProdaConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ProdaFileException(file + ": unknown key '" + e.getPropertyName() + "' at line "
-                    + e.getLocation().getLineNr() + " (known: " + e.getKnownPropertyIds() + ")", e);
+            String key = ConfigLines.key(e.getPath());
+            throw new ProdaFileException(file + ":" + ConfigLines.of(text).lineOf(key, e) + ": unknown key '" + key
+                    + "' (known" + (key.contains(".") ? " in " + key.substring(0, key.lastIndexOf('.')) : "") + ": "
+                    + String.join(", ", new java.util.TreeSet<>(e.getKnownPropertyIds().stream()
+                            .map(String::valueOf).toList())) + ")", e);
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String key = ConfigLines.key(e.getPath());
+            throw new ProdaFileException(file + ":" + ConfigLines.of(text).lineOf(key, e) + ": " + key + " must be "
+                    + ConfigLines.expected(e.getTargetType()) + ConfigLines.given(e), e);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // a record's own check (a range, a choice) thrown from its constructor, or malformed YAML
+            String key = ConfigLines.key(e.getPath());
+            String where = key.isEmpty() ? (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr())
+                    : ":" + ConfigLines.of(text).lineOf(key, e);
+            throw new ProdaFileException(file + where + ": " + rootMessage(e), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ProdaFileException(file + ": " + rootMessage(e), e);
         }

@@ -71,4 +71,32 @@ class ProdaConfigTest {
         assertTrue(assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
                 .getMessage().contains("split.dev"));
     }
+
+    /** A long file, the mistake near the top: the error names its line, key and expected type. */
+    @Test
+    void errorsNameTheLineTheKeyAndTheExpectedType() throws Exception {
+        ProdaConfig.defaults("demo").write(dir.resolve("written.yaml"));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("written.yaml")));
+        int teacher = lines.indexOf("teacher:");
+        lines.add(teacher + 1, "  bogus_key: 3");
+        Files.write(dir.resolve("proda.yaml"), lines);
+        String unknown = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
+                .getMessage();
+        assertTrue(unknown.contains("proda.yaml:" + (teacher + 2) + ": unknown key 'teacher.bogus_key'"), unknown);
+        assertTrue(unknown.contains("api_key_env, backend, base_url, chunk_chars, concurrency"), "sorted: " + unknown);
+
+        lines.remove(teacher + 1);
+        int width = lines.indexOf("  width: null");
+        lines.set(width, "  width: wide");
+        Files.write(dir.resolve("proda.yaml"), lines);
+        String type = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
+                .getMessage();
+        assertTrue(type.contains("proda.yaml:" + (width + 1) + ": student.width must be a whole number, not 'wide'"),
+                type);
+
+        lines.set(width, "  width: 12.5");
+        Files.write(dir.resolve("proda.yaml"), lines);
+        assertTrue(assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
+                .getMessage().contains("student.width must be a whole number"), "12.5 is no width");
+    }
 }
