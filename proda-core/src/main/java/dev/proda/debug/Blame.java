@@ -24,9 +24,8 @@ public final class Blame {
     }
 
     public static String render(ProjectLayout layout, String itemId) {
-        TestItem item = Tests.Benchmark.read(layout).all().stream()
-                .filter(i -> i.id().equals(itemId) || i.id().startsWith(itemId)).findFirst()
-                .orElseThrow(() -> new ProdaFileException("no item " + itemId + " in tests/"));
+        TestItem item = dev.proda.io.IdPrefix.unique(Tests.Benchmark.read(layout).all(), TestItem::id, itemId, "item",
+                "tests/");
         KnowledgeBase kb = KnowledgeBase.read(layout);
         SourceExcerpts excerpts = new SourceExcerpts(layout.corpus());
         StringBuilder out = new StringBuilder();

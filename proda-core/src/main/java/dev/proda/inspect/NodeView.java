@@ -27,17 +27,9 @@ public final class NodeView {
 
     public static String render(ProjectLayout layout, String idOrPrefix) {
         KnowledgeBase kb = KnowledgeBase.read(layout);
-        List<Object> matches = Stream.of(kb.chains().stream().filter(c -> c.chain_id().startsWith(idOrPrefix)),
-                kb.statements().stream().filter(s -> s.statement_id().startsWith(idOrPrefix)),
-                kb.concepts().stream().filter(c -> c.concept_id().startsWith(idOrPrefix)))
+        List<Object> nodes = Stream.of(kb.chains().stream(), kb.statements().stream(), kb.concepts().stream())
                 .flatMap(s -> s.map(Object.class::cast)).toList();
-        if (matches.isEmpty()) {
-            throw new ProdaFileException("no node " + idOrPrefix + " in kb/");
-        }
-        if (matches.size() > 1) {
-            throw new ProdaFileException(idOrPrefix + " is ambiguous: " + matches.size() + " nodes start with it");
-        }
-        Object node = matches.get(0);
+        Object node = dev.proda.io.IdPrefix.unique(nodes, NodeView::id, idOrPrefix, "node", "kb/");
         StringBuilder out = new StringBuilder();
         try {
             out.append(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node)).append("\n\nsource\n");
