@@ -6,6 +6,7 @@ import dev.proda.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,11 @@ import picocli.CommandLine.Spec;
         description = "Run the whole loop on a project: extract, build, tests, compile V0/V1, test, then per "
                 + "round debug → repair → compile → test. Writes target/reports/cycle.json and cycle.md.")
 final class CycleCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", defaultValue = ".", description = "Project folder (default: current).")
+    @Mixin
+    ProjectOption project;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Project folder, as -C gives it (kept for "
+            + "scripts that name it first).")
     Path dir;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
@@ -31,8 +36,22 @@ final class CycleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        run(new ProjectLayout(dir), rounds, force, spec);
+        if (rounds < 1) {
+            throw new UsageError("--rounds must be at least 1, not " + rounds);
+        }
+        run(new ProjectLayout(projectFolder(project, dir)), rounds, force, spec);
         return 0;
+    }
+
+    /** The folder -C names, or the positional DIR; both naming different folders is a usage error. */
+    static Path projectFolder(ProjectOption option, Path positional) {
+        boolean given = !option.project.equals(Path.of("."));
+        if (positional != null && given && !positional.toAbsolutePath().normalize().equals(
+                option.project.toAbsolutePath().normalize())) {
+            throw new UsageError("two project folders given: -C " + option.project + " and " + positional
+                    + "; give one");
+        }
+        return positional != null ? positional : option.project;
     }
 
     static void run(ProjectLayout layout, int rounds, boolean force, CommandSpec spec) {

@@ -171,6 +171,15 @@ class CliTest {
         assertTrue(top.out().startsWith("proda "), top.out());
         assertEquals(0, run("test", "--help").exit());
         assertEquals(0, run("kb", "stats", "-h").exit());
+        // cycle and demo take -C like every stage; two different folders, no folder for demo, or no rounds are refused
+        assertEquals(2, run("cycle", dir.resolve("a").toString(), "-C", dir.resolve("b").toString()).exit());
+        assertEquals(2, run("cycle", "-C", dir.toString(), "--rounds", "0").exit());
+        Run demo = run("demo");
+        assertEquals(2, demo.exit(), demo.err());
+        assertTrue(demo.err().contains("proda demo DIR"), demo.err());
+        Run cycle = run("cycle", "-C", dir.resolve("none").toString());
+        assertEquals(1, cycle.exit(), "no project there: an error, not a default cycle");
+        assertTrue(cycle.err().contains("run 'proda init' first"), cycle.err());
     }
 
     @Test
