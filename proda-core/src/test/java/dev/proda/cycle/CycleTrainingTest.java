@@ -2,6 +2,7 @@ package dev.proda.cycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.io.Jsonl;
 import dev.proda.model.Message;
@@ -48,6 +49,11 @@ class CycleTrainingTest {
         assertEquals(List.of("b1", "b2", "p1", "p2"), ids(v3.samples()), "round 3's patches are not V3's");
 
         assertThrows(IllegalArgumentException.class, () -> Cycle.training(layout, config, 0));
+        // V9 needs eight rounds of patches: the message names the first missing round and what to do next
+        String v9 = assertThrows(dev.proda.io.ProdaFileException.class, () -> Cycle.training(layout, config, 9))
+                .getMessage();
+        assertTrue(v9.contains("round 4 has none yet") && v9.contains("V4 is the latest its patches allow")
+                && v9.contains("'proda repair --round 4'"), v9);
     }
 
     private static List<String> ids(List<Sample> samples) {
