@@ -26,6 +26,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            usualPermissions(temp, target);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);
             }
@@ -68,6 +69,33 @@ public final class AtomicFiles {
                 Files.delete(file);
             }
         }
+    }
+
+    /** Permissions a plain new file gets under this process's umask, found once by creating one. */
+    private static volatile java.util.Set<java.nio.file.attribute.PosixFilePermission> plainFile;
+
+    /**
+     * A temp file is created readable by its owner only (0600); the file it becomes keeps the permissions the target
+     * had, or those any new file gets (the umask's), so that outputs are as readable as the user's other files.
+     */
+    private static void usualPermissions(Path temp, Path target) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        if (Files.exists(target)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            return;
+        }
+        if (plainFile == null) {
+            Path probe = temp.resolveSibling(temp.getFileName() + ".mode");
+            Files.createFile(probe);
+            try {
+                plainFile = Files.getPosixFilePermissions(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        }
+        Files.setPosixFilePermissions(temp, plainFile);
     }
 
     private static void deleteQuietly(Path temp) {
