@@ -152,7 +152,8 @@ class FullLoopIT {
                 JsonNode score = version.get(split);
                 assertTrue(score.get("n").asInt() > 0, split);
                 double accuracy = score.get("accuracy").asDouble();
-                assertTrue(accuracy >= 0 && accuracy <= 1);
+                assertEquals(score.get("correct").asInt() / (double) score.get("n").asInt(), accuracy, 1e-4,
+                        "the accuracy is its counts' ratio");
                 assertEquals(0.25, score.get("chance").asDouble(), 1e-9);
             }
         }
@@ -179,6 +180,17 @@ class FullLoopIT {
         JsonNode curve = Json.MAPPER.readTree(layout.reports().resolve("learning-curve-V1.json").toFile());
         assertEquals(3, curve.get("epochs").asInt());
         assertTrue(curve.get("points").size() > 1);
+        // Training works: the loss of the last steps is below that of the first (broken gradients, a zero learning
+        // rate or a data bug would leave it flat).
+        JsonNode points = curve.get("points");
+        int quarter = Math.max(1, points.size() / 4);
+        double first = 0;
+        double last = 0;
+        for (int p = 0; p < quarter; p++) {
+            first += points.get(p).get("loss").asDouble() / quarter;
+            last += points.get(points.size() - 1 - p).get("loss").asDouble() / quarter;
+        }
+        assertTrue(last < first, "V1's training loss falls: first steps " + first + ", last steps " + last);
         double answerLoss = curve.get("final_loss").asDouble();
         assertTrue(answerLoss > 0, "the samples' answer loss, scored after training (replayed lines left out)");
         assertEquals(answerLoss <= 0.25, curve.get("criterion_met").asBoolean());
