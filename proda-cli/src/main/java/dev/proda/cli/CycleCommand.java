@@ -39,7 +39,7 @@ final class CycleCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new UsageError("--rounds must be at least 1, not " + rounds);
         }
-        run(new ProjectLayout(projectFolder(project, dir)), rounds, force, spec);
+        run(new ProjectLayout(projectFolder(project, dir)), rounds, force, spec, project.log());
         return 0;
     }
 
@@ -54,9 +54,9 @@ final class CycleCommand implements Callable<Integer> {
         return positional != null ? positional : option.project;
     }
 
-    static void run(ProjectLayout layout, int rounds, boolean force, CommandSpec spec) {
+    static void run(ProjectLayout layout, int rounds, boolean force, CommandSpec spec, dev.proda.project.Log log) {
         var config = dev.proda.project.ProdaConfig.read(layout.config());
-        CycleReport report = new Cycle(layout, Engines.student(config), Engines.embedder(), WriterOutputStream.log(spec))
+        CycleReport report = new Cycle(layout, Engines.student(config), Engines.embedder(), log)
                 .run(rounds, force);
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().print(report.markdown());

@@ -35,8 +35,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new UsageError("--rounds must be at least 1, not " + rounds);
         }
         ProjectLayout layout = new ProjectLayout(CycleCommand.projectFolder(project, dir));
-        InitCommand.init(layout, null, null, WriterOutputStream.log(spec));
-        CycleCommand.run(layout, rounds, false, spec);
+        InitCommand.init(layout, null, null, project.log());
+        CycleCommand.run(layout, rounds, false, spec, project.log());
         return 0;
     }
 }

@@ -14,6 +14,13 @@ final class ProjectOption {
             description = "Project folder (default: the current folder).")
     Path project;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print warnings and errors only.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Messages and progress as JSON events on stderr, one per line "
+            + "({\"event\":\"info\"|\"warning\"|\"progress\",…}); stdout keeps only the command's result.")
+    boolean json;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -25,7 +32,12 @@ final class ProjectOption {
         return ProdaConfig.read(layout().config());
     }
 
+    /**
+     * The stage log: progress with rate and time left on a terminal, none when output is redirected, warnings only
+     * under --quiet, JSON events under --json.
+     */
     Log log() {
-        return WriterOutputStream.log(spec);
+        return new ConsoleLog(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                ConsoleLog.mode(quiet, json, ConsoleLog.terminal()), System::nanoTime);
     }
 }

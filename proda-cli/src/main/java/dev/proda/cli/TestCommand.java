@@ -34,9 +34,6 @@ final class TestCommand implements Callable<Integer> {
             description = "Exit with code 3 if test-split accuracy (0..1) is below this.")
     Double failUnder;
 
-    @Option(names = "--json", description = "Print one JSON line last: model, and accuracy and n per split.")
-    boolean json;
-
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "Test a model behind an OpenAI-compatible API instead (e.g. http://127.0.0.1:8000/v1: "
                     + "vLLM, llama.cpp's server, proda serve); scored through /completions with echo and logprobs.")
@@ -87,7 +84,8 @@ final class TestCommand implements Callable<Integer> {
             Versions.number(version);
             scores = Evaluate.run(project.layout(), version, Engines.student(project.config()), project.log());
         }
-        if (json) {
+        if (project.json) {
+            // the result, on stdout (the events went to stderr)
             ObjectNode line = Json.MAPPER.createObjectNode().put("model", scores.name());
             split(line, "dev", scores.dev());
             split(line, "test", scores.test());

@@ -183,6 +183,31 @@ class CliTest {
     }
 
     @Test
+    void jsonGivesEventsOnStderrAndQuietOnlyWarnings() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"
+                + "A heat engine is a system that converts heat to work.\n");
+        Path project = dir.resolve("p");
+        assertEquals(0, run("init", project.toString(), "--corpus", dir.resolve("c").toString()).exit());
+        Run extract = run("extract", "-C", project.toString(), "--json");
+        assertEquals(0, extract.exit(), extract.err());
+        assertEquals("", extract.out(), "stdout keeps only a command's result");
+        List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : extract.err().lines().toList()) {
+            events.add(dev.proda.io.Json.MAPPER.readTree(line)); // every line is an event
+        }
+        assertTrue(events.stream().anyMatch(e -> e.get("event").asText().equals("progress")
+                && e.get("step").asText().equals("extract") && e.get("last").asBoolean()
+                && e.get("done").asLong() == e.get("total").asLong()), extract.err());
+        assertTrue(events.stream().anyMatch(e -> e.get("event").asText().equals("info")
+                && e.get("message").asText().startsWith("extract (embedded):")), extract.err());
+        Run quiet = run("build", "-C", project.toString(), "--quiet");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals("", quiet.out());
+        assertFalse(quiet.err().lines().anyMatch(l -> !l.startsWith("warning: ")), quiet.err());
+    }
+
+    @Test
     void exportWritesTheTrainingSetAndServeAndEndpointTestsCheckTheirOptions() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("c/physics"));
         Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"

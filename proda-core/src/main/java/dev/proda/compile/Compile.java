@@ -319,13 +319,22 @@ public final class Compile {
         };
     }
 
-    /** Logs about twenty progress lines per run. */
+    /** Logs about twenty progress lines per run, and keeps the log's progress line (rate, time left) up to date. */
     static ProgressListener progress(String version, Log log) {
         return new ProgressListener() {
             private long lastReported = -1;
+            private dev.proda.project.Progress shown;
 
             @Override
             public void onStep(long step, long total, double loss, double tokensPerSecond) {
+                if (shown == null) {
+                    shown = log.progress("compile " + version, total, "steps");
+                }
+                shown.set(step, String.format(java.util.Locale.ROOT, "loss %.3f, %.0f tokens/s", loss,
+                        tokensPerSecond));
+                if (step >= total) {
+                    shown.close();
+                }
                 long bucket = step * 20 / Math.max(1, total);
                 if (bucket != lastReported || step == total) {
                     lastReported = bucket;

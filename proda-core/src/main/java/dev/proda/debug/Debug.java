@@ -57,7 +57,10 @@ public final class Debug {
         Map<String, Boolean> passed = new LinkedHashMap<>();
         try (StudentModel model = engine.load(layout.model(version))) {
             List<TestItem> probeItems = List.copyOf(probeByNode.values());
-            List<ItemResult> answers = Evaluate.answer(model, probeItems);
+            List<ItemResult> answers;
+            try (var progress = log.progress("debug " + version, probeItems.size(), "probes")) {
+                answers = Evaluate.answer(model, probeItems, progress);
+            }
             for (int k = 0; k < probeItems.size(); k++) {
                 passed.put(probeItems.get(k).node(), answers.get(k).correct());
             }

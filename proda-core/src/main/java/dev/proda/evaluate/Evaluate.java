@@ -54,7 +54,10 @@ public final class Evaluate {
         List<TestItem> items = benchmark.all();
         List<String> generalText = Files.isDirectory(layout.general())
                 ? GeneralText.read(layout.general(), Log.SILENT).heldOut() : List.of();
-        List<ItemResult> results = answer(model, items);
+        List<ItemResult> results;
+        try (var progress = log.progress("test " + label, items.size(), "items")) {
+            results = answer(model, items, progress);
+        }
         double bits = bitsPerToken(model, generalText.subList(0, Math.min(generalText.size(), BITS_LINES)));
         Jsonl.write(layout.results(label), results);
         Lock.record(layout, "test " + label, ProdaConfig.read(layout.config()).seed(), inputs,
@@ -84,16 +87,31 @@ public final class Evaluate {
 
     /** The student's picks for every item, by summed and by per-character log-likelihood. */
     public static List<ItemResult> answer(StudentModel model, List<TestItem> items) {
+        return answer(model, items, dev.proda.project.Progress.NONE);
+    }
+
+    /** Items scored per this many at a time, so that progress shows; every item's options stay together. */
+    private static final int ITEMS_PER_CALL = 64;
+
+    /** The same, advancing {@code progress} by the items scored. */
+    public static List<ItemResult> answer(StudentModel model, List<TestItem> items, dev.proda.project.Progress progress) {
         if (model instanceof dev.proda.student.ChoiceModel chooser) {
-            return chosen(chooser, items);
+            List<ItemResult> picked = chosen(chooser, items);
+            progress.advance(items.size());
+            return picked;
         }
-        List<Continuation> requests = new ArrayList<>();
-        for (TestItem item : items) {
-            for (String letter : item.letters()) {
-                requests.add(PromptFormat.option(item, letter));
+        List<LogLikelihood> scores = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += ITEMS_PER_CALL) {
+            List<TestItem> part = items.subList(from, Math.min(items.size(), from + ITEMS_PER_CALL));
+            List<Continuation> requests = new ArrayList<>();
+            for (TestItem item : part) {
+                for (String letter : item.letters()) {
+                    requests.add(PromptFormat.option(item, letter));
+                }
             }
+            scores.addAll(model.logLikelihoods(requests));
+            progress.advance(part.size());
         }
-        List<LogLikelihood> scores = model.logLikelihoods(requests);
         List<ItemResult> results = new ArrayList<>();
         int next = 0;
         for (TestItem item : items) {

@@ -84,7 +84,17 @@ public final class Extract {
 
     /** The extraction itself, on documents already read (no files touched). */
     public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence) {
-        List<DocumentResult> results = documents.parallelStream().map(Extract::read).toList();
+        return extract(documents, minConfidence, dev.proda.project.Progress.NONE);
+    }
+
+    /** The same, advancing {@code progress} by each document's characters as it is read. */
+    public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence,
+            dev.proda.project.Progress progress) {
+        List<DocumentResult> results = documents.parallelStream().map(d -> {
+            DocumentResult result = read(d);
+            progress.advance(d.text().length());
+            return result;
+        }).toList();
 
         // Count the candidates over the whole corpus, then keep terms by C-value.
         Set<String> candidates = new LinkedHashSet<>();

@@ -9,6 +9,14 @@ public interface Log {
 
     void warn(String message);
 
+    /**
+     * Progress of a step over {@code total} {@code unit}s ("documents", "items", "steps"). The CLI shows it with its
+     * rate and time left on a terminal, or as JSON events; by default nothing is shown.
+     */
+    default Progress progress(String step, long total, String unit) {
+        return Progress.NONE;
+    }
+
     /** Prints info to {@code out} and warnings to {@code err}, prefixed {@code warning:}. */
     static Log to(PrintStream out, PrintStream err) {
         return new Log() {

@@ -146,7 +146,9 @@ public final class Repair {
             List<Patch> patches = new ArrayList<>();
             int kept = 0;
             int rejected = 0;
+            var progress = log.progress("repair round " + round, failuresByNode.size(), "targets");
             for (var entry : failuresByNode.entrySet()) {
+                progress.advance(1); // counted as started: the LLM teacher may take long on one
                 String node = entry.getKey();
                 List<Bm25Grounding.Passage> passages = grounding.search(writer.query(node), GROUNDING_PASSAGES);
                 List<Sample> samples = new ArrayList<>();
@@ -173,6 +175,7 @@ public final class Repair {
                 patches.add(new Patch(Records.id("patch-", String.valueOf(round), node), entry.getValue(), node,
                         samples, spans, round));
             }
+            progress.close();
             return new Outcome(patches, kept, rejected);
         }
 

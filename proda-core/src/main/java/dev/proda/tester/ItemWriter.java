@@ -73,6 +73,11 @@ final class ItemWriter {
 
     /** Twin blocks for the curriculum; nodes of {@code heldOut} chains are grouped only among themselves. */
     Result write(Curriculum curriculum, Set<String> heldOut) {
+        return write(curriculum, heldOut, dev.proda.project.Progress.NONE);
+    }
+
+    /** The same, advancing {@code progress} by the curriculum's nodes as each kind is written. */
+    Result write(Curriculum curriculum, Set<String> heldOut, dev.proda.project.Progress progress) {
         List<Twins> twins = new ArrayList<>();
         Map<String, Statement> statements = kb.statementsById();
         Set<String> heldOutNodes = new LinkedHashSet<>(heldOut);
@@ -88,8 +93,11 @@ final class ItemWriter {
             }
         }
         twins.addAll(relations(curriculum.standalone(), heldOutNodes));
+        progress.advance(curriculum.standalone().size());
         twins.addAll(definitions(curriculum.concepts(), heldOutNodes));
+        progress.advance(curriculum.concepts().size());
         twins.addAll(chainTwins(curriculum, heldOut));
+        progress.advance(curriculum.chains().size());
         return new Result(twins, skipped, alternatives);
     }
 

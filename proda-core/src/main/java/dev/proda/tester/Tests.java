@@ -84,7 +84,7 @@ public final class Tests {
         CorpusEvidence evidence = CorpusEvidence.read(layout, config);
         LlmItemWriter teacher = config.teacher().backend().equals("openai")
                 ? LlmItemWriter.from(config.teacher(), layout, System::getenv, log) : null;
-        Built built = build(kb, config, fit, tools.embedder(), evidence, teacher);
+        Built built = build(kb, config, fit, tools.embedder(), evidence, teacher, log);
         GeneralText general = GeneralText.read(layout.general(), log);
         List<TestItem> generalItems = GeneralItems.from(general.heldOut(), config.budgets().generalItems(), fit,
                 seed(config.seed(), "tests.general"));
@@ -96,7 +96,7 @@ public final class Tests {
             log.warn("tests: the teacher's items fail the benchmark's checks (" + report.problems().get(0)
                     + "); the Tester's own items are used");
             String refused = report.problems().get(0);
-            built = build(kb, config, fit, tools.embedder(), evidence, null);
+            built = build(kb, config, fit, tools.embedder(), evidence, null, Log.SILENT);
             built = built.withTeacher(new BenchmarkReport.TeacherItems(Map.of(), Map.of(), "the teacher's items were "
                     + "refused: " + refused));
             benchmark = new Benchmark(built.dev, built.test, generalItems);
@@ -134,19 +134,23 @@ public final class Tests {
     }
 
     static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder, CorpusEvidence evidence) {
-        return build(kb, config, fit, embedder, evidence, null);
+        return build(kb, config, fit, embedder, evidence, null, Log.SILENT);
     }
 
     /** The items; with {@code teacher}, the LLM teacher's rewrites of them where it wrote a valid one. */
     static Built build(KnowledgeBase kb, ProdaConfig config, Fit fit, Embedder embedder, CorpusEvidence evidence,
-            LlmItemWriter teacher) {
+            LlmItemWriter teacher, Log log) {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         // Hold out only chains the Tester can write items for: a held-out chain without items measures nothing.
         // (A writer of its own, so that its skip counts are not counted twice.)
         Set<String> askable = new ItemWriter(kb, fit, embedder, evidence, config.name()).askableChains(curriculum);
         Set<String> heldOut = heldOutChains(curriculum.chains(), askable, config.split().heldOut(), config.seed());
         ItemWriter writer = new ItemWriter(kb, fit, embedder, evidence, config.name());
-        ItemWriter.Result written = writer.write(curriculum, heldOut);
+        ItemWriter.Result written;
+        try (var progress = log.progress("tests", curriculum.standalone().size() + curriculum.concepts().size()
+                + curriculum.chains().size(), "nodes")) {
+            written = writer.write(curriculum, heldOut, progress);
+        }
         BenchmarkReport.TeacherItems byTeacher = null;
         List<ItemWriter.Twins> allTwins = written.twins();
         if (teacher != null) {

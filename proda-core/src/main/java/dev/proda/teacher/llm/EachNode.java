@@ -28,10 +28,17 @@ final class EachNode {
     static <T, R> Outcome<R> ask(List<T> nodes, Function<T, String> id, Function<T, R> ask, int concurrency, Log log,
             String stage) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
+        var progress = log.progress(stage + " (teacher)", nodes.size(), "requests");
         try {
             List<Future<R>> pending = new ArrayList<>();
             for (T node : nodes) {
-                pending.add(pool.submit(() -> ask.apply(node)));
+                pending.add(pool.submit(() -> {
+                    try {
+                        return ask.apply(node);
+                    } finally {
+                        progress.advance(1);
+                    }
+                }));
             }
             Map<String, R> answers = new LinkedHashMap<>();
             List<String> failed = new ArrayList<>();
@@ -57,6 +64,7 @@ final class EachNode {
             return new Outcome<>(answers, failed);
         } finally {
             pool.shutdownNow();
+            progress.close();
         }
     }
 }
