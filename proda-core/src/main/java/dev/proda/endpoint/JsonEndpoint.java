@@ -139,8 +139,9 @@ public final class JsonEndpoint {
         try {
             return Json.MAPPER.readTree(response.body());
         } catch (JsonProcessingException e) {
+            // a body cut off on the way (a proxy, a restart) is worth another try; one that stays broken fails
             throw new EndpointException(name + " answered 2xx with a body that is not JSON: "
-                    + abbreviate(redact(response.body())), 200, false, null);
+                    + abbreviate(redact(response.body())), 200, true, null);
         }
     }
 

@@ -58,9 +58,15 @@ public final class Extract {
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
         KnowledgeBase kb = teacher.extract(documents, log);
         kb.write(layout);
-        Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
         log.info("extract (" + teacher.name() + "): " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
                 + kb.concepts().size() + " concepts");
+        if (teacher.failedParts() > 0) {
+            // not recorded as done: the next run retries the failed parts, the answers so far come from the cache
+            log.warn("extract: " + teacher.failedParts() + " parts failed, so kb/ lacks their knowledge; run 'proda "
+                    + "extract' again to retry exactly those (the answers received are cached)");
+        } else {
+            Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
+        }
         return kb;
     }
 

@@ -13,4 +13,12 @@ public interface Teacher {
 
     /** Reads L3 chains, L2 statements and L1 concepts from the documents. */
     KnowledgeBase extract(List<Corpus.Document> documents, Log log);
+
+    /**
+     * How many parts of the last extraction failed (an LLM teacher's chunks whose exchanges gave up): the stage then
+     * keeps what it got but is not recorded as done, so that the next run retries exactly those parts.
+     */
+    default int failedParts() {
+        return 0;
+    }
 }

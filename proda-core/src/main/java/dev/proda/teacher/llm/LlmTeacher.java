@@ -78,6 +78,11 @@ public final class LlmTeacher implements Teacher {
     }
 
     /** The report of the last {@link #extract} (also written to {@code target/reports/extract-teacher.json}). */
+    @Override
+    public int failedParts() {
+        return lastReport == null ? 0 : lastReport.chunksFailed();
+    }
+
     public ExtractionReport lastReport() {
         return lastReport;
     }

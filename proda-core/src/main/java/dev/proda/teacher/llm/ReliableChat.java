@@ -44,6 +44,11 @@ public final class ReliableChat {
         return throttle.concurrency();
     }
 
+    /** One answer was invalid and is asked again ({@link StructuredAsk}). */
+    void countReask() {
+        stats.reasks.incrementAndGet();
+    }
+
     public ChatStats.Snapshot stats() {
         return stats.snapshot(throttle);
     }

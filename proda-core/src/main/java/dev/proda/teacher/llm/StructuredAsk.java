@@ -48,6 +48,7 @@ public final class StructuredAsk {
             if (attempt == reasks) {
                 throw new InvalidAnswerException(schema.toString(), attempt + 1, errors);
             }
+            chat.countReask();
             String list = errors.stream().map(e -> "- " + e).collect(Collectors.joining("\n"));
             conversation = conversation.followedBy(content, Prompts.render("reask", Map.of("errors", list)));
         }

@@ -56,8 +56,24 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    /** A scripted answer for one request: a status with body and headers, raw content, or a delay. */
+    /**
+     * A scripted answer for one request: a status with body and headers, raw content, a delay, a reset connection
+     * (status {@value #RESET}: closed before any answer), or the server's normal answer (status {@value #NORMAL}).
+     */
     record Fault(int status, String body, Map<String, String> headers, String content, long sleepMillis) {
+        static final int RESET = -1;
+        static final int NORMAL = -2;
+
+        /** The connection closed with no answer, as a crashed proxy leaves it. */
+        static Fault reset() {
+            return new Fault(RESET, null, Map.of(), null, 0);
+        }
+
+        /** The normal answer: lets the faults after it hit later requests. */
+        static Fault normal() {
+            return new Fault(NORMAL, null, Map.of(), null, 0);
+        }
+
         static Fault status(int status, String body, String... headerPairs) {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 0; i + 1 < headerPairs.length; i += 2) {
@@ -188,6 +204,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
             sleep(fault.sleepMillis());
             fault = null;
         }
+        if (fault != null && fault.status() == Fault.NORMAL) {
+            fault = null;
+        }
+        if (fault != null && fault.status() == Fault.RESET) {
+            return new Reply(Fault.RESET, Map.of(), "");
+        }
         if (fault != null && fault.content() == null) {
             return new Reply(fault.status(), fault.headers(), fault.body() == null ? "" : fault.body());
         }
@@ -205,6 +227,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private static void reply(HttpExchange exchange, int status, Map<String, String> headers, String body)
             throws IOException {
+        if (status == Fault.RESET) {
+            exchange.close(); // no status line, no body: the client reads end of stream
+            return;
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));

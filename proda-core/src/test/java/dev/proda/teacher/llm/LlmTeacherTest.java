@@ -240,6 +240,54 @@ class LlmTeacherTest {
         assertTrue(logLines.stream().anyMatch(l -> l.contains("HTTP 429") && l.contains("retry 1 of 3")));
     }
 
+    /**
+     * 500, a reset connection, a body cut mid-JSON and a refusal in one run: each is retried or re-asked and counted;
+     * the chunk whose exchange gives up is reported and the others are kept; the stage is not recorded as done, and
+     * the next plain run asks exactly what is missing, every answer received before coming from the cache.
+     */
+    @Test
+    void aStormOfFaultsLosesNothingAndTheNextRunAsksOnlyWhatIsMissing() throws IOException {
+        ProjectLayout layout = project("  concurrency: 1\n  chunk_chars: 900\n  reasks: 1\n");
+        String cut = "{\"id\":\"x\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"cont";
+        server.enqueue(FakeOpenAiServer.Fault.normal(), FakeOpenAiServer.Fault.status(500, "internal error"),
+                FakeOpenAiServer.Fault.reset(), FakeOpenAiServer.Fault.normal(),
+                FakeOpenAiServer.Fault.content("I'm sorry, but I can't help with that."), FakeOpenAiServer.Fault.normal(),
+                FakeOpenAiServer.Fault.status(200, cut), FakeOpenAiServer.Fault.reset(),
+                FakeOpenAiServer.Fault.status(500, "internal error"));
+        LlmTeacher teacher = teacher(layout, 2);
+        KnowledgeBase partial = extract(layout, teacher);
+        ChatStats.Snapshot stats = teacher.lastReport().chat();
+        assertEquals(4, stats.retries(), "500 and reset, then the cut body and a reset before the last 500");
+        assertEquals(1, stats.reasks(), "the refusal is re-asked");
+        assertEquals(1, teacher.lastReport().chunksFailed());
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("HTTP 500") && l.contains("retry 1 of 2")), logLines.toString());
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("not JSON") && l.contains("retry")), logLines.toString());
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("gave up after 3 attempts")), logLines.toString());
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("run 'proda extract' again")), logLines.toString());
+        assertFalse(partial.statements().isEmpty(), "the other chunks' knowledge is kept");
+        assertFalse(dev.proda.project.Lock.read(layout).containsKey("extract"), "a partial extract is not done");
+        assertTrue(Files.readString(layout.reports().resolve(LlmTeacher.REPORT_FILE)).contains("\"reasks\" : 1"));
+
+        Path cache = layout.cache().resolve("llm");
+        long answered = countFiles(cache);
+        int before = server.calls.get();
+        LlmTeacher again = teacher(layout, 2);
+        KnowledgeBase kb = extract(layout, again);
+        assertEquals(0, again.lastReport().chunksFailed());
+        assertEquals(answered, again.lastReport().chat().cacheHits(), "every answer of the partial run is reused");
+        assertEquals(countFiles(cache) - answered, server.calls.get() - before, "and only what was missing is asked");
+        assertTrue(server.calls.get() - before >= 1);
+        assertTrue(kb.statements().size() >= partial.statements().size());
+        assertTrue(dev.proda.project.Lock.read(layout).containsKey("extract"), "complete now, and recorded");
+        assertKeyNowhere(layout);
+    }
+
+    private static long countFiles(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     @Test
     void unauthorizedFailsAtOnceWithTheServersMessageButNotTheKey() throws IOException {
         ProjectLayout layout = project("  concurrency: 1\n  chunk_chars: 3000\n");
