@@ -17,8 +17,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -57,11 +55,40 @@ public final class Bm25Grounding implements AutoCloseable {
         }
     }
 
-    /** The best {@code k} sentences for a free-text query. */
+    /**
+     * Words of a query that count: more say nothing BM25 can rank by, and past Lucene's 1,024 clauses a long
+     * definition or chain used as a query threw instead of grounding.
+     */
+    static final int MAX_QUERY_WORDS = 64;
+
+    /** The best {@code k} sentences for a free-text query (its first {@value #MAX_QUERY_WORDS} words). */
     public List<Passage> search(String query, int k) {
+        String[] words = query.strip().split("\\s+");
+        if (words.length > MAX_QUERY_WORDS) {
+            query = String.join(" ", java.util.Arrays.copyOf(words, MAX_QUERY_WORDS));
+        }
+        if (query.isBlank() || k <= 0) {
+            return List.of();
+        }
         try {
-            QueryParser parser = new QueryParser("text", analyzer);
-            var parsed = parser.parse(QueryParser.escape(query));
+            // the words as terms, any of which may match: "AND", "(" or a quote in a concept's name is text, not
+            // query syntax
+            var builder = new org.apache.lucene.search.BooleanQuery.Builder();
+            java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+            try (var tokens = analyzer.tokenStream("text", query)) {
+                var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+                tokens.reset();
+                while (tokens.incrementToken()) {
+                    terms.add(term.toString());
+                }
+                tokens.end();
+            }
+            if (terms.isEmpty()) {
+                return List.of();
+            }
+            terms.forEach(t -> builder.add(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                    "text", t)), org.apache.lucene.search.BooleanClause.Occur.SHOULD));
+            var parsed = builder.build();
             List<Passage> passages = new ArrayList<>();
             var stored = searcher.storedFields();
             for (ScoreDoc hit : searcher.search(parsed, k).scoreDocs) {
@@ -70,8 +97,6 @@ public final class Bm25Grounding implements AutoCloseable {
                         doc.getField("end").numericValue().intValue()), doc.get("text")));
             }
             return passages;
-        } catch (ParseException e) {
-            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
