@@ -74,30 +74,42 @@ public final class Blame {
     private record VersionResult(String version, ItemResult result) {
     }
 
+    /** The item's result in the highest version that has one (results-Vn.jsonl, any n). */
     private static Optional<VersionResult> latestResult(ProjectLayout layout, String itemId) {
-        for (int v = 20; v >= 0; v--) {
-            var file = layout.results("V" + v);
-            if (Files.isRegularFile(file)) {
-                var found = Jsonl.read(file, ItemResult.class).stream().filter(r -> r.item().equals(itemId)).findFirst();
-                if (found.isPresent()) {
-                    return Optional.of(new VersionResult("V" + v, found.get()));
-                }
+        for (int v : numbered(layout, "results-V(\\d+)\\.jsonl")) {
+            var found = Jsonl.read(layout.results("V" + v), ItemResult.class).stream()
+                    .filter(r -> r.item().equals(itemId)).findFirst();
+            if (found.isPresent()) {
+                return Optional.of(new VersionResult("V" + v, found.get()));
             }
         }
         return Optional.empty();
     }
 
+    /** The item's diagnosis in the latest round that has one. */
     private static Optional<Failure> latestFailure(ProjectLayout layout, String itemId) {
-        for (int round = 20; round >= 1; round--) {
-            if (Files.isRegularFile(layout.failures(round))) {
-                var found = Jsonl.read(layout.failures(round), Failure.class).stream()
-                        .filter(f -> f.item().equals(itemId)).findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
+        for (int round : numbered(layout, "failures-round-(\\d+)\\.jsonl")) {
+            var found = Jsonl.read(layout.failures(round), Failure.class).stream()
+                    .filter(f -> f.item().equals(itemId)).findFirst();
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();
+    }
+
+    /** The numbers of the report files named by {@code pattern}, highest first. */
+    private static List<Integer> numbered(ProjectLayout layout, String pattern) {
+        if (!Files.isDirectory(layout.reports())) {
+            return List.of();
+        }
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(pattern);
+        try (var files = Files.list(layout.reports())) {
+            return files.map(f -> name.matcher(f.getFileName().toString())).filter(java.util.regex.Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1))).sorted(java.util.Comparator.reverseOrder()).toList();
+        } catch (java.io.IOException e) {
+            throw new ProdaFileException("cannot list " + layout.reports() + ": " + e.getMessage(), e);
+        }
     }
 
     private static String abbreviate(String text) {
