@@ -87,6 +87,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             }
             temperature = temperature == null ? 0.0 : temperature;
             maxTokens = maxTokens == null ? 2048 : maxTokens;
+            if (!(temperature >= 0 && temperature <= 2)) {
+                throw new IllegalArgumentException("teacher.temperature must be between 0 and 2 (OpenAI's range): "
+                        + temperature);
+            }
+            atLeast("teacher.max_tokens", maxTokens, 1);
             concurrency = concurrency == null ? 4 : concurrency;
             maxRetries = maxRetries == null ? 5 : maxRetries;
             timeoutSeconds = timeoutSeconds == null ? 120.0 : timeoutSeconds;
@@ -165,6 +170,24 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             if (generalReplay < 0 || generalReplay > 10) {
                 throw new IllegalArgumentException("student.general_replay must be between 0 and 10: " + generalReplay);
             }
+            atLeast("student.layers", layers, 1);
+            atLeast("student.width", width, 1);
+            atLeast("student.heads", heads, 1);
+            if (width % heads != 0) {
+                throw new IllegalArgumentException("student.width must be a multiple of student.heads: " + width
+                        + " and " + heads);
+            }
+            atLeast("student.context", context, 8);
+            atLeast("student.max_vocabulary", maxVocabulary, 16);
+            atLeast("student.min_word_count", minWordCount, 1);
+            atLeast("student.pretrain_tokens", pretrainTokens, 1);
+            atLeast("student.batch_size", batchSize, 1);
+            atLeast("student.finetune_epochs", finetuneEpochs, 1);
+            atLeast("student.repair_epochs", repairEpochs, 0);
+            atLeast("student.threads", threads, 1);
+            positive("student.pretrain_learning_rate", pretrainLearningRate);
+            positive("student.finetune_learning_rate", finetuneLearningRate);
+            positive("student.repair_learning_rate", repairLearningRate);
             if (finetuneTargetLoss <= 0 || finetuneMaxEpochs < finetuneEpochs) {
                 throw new IllegalArgumentException("student.finetune_target_loss must be > 0 and "
                         + "student.finetune_max_epochs ≥ student.finetune_epochs");
@@ -224,6 +247,10 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             statements = statements == null ? 160 : statements;
             generalItems = generalItems == null ? 120 : generalItems;
             patchSamplesPerNode = patchSamplesPerNode == null ? 4 : patchSamplesPerNode;
+            atLeast("budgets.chains", chains, 0);
+            atLeast("budgets.statements", statements, 0);
+            atLeast("budgets.general_items", generalItems, 0);
+            atLeast("budgets.patch_samples_per_node", patchSamplesPerNode, 1);
         }
 
         static Budgets defaults() {
@@ -274,6 +301,19 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
         }
     }
 
+    /** A whole-number key below its least sensible value is an error that names the key. */
+    static void atLeast(String key, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(key + " must be at least " + least + ": " + value);
+        }
+    }
+
+    static void positive(String key, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(key + " must be a number above 0: " + value);
+        }
+    }
+
     public static ProdaConfig read(Path file) {
         String text;
         try {
@@ -301,6 +341,11 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             // a record's own check (a range, a choice) thrown from its constructor, or malformed YAML
             String key = ConfigLines.key(e.getPath());
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("^([a-z_]+\\.[a-z_]+) ")
+                    .matcher(rootMessage(e));
+            if (named.find()) {
+                key = named.group(1); // "student.context must be …": the key the check names
+            }
             String where = key.isEmpty() ? (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr())
                     : ":" + ConfigLines.of(text).lineOf(key, e);
             throw new ProdaFileException(file + where + ": " + rootMessage(e), e);

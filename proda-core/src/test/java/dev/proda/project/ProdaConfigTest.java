@@ -98,5 +98,21 @@ class ProdaConfigTest {
         Files.write(dir.resolve("proda.yaml"), lines);
         assertTrue(assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
                 .getMessage().contains("student.width must be a whole number"), "12.5 is no width");
+
+        // ranges are checked where the key is read, and the error points at the key's own line
+        Files.writeString(dir.resolve("proda.yaml"), "name: x\nbudgets:\n  statements: 10\n  chains: -3\n");
+        String range = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")))
+                .getMessage();
+        assertTrue(range.contains("proda.yaml:4: budgets.chains must be at least 0: -3"), range);
+        for (String bad : List.of("student:\n  context: 0", "student:\n  threads: 0", "student:\n  batch_size: 0",
+                "student:\n  finetune_learning_rate: -1", "teacher:\n  temperature: 9", "student:\n  width: 100\n"
+                        + "  heads: 3")) {
+            Files.writeString(dir.resolve("proda.yaml"), "name: x\n" + bad + "\n");
+            String message = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("proda.yaml")),
+                    bad).getMessage();
+            String key = bad.substring(0, bad.indexOf(':')) + "." + bad.substring(bad.indexOf("\n  ") + 3,
+                    bad.indexOf(':', bad.indexOf("\n  ")));
+            assertTrue(message.contains(": " + key + " must be"), message);
+        }
     }
 }
