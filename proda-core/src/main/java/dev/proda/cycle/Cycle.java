@@ -233,11 +233,11 @@ public final class Cycle {
         for (int round = 1; round <= rounds; round++) {
             if (!java.nio.file.Files.isRegularFile(layout.patchRound(round).resolve("patches.jsonl"))) {
                 int done = round - 1;
-                throw new dev.proda.io.ProdaFileException("V" + version + " is V" + rounds + " trained on the patches of "
-                        + "repair rounds 1–" + rounds + ", but round " + round + " has none yet ("
+                throw new dev.proda.io.ProdaFileException("V" + version + " is V" + rounds + " trained on the patches "
+                        + "of repair rounds 1–" + rounds + ", but round " + round + " has none yet ("
                         + layout.root().relativize(layout.patchRound(round)) + "/patches.jsonl is missing); "
-                        + "V" + (done + 1) + " is the latest its patches allow: compile it, then run 'proda debug --model V"
-                        + (done + 1) + "' and 'proda repair --round " + round + "'");
+                        + "V" + (done + 1) + " is the latest its patches allow: compile it, then run 'proda debug "
+                        + "--model V" + (done + 1) + "' and 'proda repair --round " + round + "'");
             }
         }
         samples.addAll(Repair.samplesUpTo(layout, rounds));

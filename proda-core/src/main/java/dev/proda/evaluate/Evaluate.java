@@ -94,7 +94,8 @@ public final class Evaluate {
     private static final int ITEMS_PER_CALL = 64;
 
     /** The same, advancing {@code progress} by the items scored. */
-    public static List<ItemResult> answer(StudentModel model, List<TestItem> items, dev.proda.project.Progress progress) {
+    public static List<ItemResult> answer(StudentModel model, List<TestItem> items,
+            dev.proda.project.Progress progress) {
         if (model instanceof dev.proda.student.ChoiceModel chooser) {
             List<ItemResult> picked = chosen(chooser, items);
             progress.advance(items.size());
