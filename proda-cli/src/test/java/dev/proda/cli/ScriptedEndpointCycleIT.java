@@ -1,6 +1,7 @@
 package dev.proda.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,11 +70,13 @@ class ScriptedEndpointCycleIT {
                       backend: openai
                       base_url: %1$s
                       model: tiny-base
+                      api_key_env: PRODA_PLANTED_API_KEY
                       concurrency: 2
                     teacher:
                       backend: openai
                       base_url: %1$s
                       model: scripted-teacher
+                      api_key_env: PRODA_PLANTED_API_KEY
                       concurrency: 2
                     budgets:
                       statements: 40
@@ -110,6 +113,18 @@ class ScriptedEndpointCycleIT {
                     "the teacher's patches");
 
             assertTrue(server.byPath.get("/v1/chat/completions").get() > 0, "the teacher was asked");
+            // the planted key (surefire sets PRODA_PLANTED_API_KEY) went to the server and nowhere else
+            String key = System.getenv("PRODA_PLANTED_API_KEY");
+            assertTrue(key != null && key.startsWith("sk-"), "the build sets the planted key");
+            assertTrue(server.received.stream().allMatch(r -> ("Bearer " + key).equals(r.authorization())),
+                    "the teacher was asked with the key");
+            assertFalse((cycle.out() + cycle.err()).contains(key), "no log line holds the key");
+            try (var files = Files.walk(project)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(key), "the key is written to " + file);
+                }
+            }
             assertTrue(server.byPath.get("/v1/completions").get() > 0, "the student was scored through the same server");
         }
     }

@@ -40,7 +40,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     static final String INVENTED = "The moon is made of green cheese.";
 
     /** What the server received. */
-    record Received(String authorization, JsonNode body, long nanos) {
+    public record Received(String authorization, JsonNode body, long nanos) {
         String system() {
             return body.path("messages").path(0).path("content").asText();
         }
@@ -107,7 +107,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
-    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
     volatile long delayMillis;
 
