@@ -96,7 +96,13 @@ public final class Build {
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
         Jsonl.write(layout.buildSamples(), report.kept());
         writeReport(layout, report);
-        Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
+        if (written.unanswered() > 0) {
+            // not recorded as done: the next run asks the endpoint again, what it answered comes from the cache
+            log.warn("build: the teacher's endpoint never answered for " + written.unanswered() + " statements and "
+                    + "concepts, which keep the Builder's samples; run 'proda build' again to ask for them");
+        } else {
+            Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
+        }
         log.info("build: " + report.kept().size() + " samples " + report.bySkill() + " from " + curriculum.links().size()
                 + " chain links, " + curriculum.standalone().size() + " statements, " + curriculum.concepts().size()
                 + " concepts; " + written.withoutFalseObject() + " statements had no same-discipline false object");
@@ -119,7 +125,14 @@ public final class Build {
     }
 
     /** The samples of a curriculum, and how many statements found no false object for a true/false sample. */
-    public record Written(List<Sample> samples, int withoutFalseObject) {
+    /**
+     * @param unanswered statements and concepts the LLM teacher's endpoint never answered (it failed after its
+     *     retries): they keep the Builder's samples now, and the next run asks for them again
+     */
+    public record Written(List<Sample> samples, int withoutFalseObject, int unanswered) {
+        public Written(List<Sample> samples, int withoutFalseObject) {
+            this(samples, withoutFalseObject, 0);
+        }
     }
 
     /**
@@ -143,7 +156,7 @@ public final class Build {
         log.info("build: the teacher wrote " + (teacher.samples().size() + concepts.samples().size()) + " samples for "
                 + written.size() + " of " + (statements.size() + defined.size()) + " statements and defined concepts"
                 + (failed == 0 ? "" : "; " + failed + " keep the Builder's samples"));
-        return new Written(samples, builder.withoutFalseObject());
+        return new Written(samples, builder.withoutFalseObject(), teacher.unanswered() + concepts.unanswered());
     }
 
     /** What the stage wrote: the samples kept, those too long for the context, the longest kept. */

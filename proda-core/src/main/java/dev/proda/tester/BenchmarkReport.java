@@ -15,7 +15,8 @@ public record BenchmarkReport(boolean passed, List<String> problems, Map<String,
         List<String> notes) {
 
     /** With the LLM teacher: drafts it wrote and drafts that stayed the Tester's, per form (null without it). */
-    public record TeacherItems(Map<String, Integer> written, Map<String, Integer> kept_embedded, String note) {
+    public record TeacherItems(Map<String, Integer> written, Map<String, Integer> kept_embedded, int unanswered,
+            String note) {
     }
 
     /** The item whose longest option scoring takes the most tokens. */

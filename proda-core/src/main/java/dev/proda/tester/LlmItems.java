@@ -32,7 +32,8 @@ final class LlmItems {
     static final String VETTED = "vetted_alternative";
 
     /** The twins with the teacher's items in place, and how many questions it wrote and left per form. */
-    record Rewritten(List<ItemWriter.Twins> twins, Map<String, Integer> written, Map<String, Integer> kept) {
+    record Rewritten(List<ItemWriter.Twins> twins, Map<String, Integer> written, Map<String, Integer> kept,
+            int unanswered) {
     }
 
     private final KnowledgeBase kb;
@@ -72,7 +73,8 @@ final class LlmItems {
             allowed.put(d, options.stream().filter(o -> d.distractors().contains(o) || !theirs.contains(o)).toList());
         });
 
-        Map<Draft, LlmItemWriter.Written> written = ask(allowed, teacher);
+        int[] unanswered = new int[1];
+        Map<Draft, LlmItemWriter.Written> written = ask(allowed, teacher, unanswered);
         Map<Draft, Draft> done = new java.util.HashMap<>();
         sets.values().forEach(members -> done.putAll(assign(members, allowed, written)));
 
@@ -87,7 +89,7 @@ final class LlmItems {
             }).toList();
             twins.add(new ItemWriter.Twins(t.group(), replace.apply(t.first()), replace.apply(t.second()), t.heldOut()));
         }
-        return new Rewritten(twins, byTeacher, kept);
+        return new Rewritten(twins, byTeacher, kept, unanswered[0]);
     }
 
     private static List<Draft> concat(List<Draft> a, List<Draft> b) {
@@ -124,7 +126,8 @@ final class LlmItems {
     }
 
     /** The teacher's question and choices for every draft it can write, checked against all its allowed options. */
-    private Map<Draft, LlmItemWriter.Written> ask(Map<Draft, List<String>> allowed, LlmItemWriter teacher) {
+    private Map<Draft, LlmItemWriter.Written> ask(Map<Draft, List<String>> allowed, LlmItemWriter teacher,
+            int[] unanswered) {
         Map<String, Draft> byRequest = new LinkedHashMap<>();
         Map<String, Fact> facts = new LinkedHashMap<>();
         List<LlmItemWriter.Request> requests = new ArrayList<>();
@@ -148,6 +151,7 @@ final class LlmItems {
         LlmItemWriter.Result result = teacher.write(requests, r -> w -> problems(byRequest.get(r.id()),
                 facts.get(r.id()), w, r.candidates()));
         result.written().forEach((id, w) -> written.put(byRequest.get(id), w));
+        unanswered[0] = result.unanswered();
         return written;
     }
 

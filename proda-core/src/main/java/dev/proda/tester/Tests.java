@@ -97,7 +97,7 @@ public final class Tests {
                     + "); the Tester's own items are used");
             String refused = report.problems().get(0);
             built = build(kb, config, fit, tools.embedder(), evidence, null, Log.SILENT);
-            built = built.withTeacher(new BenchmarkReport.TeacherItems(Map.of(), Map.of(), "the teacher's items were "
+            built = built.withTeacher(new BenchmarkReport.TeacherItems(Map.of(), Map.of(), 0, "the teacher's items were "
                     + "refused: " + refused));
             benchmark = new Benchmark(built.dev, built.test, generalItems);
             report = report(benchmark, built, kb, fit, tools.embedder(), config.name());
@@ -112,7 +112,14 @@ public final class Tests {
                     + (report.problems().size() > 1 ? " (and " + (report.problems().size() - 1) + " more problems)" : "")
                     + "; see " + reportFile);
         }
-        Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()));
+        int unanswered = built.teacher() == null ? 0 : built.teacher().unanswered();
+        if (unanswered > 0) {
+            // not recorded as done: the next run asks the endpoint again, what it answered comes from the cache
+            log.warn("tests: the teacher's endpoint never answered for " + unanswered + " items, which stay the "
+                    + "Tester's; run 'proda tests' again to ask for them");
+        } else {
+            Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()));
+        }
         log.info("tests: " + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test, "
                 + benchmark.general().size() + " general items on " + report.tested_nodes() + " nodes; "
                 + (built.dev().isEmpty() ? "no domain items (see skipped in the report)" : String.format(
@@ -156,7 +163,8 @@ public final class Tests {
         if (teacher != null) {
             LlmItems.Rewritten rewritten = new LlmItems(kb, fit).rewrite(written, teacher);
             allTwins = rewritten.twins();
-            byTeacher = new BenchmarkReport.TeacherItems(rewritten.written(), rewritten.kept(), "questions in the "
+            byTeacher = new BenchmarkReport.TeacherItems(rewritten.written(), rewritten.kept(), rewritten.unanswered(),
+                    "questions in the "
                     + "teacher's words; distractors among the options the Tester vetted, assigned so that every option "
                     + "is a distractor three times per item it keys: the teacher's choices first (misconception), then "
                     + "block partners and other vetted options; kept_embedded: drafts it could not write validly, or "

@@ -21,8 +21,12 @@ final class EachNode {
     private EachNode() {
     }
 
-    /** The answers by node id, in node order, and the nodes left without one. */
-    record Outcome<R>(Map<String, R> answers, List<String> failed) {
+    /**
+     * The answers by node id, in node order, the nodes left without one, and how many of those the endpoint never
+     * answered (it failed after its retries): a rerun may get those, while an answer that stayed invalid comes
+     * back the same from the cache.
+     */
+    record Outcome<R>(Map<String, R> answers, List<String> failed, int unanswered) {
     }
 
     static <T, R> Outcome<R> ask(List<T> nodes, Function<T, String> id, Function<T, R> ask, int concurrency, Log log,
@@ -42,6 +46,7 @@ final class EachNode {
             }
             Map<String, R> answers = new LinkedHashMap<>();
             List<String> failed = new ArrayList<>();
+            int unanswered = 0;
             for (int i = 0; i < nodes.size(); i++) {
                 try {
                     answers.put(id.apply(nodes.get(i)), pending.get(i).get());
@@ -50,6 +55,7 @@ final class EachNode {
                     if (e.getCause() instanceof EndpointException unreachable) {
                         pending.forEach(f -> f.cancel(true));
                         nodes.subList(i + 1, nodes.size()).forEach(n -> failed.add(id.apply(n)));
+                        unanswered = nodes.size() - i;
                         log.warn(stage + ": the teacher failed (" + unreachable.getMessage() + "); " + failed.size()
                                 + " nodes keep the embedded output");
                         break;
@@ -61,7 +67,7 @@ final class EachNode {
                     throw new EndpointException("interrupted while the teacher wrote for " + stage, 0, false, null);
                 }
             }
-            return new Outcome<>(answers, failed);
+            return new Outcome<>(answers, failed, unanswered);
         } finally {
             pool.shutdownNow();
             progress.close();

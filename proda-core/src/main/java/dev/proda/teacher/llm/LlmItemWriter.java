@@ -59,14 +59,15 @@ public final class LlmItemWriter {
     }
 
     /** The items written by request id, and the requests left without one. */
-    public record Result(Map<String, Written> written, List<String> failed) {
+    /** @param unanswered requests the endpoint never answered (it failed after its retries) */
+    public record Result(Map<String, Written> written, List<String> failed, int unanswered) {
     }
 
     /** Writes every request side by side; {@code checks} gives the caller's problems with a written item. */
     public Result write(List<Request> requests, Function<Request, Function<Written, List<String>>> checks) {
         EachNode.Outcome<Written> outcome = EachNode.ask(requests, Request::id, r -> write(r, checks.apply(r)),
                 concurrency, log, "tests");
-        return new Result(outcome.answers(), outcome.failed());
+        return new Result(outcome.answers(), outcome.failed(), outcome.unanswered());
     }
 
     private Written write(Request request, Function<Written, List<String>> checks) {

@@ -50,8 +50,11 @@ public final class LlmSampleWriter {
                 config.concurrency(), log);
     }
 
-    /** The samples written, and the statements for which none could be. */
-    public record Written(List<Sample> samples, List<String> failedStatements) {
+    /**
+     * The samples written, the statements for which none could be, and how many of those the endpoint never
+     * answered (it failed after its retries).
+     */
+    public record Written(List<Sample> samples, List<String> failedStatements, int unanswered) {
     }
 
     /** Samples for each statement (three per statement written), in statement order. */
@@ -63,7 +66,7 @@ public final class LlmSampleWriter {
         EachNode.Outcome<List<Sample>> outcome = EachNode.ask(nodes, id, ask, concurrency, log, "build");
         List<Sample> samples = new ArrayList<>();
         outcome.answers().values().forEach(samples::addAll);
-        return new Written(samples, outcome.failed());
+        return new Written(samples, outcome.failed(), outcome.unanswered());
     }
 
     /** Samples for each defined concept (three per concept written), in order: what it means, which term, true/false. */

@@ -1,6 +1,7 @@
 package dev.proda.teacher.llm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,36 @@ class LlmSampleWriterTest {
                     .forEach(s -> taught.add(s.knowledge().get(0)));
             assertTrue(samples.stream().filter(s -> taught.contains(s.knowledge().get(0)))
                     .allMatch(s -> LlmSampleWriter.SKILLS.contains(s.skill())), "a written statement has only the teacher's");
+        }
+    }
+
+    /** An endpoint that dies mid-build: the samples so far are kept, and the next plain run asks for the rest. */
+    @Test
+    void aBuildWhoseEndpointDiedIsNotDoneAndTheNextRunAsksOnlyForTheRest() throws Exception {
+        dev.proda.project.ProjectLayout layout = dev.proda.TestCorpus.project(dir.resolve("p"), "computing");
+        dev.proda.extract.Extract.run(layout, dev.proda.project.ProdaConfig.defaults("t"), Log.SILENT, false);
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            java.nio.file.Files.writeString(layout.config(), "name: t\nteacher:\n  backend: openai\n  base_url: "
+                    + server.baseUrl() + "\n  model: fake-model\n  concurrency: 1\n  max_retries: 0\n");
+            dev.proda.project.ProdaConfig config = dev.proda.project.ProdaConfig.read(layout.config());
+            server.enqueue(FakeOpenAiServer.Fault.normal(), FakeOpenAiServer.Fault.normal(),
+                    FakeOpenAiServer.Fault.status(503, "overloaded"));
+            List<String> lines = new java.util.ArrayList<>();
+            List<Sample> partial = dev.proda.build.Build.run(layout, config, Log.into(lines), false);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("never answered") && l.contains("run 'proda build' "
+                    + "again")), lines.toString());
+            assertFalse(dev.proda.project.Lock.read(layout).containsKey("build"), "a build missing answers is not done");
+            java.util.function.Predicate<Sample> teachersOfStatements = x -> LlmSampleWriter.SKILLS.contains(x.skill())
+                    && x.knowledge().get(0).startsWith("s-");
+            assertEquals(6, partial.stream().filter(teachersOfStatements).count(),
+                    "the statements' two answers before the endpoint died are kept (the concepts were asked after)");
+
+            int before = server.calls.get();
+            List<Sample> full = dev.proda.build.Build.run(layout, config, Log.SILENT, false);
+            assertTrue(dev.proda.project.Lock.read(layout).containsKey("build"));
+            long statements = full.stream().filter(teachersOfStatements).count() / 3;
+            assertTrue(statements > 2);
+            assertEquals(statements - 2, server.calls.get() - before, "only what was never answered is asked");
         }
     }
 
