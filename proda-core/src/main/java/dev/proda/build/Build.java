@@ -83,7 +83,7 @@ public final class Build {
         // The general text and the corpus make the student's tokenizer, so they decide what fits.
         List<Path> inputs = List.of(layout.kb(), layout.config(), layout.general(), layout.corpus());
         if (Lock.upToDate(layout, "build", inputs, List.of(layout.buildSamples()), force, log)) {
-            return Jsonl.read(layout.buildSamples(), Sample.class);
+            return readSamples(layout);
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
@@ -94,6 +94,7 @@ public final class Build {
         Written written = config.teacher().backend().equals("openai") ? withTeacherSamples(builders, curriculum,
                 LlmSampleWriter.from(config.teacher(), layout, System::getenv, log), log) : builders;
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
+        Lock.begin(layout, "build", List.of(layout.buildSamples()));
         Jsonl.write(layout.buildSamples(), report.kept());
         writeReport(layout, report);
         Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
@@ -181,6 +182,12 @@ public final class Build {
             samples.forEach(s -> counts.merge(s.skill(), 1, Integer::sum));
             return counts;
         }
+    }
+
+    /** {@code src/build/samples.jsonl}, refused if the build that wrote it did not finish. */
+    public static List<Sample> readSamples(ProjectLayout layout) {
+        Lock.requireComplete(layout, layout.buildSamples());
+        return Jsonl.read(layout.buildSamples(), Sample.class);
     }
 
     private static void writeReport(ProjectLayout layout, Report report) {

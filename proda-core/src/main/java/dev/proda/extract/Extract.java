@@ -57,6 +57,8 @@ public final class Extract {
         long characters = documents.stream().mapToLong(d -> d.text().length()).sum();
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
         KnowledgeBase kb = teacher.extract(documents, log);
+        // From here until Lock.record, proda.lock says kb/ may be part old, part new.
+        Lock.begin(layout, STAGE, List.of(layout.kb()));
         kb.write(layout);
         Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
         log.info("extract (" + teacher.name() + "): " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "

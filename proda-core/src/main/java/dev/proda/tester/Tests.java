@@ -47,7 +47,9 @@ public final class Tests {
 
     /** The three splits. */
     public record Benchmark(List<TestItem> dev, List<TestItem> test, List<TestItem> general) {
+        /** The splits, refused if the tests stage that wrote them did not finish (or failed its checks). */
         public static Benchmark read(ProjectLayout layout) {
+            Lock.requireComplete(layout, layout.tests());
             return new Benchmark(Jsonl.read(layout.split("dev"), TestItem.class),
                     Jsonl.read(layout.split("test"), TestItem.class),
                     Jsonl.read(layout.split("general"), TestItem.class));
@@ -102,6 +104,7 @@ public final class Tests {
             benchmark = new Benchmark(built.dev, built.test, generalItems);
             report = report(benchmark, built, kb, fit, tools.embedder(), config.name());
         }
+        Lock.begin(layout, "tests", List.of(layout.tests()));
         Jsonl.write(layout.split("dev"), benchmark.dev());
         Jsonl.write(layout.split("test"), benchmark.test());
         Jsonl.write(layout.split("general"), benchmark.general());
