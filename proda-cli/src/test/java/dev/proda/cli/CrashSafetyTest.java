@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash safety as a tested property: a stage killed with SIGKILL at any point and run again leaves what an
  * uninterrupted run leaves ({@link KillHarness}). The default run kills {@code extract} three times on a
  * tiny corpus, half of which arrived after the previous extract; the long mode runs
- * {@code -Dproda.crash.trials=N} trials of extract, build and tests on a larger one:
+ * {@code -Dproda.crash.trials=N} trials each of extract, build and tests on a larger one, half of which
+ * arrived after the stage last ran (seed {@code -Dproda.crash.seed}, 42 by default):
  * <pre>
  * mvn -o test -pl proda-cli -am -Dtest=CrashSafetyTest -Dsurefire.failIfNoSpecifiedTests=false -Dproda.crash.trials=20
  * </pre>
@@ -26,7 +27,7 @@ class CrashSafetyTest {
     @Test
     void extractKilledAnywhereAndRunAgainLeavesWhatAnUninterruptedRunLeaves() throws Exception {
         var result = new KillHarness(dir, 7, System.out).run(new KillHarness.Stage("extract", List.of("kb"),
-                KillHarness.corpusChangedSinceExtract(2)), 3);
+                KillHarness.corpusChangedSince("extract", 2)), 3);
         assertEquals(List.of(), result.failures());
         assertEquals(3, result.passed());
     }
@@ -39,10 +40,11 @@ class CrashSafetyTest {
         KillHarness harness = new KillHarness(dir, seed, System.out);
         List<KillHarness.Result> results = new ArrayList<>();
         results.add(harness.run(new KillHarness.Stage("extract", List.of("kb"),
-                KillHarness.corpusChangedSinceExtract(4)), trials));
+                KillHarness.corpusChangedSince("extract", 4)), trials));
         results.add(harness.run(new KillHarness.Stage("build", List.of("src/build/samples.jsonl",
-                "target/reports/build.json"), KillHarness.extracted(4)), trials));
-        results.add(harness.run(new KillHarness.Stage("tests", List.of("tests"), KillHarness.extracted(4)), trials));
+                "target/reports/build.json"), KillHarness.corpusChangedSince("build", 4)), trials));
+        results.add(harness.run(new KillHarness.Stage("tests", List.of("tests"),
+                KillHarness.corpusChangedSince("tests", 4)), trials));
         System.out.println("kill trials (seed " + seed + "):");
         results.forEach(System.out::println);
         for (KillHarness.Result result : results) {

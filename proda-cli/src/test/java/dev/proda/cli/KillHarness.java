@@ -62,22 +62,20 @@ final class KillHarness {
         this.out = out;
     }
 
-    /** A project of {@code perDiscipline} documents of statistics and computing, extracted. */
-    static Consumer<Path> extracted(int perDiscipline) {
-        return project -> {
-            init(project, perDiscipline, false);
-            cli("extract", "-C", project.toString());
-        };
-    }
-
     /**
-     * A project whose corpus changed after its last extract (every other document added since), the case
-     * that used to leave a new chains.jsonl beside old statements and concepts.
+     * A project of {@code perDiscipline} documents each of statistics and computing whose corpus changed
+     * (every other document added) after {@code stage} last ran: extract, or extract then {@code stage}, ran
+     * on the smaller corpus; for a later stage, extract ran again on the whole one. So the stage's old
+     * outputs are there, and its new ones differ: the case that used to leave a new chains.jsonl beside old
+     * statements and concepts.
      */
-    static Consumer<Path> corpusChangedSinceExtract(int perDiscipline) {
+    static Consumer<Path> corpusChangedSince(String stage, int perDiscipline) {
         return project -> {
             init(project, perDiscipline, true);
             cli("extract", "-C", project.toString());
+            if (!stage.equals("extract")) {
+                cli(stage, "-C", project.toString());
+            }
             Path held = project.resolveSibling(project.getFileName() + "-held");
             try (var files = Files.walk(held)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -87,6 +85,9 @@ final class KillHarness {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (!stage.equals("extract")) {
+                cli("extract", "-C", project.toString());
             }
         };
     }
@@ -260,6 +261,9 @@ final class KillHarness {
             }
             return false;
         } catch (ProdaFileException e) {
+            if (e.getMessage().startsWith("missing file ")) {
+                return false; // killed before its first output: nothing to refuse
+            }
             if (!e.getMessage().contains("is from an interrupted " + stage.name())) {
                 throw e;
             }
