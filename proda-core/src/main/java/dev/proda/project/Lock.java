@@ -58,6 +58,18 @@ public final class Lock {
      * outputs, beside proda.lock and in {@code target/reports}.
      */
     public static void begin(ProjectLayout layout, String stage, List<Path> outputs) {
+        removeStaleTemps(layout, outputs);
+        Map<String, String> marked = new TreeMap<>();
+        outputs.forEach(output -> marked.put(relative(layout, output), IN_PROGRESS));
+        Map<String, Entry> entries = read(layout);
+        entries.values().removeIf(e -> e.finished() == null && e.outputs().keySet().stream().anyMatch(
+                marked::containsKey));
+        entries.put(stage, new Entry(Map.of(), marked, 0, null, CodeHash.VALUE));
+        AtomicFiles.writeJson(layout.lock(), entries);
+    }
+
+    /** Deletes what a writer killed before its rename left: in the outputs, beside proda.lock, in target/reports. */
+    private static void removeStaleTemps(ProjectLayout layout, List<Path> outputs) {
         outputs.forEach(AtomicFiles::removeStaleTemps);
         AtomicFiles.removeStaleTemps(layout.lock());
         if (Files.isDirectory(layout.reports())) {
@@ -69,13 +81,6 @@ public final class Lock {
                 throw new ProdaFileException("cannot clean up " + layout.reports() + ": " + e.getMessage(), e);
             }
         }
-        Map<String, String> marked = new TreeMap<>();
-        outputs.forEach(output -> marked.put(relative(layout, output), IN_PROGRESS));
-        Map<String, Entry> entries = read(layout);
-        entries.values().removeIf(e -> e.finished() == null && e.outputs().keySet().stream().anyMatch(
-                marked::containsKey));
-        entries.put(stage, new Entry(Map.of(), marked, 0, null, CodeHash.VALUE));
-        AtomicFiles.writeJson(layout.lock(), entries);
     }
 
     /**
@@ -142,10 +147,12 @@ public final class Lock {
 
     /**
      * Whether {@code stage} can be skipped: not {@code force}d and {@link #unchanged}. A skip is logged with
-     * when the stage last ran.
+     * when the stage last ran. Called as a stage starts, it first deletes the temp files a killed run left
+     * (a kill while proda.lock itself was being written leaves one even if the stage is then skipped).
      */
     public static boolean upToDate(ProjectLayout layout, String stage, List<Path> inputs, List<Path> outputs,
             boolean force, Log log) {
+        removeStaleTemps(layout, outputs);
         if (force) {
             return false;
         }

@@ -133,4 +133,17 @@ class LockTest {
         }
         assertTrue(Files.exists(layout.concepts()));
     }
+
+    @Test
+    void aStageSkippedAsUpToDateStillDeletesATempFileOfTheLock() throws Exception {
+        ProjectLayout layout = new ProjectLayout(dir);
+        Files.createDirectories(layout.kb());
+        Files.writeString(layout.concepts(), "{}\n");
+        Lock.record(layout, "extract", 42, List.of(), List.of(layout.kb()));
+        // A kill while proda.lock was replaced: the old lock stands, so the stage is up to date.
+        Path stale = layout.root().resolve(".proda.lock.42.tmp");
+        Files.writeString(stale, "{\"extract\":");
+        assertTrue(Lock.upToDate(layout, "extract", List.of(), List.of(layout.kb()), false, Log.SILENT));
+        assertFalse(Files.exists(stale));
+    }
 }
