@@ -117,8 +117,8 @@ public final class Lock {
     public static Optional<Entry> unchanged(ProjectLayout layout, String stage, List<Path> inputs,
             List<Path> outputs) {
         Entry entry = read(layout).get(stage);
-        if (entry == null || entry.finished() == null || CodeHash.VALUE.equals(CodeHash.UNKNOWN) || !CodeHash.VALUE.equals(entry.code())
-                || entry.outputs().isEmpty()
+        if (entry == null || entry.finished() == null || CodeHash.VALUE.equals(CodeHash.UNKNOWN)
+                || !CodeHash.VALUE.equals(entry.code()) || entry.outputs().isEmpty()
                 || !entry.inputs().equals(hashes(layout, inputs)) || !entry.outputs().equals(hashes(layout, outputs))) {
             return Optional.empty();
         }
