@@ -6,9 +6,11 @@ import dev.proda.inspect.NodeView;
 import dev.proda.interop.KnowledgeCore;
 import dev.proda.io.ProdaFileException;
 import dev.proda.project.Corpus;
+import dev.proda.project.Lock;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,7 @@ final class KbCommand {
 
         @Override
         public Integer call() {
-            print(project, KbStats.render(KnowledgeBase.read(project.layout())));
+            print(project, KbStats.render(project.layout()));
             return 0;
         }
     }
@@ -93,7 +95,10 @@ final class KbCommand {
             var imported = KnowledgeCore.importFrom(file, Corpus.read(layout.corpus(), config.name(), project.log()));
             var log = project.log();
             imported.validation().report(layout, "import " + file.getFileName(), log);
+            // Like extract, the three files are one set: proda.lock marks them in progress until all are written.
+            Lock.begin(layout, "kb import", List.of(layout.kb()));
             imported.kb().write(layout);
+            Lock.record(layout, "kb import", config.seed(), List.of(file), List.of(layout.kb()));
             log.info("kb import: " + imported.kb().chains().size() + " chains, " + imported.kb().statements().size()
                     + " statements, " + imported.kb().concepts().size() + " concepts; " + imported.located()
                     + " quotes located in the corpus, " + imported.unlocated() + " not found (those nodes have no spans)");

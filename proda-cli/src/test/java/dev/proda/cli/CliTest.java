@@ -111,6 +111,48 @@ class CliTest {
     }
 
     @Test
+    void aKbWhoseIdsDoNotResolveIsRefusedByTheStagesAndCountedByStats() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
+        Path project = dir.resolve("p");
+        assertEquals(0, run("init", project.toString(), "--corpus", corpus.toString()).exit());
+        assertEquals(0, run("extract", "-C", project.toString()).exit());
+        var layout = new dev.proda.project.ProjectLayout(project);
+        var statements = dev.proda.io.Jsonl.read(layout.statements(), dev.proda.model.Statement.class);
+        statements.set(0, statements.get(0).withConcepts(List.of("c-edited-away")));
+        dev.proda.io.Jsonl.write(layout.statements(), statements);
+        for (String stage : List.of("build", "tests")) {
+            Run run = run(stage, "-C", project.toString());
+            assertEquals(1, run.exit(), stage);
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().contains("statements.jsonl:1: statement ") && run.err().contains(
+                    "concept_ids names c-edited-away"), run.err());
+        }
+        assertFalse(Files.exists(layout.buildSamples()));
+        Run stats = run("kb", "stats", "-C", project.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().contains("dangling ids         1"), stats.out());
+    }
+
+    @Test
+    void aKbFromAnInterruptedExtractIsRefusedUntilExtractRunsAgain() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
+        Path project = dir.resolve("p");
+        assertEquals(0, run("init", project.toString(), "--corpus", corpus.toString()).exit());
+        assertEquals(0, run("extract", "-C", project.toString()).exit());
+        var layout = new dev.proda.project.ProjectLayout(project);
+        // What a kill between the first and the last file of kb/ leaves in proda.lock.
+        dev.proda.project.Lock.begin(layout, "extract", List.of(layout.kb()));
+        Run build = run("build", "-C", project.toString());
+        assertEquals(1, build.exit());
+        assertEquals("proda: error: kb/ is from an interrupted extract (it did not finish, so its files may not "
+                + "belong together); run `proda extract` again", build.err().strip());
+        assertEquals(0, run("extract", "-C", project.toString()).exit(), "not skipped as up to date");
+        assertEquals(0, run("build", "-C", project.toString()).exit());
+    }
+
+    @Test
     void kbCommandsInspectExportAndImport() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("c/physics"));
         Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"

@@ -83,7 +83,7 @@ public final class Build {
         // The general text and the corpus make the student's tokenizer, so they decide what fits.
         List<Path> inputs = List.of(layout.kb(), layout.config(), layout.general(), layout.corpus());
         if (Lock.upToDate(layout, "build", inputs, List.of(layout.buildSamples()), force, log)) {
-            return Jsonl.read(layout.buildSamples(), Sample.class);
+            return readSamples(layout);
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
@@ -94,15 +94,15 @@ public final class Build {
         Written written = config.teacher().backend().equals("openai") ? withTeacherSamples(builders, curriculum,
                 LlmSampleWriter.from(config.teacher(), layout, System::getenv, log), log) : builders;
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
+        Lock.begin(layout, "build", List.of(layout.buildSamples()));
         Jsonl.write(layout.buildSamples(), report.kept());
         writeReport(layout, report);
         if (written.unanswered() > 0) {
-            // not recorded as done: the next run asks the endpoint again, what it answered comes from the cache
+            // done but partial: the next run asks the endpoint again, what it answered comes from the cache
             log.warn("build: the teacher's endpoint never answered for " + written.unanswered() + " statements and "
                     + "concepts, which keep the Builder's samples; run 'proda build' again to ask for them");
-        } else {
-            Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
         }
+        Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()), written.unanswered() > 0);
         log.info("build: " + report.kept().size() + " samples " + report.bySkill() + " from " + curriculum.links().size()
                 + " chain links, " + curriculum.standalone().size() + " statements, " + curriculum.concepts().size()
                 + " concepts; " + written.withoutFalseObject() + " statements had no same-discipline false object");
@@ -194,6 +194,12 @@ public final class Build {
             samples.forEach(s -> counts.merge(s.skill(), 1, Integer::sum));
             return counts;
         }
+    }
+
+    /** {@code src/build/samples.jsonl}, refused if the build that wrote it did not finish. */
+    public static List<Sample> readSamples(ProjectLayout layout) {
+        Lock.requireComplete(layout, layout.buildSamples());
+        return Jsonl.read(layout.buildSamples(), Sample.class);
     }
 
     private static void writeReport(ProjectLayout layout, Report report) {

@@ -219,7 +219,7 @@ public final class Cycle {
             throw new IllegalArgumentException("V" + version + " is not fine-tuned");
         }
         ProdaConfig.Student student = config.student();
-        List<Sample> samples = new ArrayList<>(Jsonl.read(layout.buildSamples(), Sample.class));
+        List<Sample> samples = new ArrayList<>(Build.readSamples(layout));
         if (version == 1) {
             // V1 must know its samples before its failures say anything about missing knowledge.
             Compile.Criterion knowsItsSamples = new Compile.Criterion(student.finetuneTargetLoss(),

@@ -57,16 +57,17 @@ public final class Extract {
         long characters = documents.stream().mapToLong(d -> d.text().length()).sum();
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
         KnowledgeBase kb = teacher.extract(documents, log);
+        // From here until Lock.record, proda.lock says kb/ may be part old, part new.
+        Lock.begin(layout, STAGE, List.of(layout.kb()));
         kb.write(layout);
         log.info("extract (" + teacher.name() + "): " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
                 + kb.concepts().size() + " concepts");
         if (teacher.failedParts() > 0) {
-            // not recorded as done: the next run retries the failed parts, the answers so far come from the cache
+            // done but partial: the next run retries the failed parts, the answers so far come from the cache
             log.warn("extract: " + teacher.failedParts() + " parts failed, so kb/ lacks their knowledge; run 'proda "
                     + "extract' again to retry exactly those (the answers received are cached)");
-        } else {
-            Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
         }
+        Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()), teacher.failedParts() > 0);
         return kb;
     }
 

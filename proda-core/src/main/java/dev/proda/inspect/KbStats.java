@@ -1,7 +1,11 @@
 package dev.proda.inspect;
 
+import dev.proda.extract.KbReferences;
 import dev.proda.extract.KnowledgeBase;
+import dev.proda.io.ProdaFileException;
 import dev.proda.model.Statement;
+import dev.proda.project.Lock;
+import dev.proda.project.ProjectLayout;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -11,7 +15,20 @@ public final class KbStats {
     private KbStats() {
     }
 
-    public static String render(KnowledgeBase kb) {
+    /** {@code kb/} as it is on disk: its dangling ids are counted, not refused (that is for the stages). */
+    public static String render(ProjectLayout layout) {
+        KbReferences.Lines lines = KnowledgeBase.readLines(layout);
+        String stats = render(lines.kb(), KbReferences.find(lines).size());
+        try {
+            Lock.requireComplete(layout, layout.kb());
+            return stats;
+        } catch (ProdaFileException e) {
+            return stats + "\nwarning: " + e.getMessage() + "\n";
+        }
+    }
+
+    /** The statistics, with the number of ids that name no node. */
+    public static String render(KnowledgeBase kb, int dangling) {
         StringBuilder out = new StringBuilder();
         long links = kb.statements().stream().filter(s -> s.parent_chain_id() != null).count();
         out.append(String.format("L3 chains      %7d  (%.1f steps on average)%n", kb.chains().size(),
@@ -28,6 +45,8 @@ public final class KbStats {
                         + kb.statements().stream().filter(s -> !s.spans().isEmpty()).count()
                         + kb.concepts().stream().filter(c -> !c.spans().isEmpty()).count(),
                         kb.chains().size() + kb.statements().size() + kb.concepts().size())));
+        out.append(String.format("dangling ids   %7d  (chain statement_ids, statement parent_chain_id and concept_ids, "
+                + "concept parent_statement_ids that name no node)%n", dangling));
         out.append("\nstatements by predicate\n");
         table(out, count(kb.statements().stream().collect(Collectors.groupingBy(Statement::predicate,
                 Collectors.counting()))));

@@ -56,7 +56,7 @@ public final class SftExport {
             if (!Files.isRegularFile(layout.buildSamples())) {
                 throw new ProdaFileException("no Builder samples at " + layout.buildSamples() + " (run 'proda build')");
             }
-            samples.addAll(Jsonl.read(layout.buildSamples(), Sample.class));
+            samples.addAll(dev.proda.build.Build.readSamples(layout));
         }
         for (int r : rounds(layout)) {
             if (round == null || round == r) {

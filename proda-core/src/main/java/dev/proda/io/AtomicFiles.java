@@ -87,7 +87,7 @@ public final class AtomicFiles {
             return;
         }
         if (plainFile == null) {
-            Path probe = temp.resolveSibling(temp.getFileName() + ".mode");
+            Path probe = temp.resolveSibling(temp.getFileName() + ".mode.tmp"); // a temp too, if a kill leaves it
             Files.createFile(probe);
             try {
                 plainFile = Files.getPosixFilePermissions(probe);
@@ -96,6 +96,42 @@ public final class AtomicFiles {
             }
         }
         Files.setPosixFilePermissions(temp, plainFile);
+    }
+
+    /** Whether {@code file} is named like one of {@link #write}'s temp files ({@code .name.123.tmp}). */
+    public static boolean isTemp(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    /**
+     * Deletes the temp files a killed writer left: under {@code path} if it is a folder, or beside it (named
+     * after it) if it is a file. Nothing if it does not exist.
+     */
+    public static void removeStaleTemps(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                try (var files = Files.walk(path)) {
+                    for (Path file : files.filter(f -> isTemp(f) && Files.isRegularFile(f)).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                return;
+            }
+            Path dir = path.toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                return;
+            }
+            String prefix = "." + path.getFileName() + ".";
+            try (var files = Files.list(dir)) {
+                for (Path file : files.filter(f -> isTemp(f) && f.getFileName().toString().startsWith(prefix))
+                        .toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot clean up temp files of " + path + ": " + e.getMessage(), e);
+        }
     }
 
     private static void deleteQuietly(Path temp) {

@@ -19,9 +19,20 @@ public final class Jsonl {
     private Jsonl() {
     }
 
+    /** A record and the line it is on (counted from 1). */
+    public record Line<T>(int number, T record) {
+    }
+
     /** Reads every record; a line that is not a valid record fails with file and line in the message. */
     public static <T> List<T> read(Path file, Class<T> type) {
         List<T> records = new ArrayList<>();
+        readLines(file, type).forEach(line -> records.add(line.record()));
+        return records;
+    }
+
+    /** {@link #read}, each record with its line number, for messages that point at a line. */
+    public static <T> List<Line<T>> readLines(Path file, Class<T> type) {
+        List<Line<T>> records = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -31,7 +42,7 @@ public final class Jsonl {
                     continue;
                 }
                 try {
-                    records.add(Json.MAPPER.readValue(line, type));
+                    records.add(new Line<>(number, Json.MAPPER.readValue(line, type)));
                 } catch (JsonProcessingException e) {
                     throw ProdaFileException.at(file, number, "not a valid " + type.getSimpleName() + ": "
                             + e.getOriginalMessage(), e);

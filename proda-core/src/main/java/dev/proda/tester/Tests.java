@@ -47,7 +47,9 @@ public final class Tests {
 
     /** The three splits. */
     public record Benchmark(List<TestItem> dev, List<TestItem> test, List<TestItem> general) {
+        /** The splits, refused if the tests stage that wrote them did not finish (or failed its checks). */
         public static Benchmark read(ProjectLayout layout) {
+            Lock.requireComplete(layout, layout.tests());
             return new Benchmark(Jsonl.read(layout.split("dev"), TestItem.class),
                     Jsonl.read(layout.split("test"), TestItem.class),
                     Jsonl.read(layout.split("general"), TestItem.class));
@@ -102,6 +104,7 @@ public final class Tests {
             benchmark = new Benchmark(built.dev, built.test, generalItems);
             report = report(benchmark, built, kb, fit, tools.embedder(), config.name());
         }
+        Lock.begin(layout, "tests", List.of(layout.tests()));
         Jsonl.write(layout.split("dev"), benchmark.dev());
         Jsonl.write(layout.split("test"), benchmark.test());
         Jsonl.write(layout.split("general"), benchmark.general());
@@ -114,12 +117,11 @@ public final class Tests {
         }
         int unanswered = built.teacher() == null ? 0 : built.teacher().unanswered();
         if (unanswered > 0) {
-            // not recorded as done: the next run asks the endpoint again, what it answered comes from the cache
+            // done but partial: the next run asks the endpoint again, what it answered comes from the cache
             log.warn("tests: the teacher's endpoint never answered for " + unanswered + " items, which stay the "
                     + "Tester's; run 'proda tests' again to ask for them");
-        } else {
-            Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()));
         }
+        Lock.record(layout, "tests", config.seed(), inputs, List.of(layout.tests()), unanswered > 0);
         log.info("tests: " + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test, "
                 + benchmark.general().size() + " general items on " + report.tested_nodes() + " nodes; "
                 + (built.dev().isEmpty() ? "no domain items (see skipped in the report)" : String.format(

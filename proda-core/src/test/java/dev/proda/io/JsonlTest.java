@@ -97,4 +97,13 @@ class JsonlTest {
                 () -> Jsonl.read(dir.resolve("tests/dev.jsonl"), TestItem.class));
         assertTrue(e.getMessage().contains("dev.jsonl"));
     }
+
+    @Test
+    void readLinesCountsBlankLinesSoMessagesPointAtTheRightLine() throws Exception {
+        Path file = dir.resolve("m.jsonl");
+        Files.writeString(file, "{\"role\":\"user\",\"content\":\"a\"}\n\n{\"role\":\"assistant\",\"content\":\"b\"}\n");
+        List<Jsonl.Line<Message>> lines = Jsonl.readLines(file, Message.class);
+        assertEquals(List.of(1, 3), lines.stream().map(Jsonl.Line::number).toList());
+        assertEquals(new Message("assistant", "b"), lines.get(1).record());
+    }
 }

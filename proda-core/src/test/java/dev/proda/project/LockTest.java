@@ -1,6 +1,7 @@
 package dev.proda.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +81,69 @@ class LockTest {
         ProjectLayout layout = new ProjectLayout(dir);
         Files.writeString(layout.lock(), "{ not json");
         assertThrows(ProdaFileException.class, () -> Lock.read(layout));
+    }
+
+    @Test
+    void aStageBetweenBeginAndRecordIsInProgressAndNeverUpToDate() throws Exception {
+        ProjectLayout layout = new ProjectLayout(dir);
+        Files.createDirectories(layout.corpus());
+        Files.writeString(layout.corpus().resolve("a.txt"), "Cells divide.");
+        Files.createDirectories(layout.kb());
+        Files.writeString(layout.concepts(), "{}\n");
+        List<Path> in = List.of(layout.corpus());
+        List<Path> out = List.of(layout.kb());
+        Lock.record(layout, "extract", 42, in, out);
+        Lock.begin(layout, "extract", out);
+        Lock.Entry running = Lock.read(layout).get("extract");
+        assertEquals(null, running.finished());
+        assertEquals(Set.of("kb"), running.outputs().keySet());
+        assertTrue(Lock.unchanged(layout, "extract", in, out).isEmpty(), "outputs as before, but a run began");
+        assertFalse(Lock.upToDate(layout, "extract", in, out, false, Log.SILENT));
+        var e = assertThrows(ProdaFileException.class, () -> Lock.requireComplete(layout, layout.kb()));
+        assertTrue(e.getMessage().startsWith("kb/ is from an interrupted extract"), e.getMessage());
+        Lock.requireComplete(layout, layout.tests()); // another output is not concerned
+
+        // Another writer of kb/ (an import) replaces the unfinished run, and finishing clears the mark.
+        Lock.begin(layout, "kb import", out);
+        assertFalse(Lock.read(layout).containsKey("extract"));
+        Lock.record(layout, "kb import", 42, List.of(), out);
+        Lock.requireComplete(layout, layout.kb());
+    }
+
+    @Test
+    void beginDeletesTheTempFilesAKilledWriterLeftAndHashesNeverCountThem() throws Exception {
+        ProjectLayout layout = new ProjectLayout(dir);
+        Files.createDirectories(layout.kb());
+        Files.createDirectories(layout.reports());
+        Files.createDirectories(layout.buildSamples().getParent());
+        Files.writeString(layout.concepts(), "{}\n");
+        Lock.record(layout, "extract", 42, List.of(), List.of(layout.kb()));
+        String before = Lock.contentHash(layout.kb());
+        List<Path> stale = List.of(layout.kb().resolve(".concepts.jsonl.123.tmp"),
+                layout.root().resolve(".proda.lock.456.tmp"), layout.reports().resolve(".build.json.789.tmp"),
+                layout.buildSamples().resolveSibling(".samples.jsonl.1.tmp"));
+        for (Path file : stale) {
+            Files.writeString(file, "{\"torn");
+        }
+        assertEquals(before, Lock.contentHash(layout.kb()));
+        assertTrue(Lock.unchanged(layout, "extract", List.of(), List.of(layout.kb())).isPresent());
+        Lock.begin(layout, "extract", List.of(layout.kb(), layout.buildSamples()));
+        for (Path file : stale) {
+            assertFalse(Files.exists(file), file.toString());
+        }
+        assertTrue(Files.exists(layout.concepts()));
+    }
+
+    @Test
+    void aStageSkippedAsUpToDateStillDeletesATempFileOfTheLock() throws Exception {
+        ProjectLayout layout = new ProjectLayout(dir);
+        Files.createDirectories(layout.kb());
+        Files.writeString(layout.concepts(), "{}\n");
+        Lock.record(layout, "extract", 42, List.of(), List.of(layout.kb()));
+        // A kill while proda.lock was replaced: the old lock stands, so the stage is up to date.
+        Path stale = layout.root().resolve(".proda.lock.42.tmp");
+        Files.writeString(stale, "{\"extract\":");
+        assertTrue(Lock.upToDate(layout, "extract", List.of(), List.of(layout.kb()), false, Log.SILENT));
+        assertFalse(Files.exists(stale));
     }
 }
