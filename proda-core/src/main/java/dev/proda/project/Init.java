@@ -45,10 +45,18 @@ public final class Init {
         log.info("init: " + layout.root() + " with " + documents.size() + " corpus documents");
     }
 
+    /**
+     * Copies the folder's files in. A link that leads outside the source, a special file (a FIFO would block
+     * the copy) or a linked folder is not copied: {@link Corpus#read} already said why.
+     */
     private static void copyTree(Path source, Path target) throws IOException {
         try (var files = Files.walk(source)) {
             for (Path file : files.sorted().toList()) {
                 Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isSymbolicLink(file) && Corpus.unsafe(source, file, "").isPresent()
+                        || !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+                    continue;
+                }
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(destination);
                 } else if (!Files.exists(destination)) {
