@@ -14,6 +14,10 @@ final class ProjectOption {
             description = "Project folder (default: the current folder).")
     Path project;
 
+    @Option(names = "--strict", description = "A stage whose output is empty (no statement, sample or item) is an "
+            + "error (exit 1), not a warning.")
+    boolean strict;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -26,6 +30,7 @@ final class ProjectOption {
     }
 
     Log log() {
-        return WriterOutputStream.log(spec);
+        Log log = WriterOutputStream.log(spec);
+        return strict ? Log.strict(log) : log;
     }
 }

@@ -96,7 +96,12 @@ public final class Build {
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
         Jsonl.write(layout.buildSamples(), report.kept());
         writeReport(layout, report);
-        Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
+        if (report.kept().isEmpty()) {
+            // no lock: a rerun says it again (and fails under --strict) instead of passing as up to date
+            log.emptyOutput("build: no training sample was written (the knowledge base gave nothing to teach)");
+        } else {
+            Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()));
+        }
         log.info("build: " + report.kept().size() + " samples " + report.bySkill() + " from " + curriculum.links().size()
                 + " chain links, " + curriculum.standalone().size() + " statements, " + curriculum.concepts().size()
                 + " concepts; " + written.withoutFalseObject() + " statements had no same-discipline false object");

@@ -26,6 +26,6 @@ public final class EmbeddedTeacher implements Teacher {
 
     @Override
     public KnowledgeBase extract(List<Corpus.Document> documents, Log log) {
-        return Extract.extract(documents, minConfidence);
+        return Extract.extract(documents, minConfidence, log);
     }
 }

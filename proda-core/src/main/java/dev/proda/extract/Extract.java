@@ -58,7 +58,13 @@ public final class Extract {
         log.info("extract: " + documents.size() + " documents, " + characters + " characters");
         KnowledgeBase kb = teacher.extract(documents, log);
         kb.write(layout);
-        Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
+        if (kb.statements().isEmpty()) {
+            // no lock: a rerun says it again (and fails under --strict) instead of passing as up to date
+            log.emptyOutput("extract: no statement was extracted from " + documents.size() + " documents ("
+                    + kb.concepts().size() + " concepts); build and tests will have little or nothing to work on");
+        } else {
+            Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()));
+        }
         log.info("extract (" + teacher.name() + "): " + kb.chains().size() + " chains, " + kb.statements().size() + " statements, "
                 + kb.concepts().size() + " concepts");
         return kb;
@@ -74,7 +80,7 @@ public final class Extract {
 
     /** What one document yields before the corpus-wide merge. */
     private record DocumentResult(Corpus.Document document, List<Found> found, List<Chains.ChainWithLinks> chains,
-            Set<String> candidates, List<TextUnit> sentences) {
+            Set<String> candidates, List<TextUnit> sentences, int overlong) {
     }
 
     /** The extraction itself with the default confidence threshold, on documents already read. */
@@ -84,7 +90,17 @@ public final class Extract {
 
     /** The extraction itself, on documents already read (no files touched). */
     public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence) {
-        List<DocumentResult> results = documents.parallelStream().map(Extract::read).toList();
+        return extract(documents, minConfidence, Log.SILENT);
+    }
+
+    /**
+     * The extraction itself, on documents already read, reporting progress on a large corpus and the
+     * sentences too long to read ({@link Segmenter#MAX_SENTENCE_CHARS}) to {@code log}.
+     */
+    public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence, Log log) {
+        Progress progress = Progress.of(documents, log);
+        List<DocumentResult> results = documents.parallelStream().map(d -> read(d, progress)).toList();
+        reportOverlong(results, log);
 
         // Count the candidates over the whole corpus, then keep terms by C-value.
         Set<String> candidates = new LinkedHashSet<>();
@@ -120,7 +136,20 @@ public final class Extract {
         return concepts.link(found, chains, links, minConfidence);
     }
 
-    private static DocumentResult read(Corpus.Document document) {
+    /** Sentences over the bound in a document, named by the first few documents that hold them. */
+    private static void reportOverlong(List<DocumentResult> results, Log log) {
+        List<DocumentResult> with = results.stream().filter(r -> r.overlong() > 0).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        int total = with.stream().mapToInt(DocumentResult::overlong).sum();
+        List<String> named = with.stream().limit(5).map(r -> r.document().path() + " (" + r.overlong() + ")").toList();
+        log.warn("extract: " + total + " sentences longer than " + Segmenter.MAX_SENTENCE_CHARS
+                + " characters were cut into pieces and not read for relations, in " + String.join(", ", named)
+                + (with.size() > named.size() ? " and " + (with.size() - named.size()) + " more documents" : ""));
+    }
+
+    private static DocumentResult read(Corpus.Document document, Progress progress) {
         List<Found> found = new ArrayList<>();
         List<Chains.ChainWithLinks> chains = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
@@ -131,24 +160,37 @@ public final class Extract {
         String listName = null;
         List<Found> entries = new ArrayList<>();
         int termLines = 0;
+        int overlong = 0;
+        boolean first = true;
         int shapedEntries = 0;
         String stepsName = null;
         int stepsAnnounced = 0;
         List<TextUnit> stepParagraphs = new ArrayList<>();
         for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
+            progress.advance(paragraph.text().length());
+            boolean opening = first;
+            first = false;
             if (isHeading(paragraph.text())) {
                 flushList(document, listName, listItems, chains);
                 flushSteps(document, stepsName, stepParagraphs, chains);
                 stepsName = null;
                 heading = paragraph.text().strip();
                 // A document's first line is its title ("Glossary"), never an entry.
-                termLine = Glossary.termLine(paragraph.text()) && paragraph.start() > 0
-                        && !document.text().substring(0, paragraph.start()).isBlank() ? paragraph : null;
+                termLine = Glossary.termLine(paragraph.text()) && !opening ? paragraph : null;
                 termLines += termLine != null ? 1 : 0;
                 continue;
             }
-            List<TextUnit> sentences = Segmenter.sentences(document.text(), paragraph);
-            all.addAll(sentences);
+            List<TextUnit> sentences = new ArrayList<>();
+            for (TextUnit sentence : Segmenter.sentences(document.text(), paragraph)) {
+                if (sentence.text().length() <= Segmenter.MAX_SENTENCE_CHARS) {
+                    sentences.add(sentence);
+                    all.add(sentence);
+                } else {
+                    // tagging it whole took gigabytes; its pieces still count term mentions
+                    overlong++;
+                    all.addAll(Segmenter.pieces(document.text(), sentence));
+                }
+            }
             for (int k = 0; k < sentences.size(); k++) {
                 TextUnit sentence = sentences.get(k);
                 boolean glossaryEntry = k == 0 && termLine != null;
@@ -238,7 +280,7 @@ public final class Extract {
         if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines) {
             found.addAll(entries);
         }
-        return new DocumentResult(document, found, chains, candidates, all);
+        return new DocumentResult(document, found, chains, candidates, all, overlong);
     }
 
     /**
@@ -389,6 +431,9 @@ public final class Extract {
     }
 
     static boolean isHeading(String paragraph) {
+        if (paragraph.length() > 600) {
+            return false; // twelve words; and no split of a 50 MB paragraph into millions of words
+        }
         String text = paragraph.strip();
         int words = text.split("\\s+").length;
         return words <= 12 && !text.contains("\n") && ".!?:;,".indexOf(text.charAt(text.length() - 1)) < 0;

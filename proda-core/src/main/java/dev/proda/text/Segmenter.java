@@ -21,7 +21,46 @@ public final class Segmenter {
     private static final Pattern LIST_MARKER = Pattern.compile("\\(?\\d{1,2}[.)]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
 
+    /**
+     * The longest sentence read for relations, in characters: about 20 times a long textbook sentence, and
+     * far below what tagging one sentence in memory can afford. Longer "sentences" (a file with no sentence
+     * ends) are cut into {@link #pieces} of at most this length, which are counted but not read for relations.
+     */
+    public static final int MAX_SENTENCE_CHARS = 2_000;
+
     private Segmenter() {
+    }
+
+    /**
+     * {@code sentence} cut into pieces of at most {@link #MAX_SENTENCE_CHARS} characters, at the last blank
+     * before the bound when there is one. Offsets are the document's.
+     */
+    public static List<TextUnit> pieces(String document, TextUnit sentence) {
+        List<TextUnit> pieces = new ArrayList<>();
+        int start = sentence.start();
+        while (start < sentence.end()) {
+            int end = Math.min(sentence.end(), start + MAX_SENTENCE_CHARS);
+            if (end < sentence.end()) {
+                int blank = end;
+                while (blank > start + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(document.charAt(blank))) {
+                    blank--;
+                }
+                end = Character.isWhitespace(document.charAt(blank)) ? blank : end;
+                // a surrogate pair is never split
+                end -= Character.isLowSurrogate(document.charAt(end)) ? 1 : 0;
+            }
+            addTrimmed(document, start, end, pieces);
+            start = end;
+        }
+        return pieces;
+    }
+
+    /** Calls {@code action} with each lower-cased word of {@code text}, holding no list of them. */
+    public static void forEachWord(String text, java.util.function.Consumer<String> action) {
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            action.accept(matcher.group().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     public static List<TextUnit> paragraphs(String document) {
