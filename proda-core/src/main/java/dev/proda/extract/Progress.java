@@ -1,8 +1,6 @@
 package dev.proda.extract;
 
-import dev.proda.project.Corpus;
 import dev.proda.project.Log;
-import java.util.List;
 
 /**
  * Extraction progress on a large corpus, every tenth of its characters: a 50 MB file took a minute and a
@@ -21,8 +19,7 @@ final class Progress {
         this.log = log;
     }
 
-    static Progress of(List<Corpus.Document> documents, Log log) {
-        long total = documents.stream().mapToLong(d -> d.text().length()).sum();
+    static Progress of(long total, Log log) {
         return new Progress(total, total >= MIN_CHARACTERS ? log : Log.SILENT);
     }
 

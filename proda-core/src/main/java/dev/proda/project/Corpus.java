@@ -55,7 +55,54 @@ public final class Corpus {
     }
 
     public static List<Document> read(Path root, String defaultDiscipline, Log log) {
-        List<Document> documents = new ArrayList<>();
+        return scan(root, defaultDiscipline, log, true).stream()
+                .map(e -> new Document(e.path(), e.discipline(), e.text())).toList();
+    }
+
+    /**
+     * The corpus's documents as {@link #read} finds them (same checks, same messages), but held on disk: each
+     * {@code get} reads and decodes its file again, so memory holds one list of names however large the
+     * corpus. For a stage that reads each document once or twice, one at a time.
+     */
+    public static OnDisk onDisk(Path root, String defaultDiscipline, Log log) {
+        List<Entry> entries = scan(root, defaultDiscipline, log, false);
+        return new OnDisk(root, entries, entries.stream().mapToLong(Entry::characters).sum());
+    }
+
+    /** A corpus read from its files at each {@link #get}; {@link #characters} is its size when it was checked. */
+    public static final class OnDisk extends java.util.AbstractList<Document> implements java.util.RandomAccess {
+        private final Path root;
+        private final List<Entry> entries;
+        private final long characters;
+
+        private OnDisk(Path root, List<Entry> entries, long characters) {
+            this.root = root;
+            this.entries = List.copyOf(entries);
+            this.characters = characters;
+        }
+
+        public long characters() {
+            return characters;
+        }
+
+        @Override
+        public Document get(int index) {
+            Entry entry = entries.get(index);
+            return new Document(entry.path(), entry.discipline(), textOf(root, entry.path()));
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+    }
+
+    /** A usable document found by {@link #scan}: its text when kept, its length in characters always. */
+    private record Entry(String path, String discipline, String text, long characters) {
+    }
+
+    private static List<Entry> scan(Path root, String defaultDiscipline, Log log, boolean keepText) {
+        List<Entry> documents = new ArrayList<>();
         int hidden = 0;
         for (Path file : files(root)) {
             String relative = relative(root, file);
@@ -71,8 +118,8 @@ public final class Corpus {
             if (Files.isDirectory(file)) {
                 continue;
             }
-            readDocument(file, relative, log).ifPresent(text -> documents.add(
-                    new Document(relative, disciplineOf(relative, defaultDiscipline), text)));
+            readDocument(file, relative, log).ifPresent(text -> documents.add(new Entry(relative,
+                    disciplineOf(relative, defaultDiscipline), keepText ? text : null, text.length())));
         }
         if (hidden > 0) {
             log.info("corpus: " + hidden + " hidden files or folders (names starting with '.') not read");
@@ -80,7 +127,7 @@ public final class Corpus {
         if (documents.isEmpty()) {
             throw new ProdaFileException("corpus " + root + " has no usable document (txt, md, tex, rst or html)");
         }
-        return List.copyOf(documents);
+        return documents;
     }
 
     /** Every path under {@code root} but the root itself, sorted; symbolic links are listed, never followed. */

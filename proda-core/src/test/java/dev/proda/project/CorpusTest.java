@@ -58,6 +58,9 @@ class CorpusTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains("image.png")));
         assertEquals(documents.get(1).text(), Corpus.textOf(dir, "physics/latin1.txt"), "spans index the same text");
         assertEquals(documents.get(2).text(), Corpus.textOf(dir, "physics/page.html"));
+        Corpus.OnDisk onDisk = Corpus.onDisk(dir, "d", Log.SILENT);
+        assertEquals(documents, List.copyOf(onDisk), "held on disk, read the same");
+        assertEquals(documents.stream().mapToLong(d -> d.text().length()).sum(), onDisk.characters());
     }
 
     @Test
