@@ -306,6 +306,13 @@ public final class Corpus {
             charset = StandardCharsets.UTF_16BE;
             skip = 2;
         }
+        if (skip == 0) {
+            // the common case in one allocation (compact when Latin-1): clean UTF-8 decodes to no U+FFFD and no NUL
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') < 0 && text.indexOf('\0') < 0) {
+                return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, 0);
+            }
+        }
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
