@@ -23,7 +23,8 @@ public final class Init {
         if (Files.isRegularFile(layout.root())) {
             throw new ProdaFileException(layout.root() + " is a file, not a folder");
         }
-        List<Corpus.Document> documents = Corpus.read(corpusSource, "domain", log);
+        // checked file by file with its messages, but not held: the corpus may be larger than memory
+        int documents = Corpus.onDisk(corpusSource, "domain", log).size();
         if (generalSource != null && !Files.isDirectory(generalSource)) {
             throw new ProdaFileException("general text folder " + generalSource + " does not exist");
         }
@@ -42,7 +43,7 @@ public final class Init {
             throw new ProdaFileException("cannot lay out " + layout.root() + ": " + e.getMessage(), e);
         }
         ProdaConfig.defaults(layout.root().getFileName().toString()).write(layout.config());
-        log.info("init: " + layout.root() + " with " + documents.size() + " corpus documents");
+        log.info("init: " + layout.root() + " with " + documents + " corpus documents");
     }
 
     /**
