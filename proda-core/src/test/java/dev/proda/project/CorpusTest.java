@@ -89,6 +89,15 @@ class CorpusTest {
     }
 
     @Test
+    void aFifoIsNamedAndSkippedNotReadForever() throws Exception {
+        Files.writeString(dir.resolve("good.txt"), "Energy is the capacity to do work.\n");
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.txt").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        assertEquals(1, Corpus.read(dir, "d", log).size());
+        assertEquals(List.of("skipping pipe.txt: not a regular file"), warnings);
+    }
+
+    @Test
     void deeplyNestedHtmlIsReadWithoutRecursion() throws Exception {
         String html = "<html><body>" + "<div>".repeat(10_000) + "<p>A deep page is a page.</p>"
                 + "</div>".repeat(10_000) + "</body></html>";
