@@ -237,17 +237,11 @@ public final class Extract {
                 termLines += termLine != null ? 1 : 0;
                 continue;
             }
-            List<TextUnit> sentences = new ArrayList<>();
-            for (TextUnit sentence : Segmenter.sentences(document.text(), paragraph)) {
-                if (sentence.text().length() <= Segmenter.MAX_SENTENCE_CHARS) {
-                    sentences.add(sentence);
-                    all.add(sentence);
-                } else {
-                    // tagging it whole took gigabytes; its pieces still count term mentions
-                    overlong++;
-                    all.addAll(Segmenter.pieces(document.text(), sentence));
-                }
-            }
+            // an overlong sentence is not tagged (that took gigabytes); its pieces still count term mentions
+            Segmenter.Bounded bounded = Segmenter.bounded(document.text(), paragraph);
+            List<TextUnit> sentences = bounded.sentences();
+            all.addAll(bounded.all());
+            overlong += bounded.overlong();
             for (int k = 0; k < sentences.size(); k++) {
                 TextUnit sentence = sentences.get(k);
                 boolean glossaryEntry = k == 0 && termLine != null;

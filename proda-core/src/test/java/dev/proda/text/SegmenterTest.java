@@ -33,5 +33,14 @@ class SegmenterTest {
         }
         assertTrue(pieces.get(0).text().endsWith("word"), "cut at a blank, not inside a word");
         assertTrue(pieces.get(4).text().endsWith(" end"));
+
+        String two = "Heat is energy. The " + document;
+        Segmenter.Bounded bounded = Segmenter.bounded(two, Segmenter.paragraphs(two).get(0));
+        assertEquals(1, bounded.overlong());
+        assertEquals(List.of("Heat is energy."), bounded.sentences().stream().map(TextUnit::text).toList(),
+                "only the sane sentence is read for relations");
+        assertTrue(bounded.all().size() > 5, "the sentence, then the overlong one's pieces, in order");
+        assertEquals(16, bounded.all().get(1).start());
+        assertTrue(bounded.all().stream().allMatch(u -> u.text().length() <= Segmenter.MAX_SENTENCE_CHARS));
     }
 }
