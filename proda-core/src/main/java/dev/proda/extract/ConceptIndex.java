@@ -5,7 +5,6 @@ import dev.proda.model.Concept;
 import dev.proda.model.Records;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
-import dev.proda.project.Corpus;
 import dev.proda.text.Segmenter;
 import dev.proda.text.Terms;
 import java.util.ArrayList;
