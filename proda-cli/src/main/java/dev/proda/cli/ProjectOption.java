@@ -21,6 +21,10 @@ final class ProjectOption {
             + "({\"event\":\"info\"|\"warning\"|\"progress\",…}); stdout keeps only the command's result.")
     boolean json;
 
+    @Option(names = "--strict", description = "A stage whose output is empty (no statement, sample or item) is an "
+            + "error (exit 1), not a warning.")
+    boolean strict;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -37,7 +41,8 @@ final class ProjectOption {
      * under --quiet, JSON events under --json.
      */
     Log log() {
-        return new ConsoleLog(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        Log log = new ConsoleLog(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 ConsoleLog.mode(quiet, json, ConsoleLog.terminal()), System::nanoTime);
+        return strict ? Log.strict(log) : log;
     }
 }

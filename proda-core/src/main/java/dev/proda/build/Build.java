@@ -102,7 +102,12 @@ public final class Build {
             log.warn("build: the teacher's endpoint never answered for " + written.unanswered() + " statements and "
                     + "concepts, which keep the Builder's samples; run 'proda build' again to ask for them");
         }
-        Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()), written.unanswered() > 0);
+        if (report.kept().isEmpty()) {
+            // partial as well: a rerun says it again (and fails under --strict) instead of passing as up to date
+            log.emptyOutput("build: no training sample was written (the knowledge base gave nothing to teach)");
+        }
+        Lock.record(layout, "build", config.seed(), inputs, List.of(layout.buildSamples()),
+                written.unanswered() > 0 || report.kept().isEmpty());
         log.info("build: " + report.kept().size() + " samples " + report.bySkill() + " from " + curriculum.links().size()
                 + " chain links, " + curriculum.standalone().size() + " statements, " + curriculum.concepts().size()
                 + " concepts; " + written.withoutFalseObject() + " statements had no same-discipline false object");

@@ -5,7 +5,6 @@ import dev.proda.model.Concept;
 import dev.proda.model.Records;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
-import dev.proda.project.Corpus;
 import dev.proda.text.Segmenter;
 import dev.proda.text.Terms;
 import java.util.ArrayList;
@@ -72,9 +71,9 @@ final class ConceptIndex {
         this.termhood = termhood;
     }
 
-    void countMention(String key, Corpus.Document document) {
-        if (document.discipline() != null) {
-            mentionDisciplines.computeIfAbsent(key, k -> new HashMap<>()).merge(document.discipline(), 1, Integer::sum);
+    void countMention(String key, String discipline, int times) {
+        if (discipline != null) {
+            mentionDisciplines.computeIfAbsent(key, k -> new HashMap<>()).merge(discipline, times, Integer::sum);
         }
     }
 
@@ -122,7 +121,7 @@ final class ConceptIndex {
                 continue;
             }
             // A term is traced to its words in the text: an object read from "an empirical one" has none.
-            if (!f.document().text().substring(f.object().start(), f.object().end()).equalsIgnoreCase(claim.object())) {
+            if (!f.objectText().equalsIgnoreCase(claim.object())) {
                 continue;
             }
             double confidence = confidence(f, subjectKeys);
@@ -132,7 +131,7 @@ final class ConceptIndex {
             }
             kept.put(id, f);
             confidences.put(id, confidence);
-            String discipline = f.document().discipline();
+            String discipline = f.discipline();
             Draft subject = drafts.computeIfAbsent(Terms.key(claim.subject()), Draft::new);
             subject.mention(claim.subject(), f.subject(), discipline);
             if (claim.alias() != null) {
@@ -166,7 +165,7 @@ final class ConceptIndex {
             if (subjectId.equals(objectId) || !statementIds.add(statementId)) {
                 continue; // an alias stated as a kind of itself, or said before
             }
-            List<Span> spans = new ArrayList<>(List.of(new Span(f.document().path(), f.sentence().start(),
+            List<Span> spans = new ArrayList<>(List.of(new Span(f.subject().doc(), f.sentence().start(),
                     f.sentence().end())));
             if (f.subject().start() < f.sentence().start() || f.subject().end() > f.sentence().end()) {
                 spans.add(0, f.subject()); // a glossary term stands on its own line above its definition
@@ -175,7 +174,7 @@ final class ConceptIndex {
                     f.sentence().text(), spans, List.of(subjectId, objectId), confidences.get(entry.getKey())));
             statementsByConcept.computeIfAbsent(subjectId, k -> new ArrayList<>()).add(statementId);
             statementsByConcept.computeIfAbsent(objectId, k -> new ArrayList<>()).add(statementId);
-            disciplineByStatement.put(statementId, f.document().discipline());
+            disciplineByStatement.put(statementId, f.discipline());
         }
 
         List<Chain> chains = new ArrayList<>(procedures);

@@ -26,9 +26,6 @@ public final class EmbeddedTeacher implements Teacher {
 
     @Override
     public KnowledgeBase extract(List<Corpus.Document> documents, Log log) {
-        long characters = documents.stream().mapToLong(d -> d.text().length()).sum();
-        try (var progress = log.progress("extract", characters, "characters")) {
-            return Extract.extract(documents, minConfidence, progress);
-        }
+        return Extract.extract(documents, minConfidence, log);
     }
 }

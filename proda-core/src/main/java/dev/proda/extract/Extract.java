@@ -53,9 +53,9 @@ public final class Extract {
 
     /** The stage with a teacher chosen by the caller (tests inject one built with a test environment). */
     public static KnowledgeBase run(ProjectLayout layout, ProdaConfig config, Log log, Teacher teacher) {
-        List<Corpus.Document> documents = Corpus.read(layout.corpus(), config.name(), log);
-        long characters = documents.stream().mapToLong(d -> d.text().length()).sum();
-        log.info("extract: " + documents.size() + " documents, " + characters + " characters");
+        // held on disk, read again when needed: memory does not grow with the corpus
+        Corpus.OnDisk documents = Corpus.onDisk(layout.corpus(), config.name(), log);
+        log.info("extract: " + documents.size() + " documents, " + documents.characters() + " characters");
         KnowledgeBase kb = teacher.extract(documents, log);
         // From here until Lock.record, proda.lock says kb/ may be part old, part new.
         Lock.begin(layout, STAGE, List.of(layout.kb()));
@@ -67,22 +67,37 @@ public final class Extract {
             log.warn("extract: " + teacher.failedParts() + " parts failed, so kb/ lacks their knowledge; run 'proda "
                     + "extract' again to retry exactly those (the answers received are cached)");
         }
-        Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()), teacher.failedParts() > 0);
+        if (kb.statements().isEmpty()) {
+            // partial as well: a rerun says it again (and fails under --strict) instead of passing as up to date
+            log.emptyOutput("extract: no statement was extracted from " + documents.size() + " documents ("
+                    + kb.concepts().size() + " concepts); build and tests will have little or nothing to work on");
+        }
+        Lock.record(layout, STAGE, config.seed(), inputs(layout), List.of(layout.kb()),
+                teacher.failedParts() > 0 || kb.statements().isEmpty());
         return kb;
     }
 
     /** The confidence below which the embedded teacher keeps no statement (proda.yaml extract.min_confidence). */
     public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
 
-    /** A claim found in a document, with where its sentence, subject and object are. */
-    record Found(Claims.Claim claim, String rule, Corpus.Document document, TextUnit sentence, Span subject,
-            Span object, boolean paragraphInitial) {
+    /**
+     * A claim found in a document, with where its sentence, subject and object are, and the document's own
+     * words at the object (the document's text is not kept).
+     */
+    record Found(Claims.Claim claim, String rule, String discipline, TextUnit sentence, Span subject,
+            Span object, String objectText, boolean paragraphInitial) {
     }
 
-    /** What one document yields before the corpus-wide merge. */
-    private record DocumentResult(Corpus.Document document, List<Found> found, List<Chains.ChainWithLinks> chains,
-            Set<String> candidates, List<TextUnit> sentences) {
+    /**
+     * What one document yields before the corpus-wide merge; its sentences as offsets ({@code [start, end]}
+     * pairs), read again from the document's text when terms are counted.
+     */
+    private record DocumentResult(String path, String discipline, List<Found> found,
+            List<Chains.ChainWithLinks> chains, Set<String> candidates, int[] sentences, int overlong) {
     }
+
+    /** Documents read side by side, at most this many at a time, so memory holds a chunk's texts, not all. */
+    private static final int CHUNK = 32;
 
     /** The extraction itself with the default confidence threshold, on documents already read. */
     public static KnowledgeBase extract(List<Corpus.Document> documents) {
@@ -91,53 +106,115 @@ public final class Extract {
 
     /** The extraction itself, on documents already read (no files touched). */
     public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence) {
-        return extract(documents, minConfidence, dev.proda.project.Progress.NONE);
+        return extract(documents, minConfidence, Log.SILENT);
     }
 
-    /** The same, advancing {@code progress} by each document's characters as it is read. */
-    public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence,
-            dev.proda.project.Progress progress) {
-        List<DocumentResult> results = documents.parallelStream().map(d -> {
-            DocumentResult result = read(d);
-            progress.advance(d.text().length());
-            return result;
-        }).toList();
-
-        // Count the candidates over the whole corpus, then keep terms by C-value.
+    /**
+     * The extraction itself, on documents already read, reporting progress on a large corpus and the
+     * sentences too long to read ({@link Segmenter#MAX_SENTENCE_CHARS}) to {@code log}.
+     */
+    public static KnowledgeBase extract(List<Corpus.Document> documents, double minConfidence, Log log) {
+        ReadProgress progress = ReadProgress.of(documents instanceof Corpus.OnDisk onDisk ? onDisk.characters()
+                : documents.stream().mapToLong(d -> d.text().length()).sum(), log);
+        // Each document on its own; the merge keeps what it yields (never its text), in document order.
         Set<String> candidates = new LinkedHashSet<>();
-        results.forEach(r -> candidates.addAll(r.candidates()));
-        TermExtractor.Lexicon keys = TermExtractor.Lexicon.of(candidates);
-        List<List<TermExtractor.Occurrence>> occurrences = results.parallelStream()
-                .map(r -> r.sentences().stream()
-                        .flatMap(s -> TermExtractor.occurrences(s.text(), s.start(), keys).stream()).toList())
-                .toList();
-        Map<String, Integer> frequency = new HashMap<>();
-        occurrences.forEach(list -> list.forEach(o -> frequency.merge(o.key(), 1, Integer::sum)));
-        Set<String> terms = TermExtractor.select(frequency).keySet();
-
-        ConceptIndex concepts = new ConceptIndex(terms, Termhood.of(documents));
         List<Found> found = new ArrayList<>();
-        results.forEach(r -> found.addAll(r.found()));
         List<Chain> chains = new ArrayList<>();
         List<Statement> links = new ArrayList<>();
-        for (DocumentResult result : results) {
+        List<DocumentResult> results = new ArrayList<>();
+        inOrder(documents.size(), i -> read(documents.get(i), progress), result -> {
+            candidates.addAll(result.candidates());
+            found.addAll(result.found());
             for (Chains.ChainWithLinks chain : result.chains()) {
                 chains.add(chain.chain());
                 links.addAll(chain.links());
             }
-        }
-        for (int d = 0; d < results.size(); d++) {
-            Corpus.Document document = results.get(d).document();
-            for (TermExtractor.Occurrence o : occurrences.get(d)) {
-                if (terms.contains(o.key())) {
-                    concepts.countMention(o.key(), document);
-                }
-            }
-        }
+            results.add(new DocumentResult(result.path(), result.discipline(), List.of(), List.of(), Set.of(),
+                    result.sentences(), result.overlong()));
+        });
+        progress.close();
+        reportOverlong(results, log);
+
+        // Count the candidates over the whole corpus, then keep terms by C-value; the corpus's words weigh them.
+        TermExtractor.Lexicon keys = TermExtractor.Lexicon.of(candidates);
+        Map<String, Integer> frequency = new HashMap<>();
+        Map<String, Integer> words = new HashMap<>();
+        long[] wordTotal = {0};
+        inOrder(documents.size(), i -> {
+            String text = documents.get(i).text();
+            Map<String, Integer> counted = new HashMap<>();
+            return new Counted(occurrences(text, results.get(i), keys, key -> true), counted,
+                    Termhood.count(text, counted));
+        }, counted -> {
+            counted.occurrences().forEach((key, n) -> frequency.merge(key, n, Integer::sum));
+            counted.words().forEach((word, n) -> words.merge(word, n, Integer::sum));
+            wordTotal[0] += counted.total();
+        });
+        Set<String> terms = TermExtractor.select(frequency).keySet();
+
+        // Where the terms are mentioned, by discipline: the texts read once more, now that the terms are known.
+        ConceptIndex concepts = new ConceptIndex(terms, Termhood.of(words, wordTotal[0]));
+        inOrderIndexed(documents.size(), i -> occurrences(documents.get(i).text(), results.get(i), keys,
+                terms::contains), (mentions, i) -> mentions.forEach((key, n) ->
+                concepts.countMention(key, results.get(i).discipline(), n)));
         return concepts.link(found, chains, links, minConfidence);
     }
 
-    private static DocumentResult read(Corpus.Document document) {
+    /** Sentences over the bound in a document, named by the first few documents that hold them. */
+    private static void reportOverlong(List<DocumentResult> results, Log log) {
+        List<DocumentResult> with = results.stream().filter(r -> r.overlong() > 0).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        int total = with.stream().mapToInt(DocumentResult::overlong).sum();
+        List<String> named = with.stream().limit(5).map(r -> r.path() + " (" + r.overlong() + ")").toList();
+        log.warn("extract: " + total + " sentences longer than " + Segmenter.MAX_SENTENCE_CHARS
+                + " characters were cut into pieces and not read for relations, in " + String.join(", ", named)
+                + (with.size() > named.size() ? " and " + (with.size() - named.size()) + " more documents" : ""));
+    }
+
+    /** One document's occurrences of candidate terms and its words, counted. */
+    private record Counted(Map<String, Integer> occurrences, Map<String, Integer> words, long total) {
+    }
+
+    /** How often each key {@code wanted} accepts occurs in the document's sentences, in order of first occurrence. */
+    private static Map<String, Integer> occurrences(String text, DocumentResult result, TermExtractor.Lexicon keys,
+            java.util.function.Predicate<String> wanted) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        int[] bounds = result.sentences();
+        for (int k = 0; k < bounds.length; k += 2) {
+            for (TermExtractor.Occurrence o : TermExtractor.occurrences(text.substring(bounds[k], bounds[k + 1]),
+                    bounds[k], keys)) {
+                if (wanted.test(o.key())) {
+                    found.merge(o.key(), 1, Integer::sum);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Maps each index, side by side within chunks of {@link #CHUNK}, and hands the results on in index order:
+     * the same result as one ordered pass, with one chunk's documents in memory.
+     */
+    private static <T> void inOrder(int size, java.util.function.IntFunction<T> map,
+            java.util.function.Consumer<T> consume) {
+        inOrderIndexed(size, map, (result, i) -> consume.accept(result));
+    }
+
+    private static <T> void inOrderIndexed(int size, java.util.function.IntFunction<T> map,
+            java.util.function.ObjIntConsumer<T> consume) {
+        for (int from = 0; from < size; from += CHUNK) {
+            int first = from;
+            List<T> chunk = java.util.stream.IntStream.range(from, Math.min(size, from + CHUNK)).parallel()
+                    .mapToObj(map).toList();
+            for (int k = 0; k < chunk.size(); k++) {
+                consume.accept(chunk.get(k), first + k);
+            }
+        }
+    }
+
+    private static DocumentResult read(Corpus.Document document, ReadProgress progress) {
         List<Found> found = new ArrayList<>();
         List<Chains.ChainWithLinks> chains = new ArrayList<>();
         Set<String> candidates = new LinkedHashSet<>();
@@ -148,24 +225,31 @@ public final class Extract {
         String listName = null;
         List<Found> entries = new ArrayList<>();
         int termLines = 0;
+        int overlong = 0;
+        boolean first = true;
         int shapedEntries = 0;
         String stepsName = null;
         int stepsAnnounced = 0;
         List<TextUnit> stepParagraphs = new ArrayList<>();
         for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
+            progress.advance(paragraph.text().length());
+            boolean opening = first;
+            first = false;
             if (isHeading(paragraph.text())) {
                 flushList(document, listName, listItems, chains);
                 flushSteps(document, stepsName, stepParagraphs, chains);
                 stepsName = null;
                 heading = paragraph.text().strip();
                 // A document's first line is its title ("Glossary"), never an entry.
-                termLine = Glossary.termLine(paragraph.text()) && paragraph.start() > 0
-                        && !document.text().substring(0, paragraph.start()).isBlank() ? paragraph : null;
+                termLine = Glossary.termLine(paragraph.text()) && !opening ? paragraph : null;
                 termLines += termLine != null ? 1 : 0;
                 continue;
             }
-            List<TextUnit> sentences = Segmenter.sentences(document.text(), paragraph);
-            all.addAll(sentences);
+            // an overlong sentence is not tagged (that took gigabytes); its pieces still count term mentions
+            Segmenter.Bounded bounded = Segmenter.bounded(document.text(), paragraph);
+            List<TextUnit> sentences = bounded.sentences();
+            all.addAll(bounded.all());
+            overlong += bounded.overlong();
             for (int k = 0; k < sentences.size(); k++) {
                 TextUnit sentence = sentences.get(k);
                 boolean glossaryEntry = k == 0 && termLine != null;
@@ -181,9 +265,11 @@ public final class Extract {
                     TextUnit term = termLine;
                     shapedEntries += Glossary.shape(tagged).isPresent() ? 1 : 0;
                     Glossary.definition(term.text(), tagged).ifPresent(claim -> entries.add(new Found(claim, "glossary",
-                            document, sentence, span(document, term.start(), term.start() + term.text().strip().length()),
+                            document.discipline(), sentence,
+                            span(document, term.start(), term.start() + term.text().strip().length()),
                             span(document, sentence.start() + claim.objectStart(), sentence.start() + claim.objectEnd()),
-                            true)));
+                            document.text().substring(sentence.start() + claim.objectStart(),
+                                    sentence.start() + claim.objectEnd()), true)));
                 }
                 boolean initial = k == 0;
                 Tagger.Tagged clauseTags = clause == sentence ? tagged : Tagger.tag(clause.text());
@@ -255,7 +341,13 @@ public final class Extract {
         if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines) {
             found.addAll(entries);
         }
-        return new DocumentResult(document, found, chains, candidates, all);
+        int[] bounds = new int[2 * all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            bounds[2 * k] = all.get(k).start();
+            bounds[2 * k + 1] = all.get(k).end();
+        }
+        return new DocumentResult(document.path(), document.discipline(), found, chains, candidates, bounds,
+                overlong);
     }
 
     /**
@@ -384,7 +476,8 @@ public final class Extract {
         Span subject = span(document, sentence.start() + claim.subjectStart(), sentence.start() + claim.subjectEnd());
         Span object = claim.object() == null ? null
                 : span(document, sentence.start() + claim.objectStart(), sentence.start() + claim.objectEnd());
-        return new Found(claim, rule, document, sentence, subject, object, initial);
+        return new Found(claim, rule, document.discipline(), sentence, subject, object,
+                object == null ? null : document.text().substring(object.start(), object.end()), initial);
     }
 
     private static Span span(Corpus.Document document, int start, int end) {
@@ -406,6 +499,9 @@ public final class Extract {
     }
 
     static boolean isHeading(String paragraph) {
+        if (paragraph.length() > 600) {
+            return false; // twelve words; and no split of a 50 MB paragraph into millions of words
+        }
         String text = paragraph.strip();
         int words = text.split("\\s+").length;
         return words <= 12 && !text.contains("\n") && ".!?:;,".indexOf(text.charAt(text.length() - 1)) < 0;

@@ -65,12 +65,25 @@ final class Termhood {
         Map<String, Integer> counts = new HashMap<>();
         long total = 0;
         for (Corpus.Document document : documents) {
-            for (String word : Segmenter.words(document.text().toLowerCase(Locale.ROOT))) {
-                counts.merge(Terms.singular(word), 1, Integer::sum);
-                total++;
-            }
+            total += count(document.text(), counts);
         }
+        return of(counts, total);
+    }
+
+    /** From word counts already made by {@link #count}. */
+    static Termhood of(Map<String, Integer> counts, long total) {
         return new Termhood(counts, Math.max(1, total));
+    }
+
+    /** Adds the words of {@code text} (lower case, singular) to {@code counts}; returns how many there were. */
+    static long count(String text, Map<String, Integer> counts) {
+        long[] total = {0};
+        // word by word: a list of a 50 MB document's words took more memory than the rest of extract
+        Segmenter.forEachWord(text, word -> {
+            counts.merge(Terms.singular(word), 1, Integer::sum);
+            total[0]++;
+        });
+        return total[0];
     }
 
     /** Whether general English uses the word at all ("object" does, "grep" does not). */

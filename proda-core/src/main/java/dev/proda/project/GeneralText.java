@@ -3,7 +3,6 @@ package dev.proda.project;
 import dev.proda.io.ProdaFileException;
 import dev.proda.model.Records;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,13 +30,17 @@ public record GeneralText(List<String> pretraining, List<String> heldOut) {
         List<String> heldOut = new ArrayList<>();
         try (var files = Files.list(folder)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                String text;
-                try {
-                    text = Corpus.decode(Files.readAllBytes(file));
-                } catch (CharacterCodingException e) {
-                    log.warn("skipping " + file + ": binary or not UTF-8 text");
+                byte[] bytes = Files.readAllBytes(file);
+                var binary = Corpus.binary(bytes);
+                if (binary.isPresent()) {
+                    log.warn("skipping " + file + ": binary, not text (" + binary.get() + ")");
                     continue;
                 }
+                var decoded = Corpus.decodeLenient(bytes);
+                if (decoded.invalidBytes() > 0) {
+                    log.warn(file + ": " + decoded.invalidBytes() + " bytes that are not UTF-8 text read as U+FFFD");
+                }
+                String text = decoded.text();
                 text.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(line ->
                         (isHeldOut(line) ? heldOut : pretraining).add(line));
             }

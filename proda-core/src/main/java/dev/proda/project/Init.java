@@ -23,7 +23,8 @@ public final class Init {
         if (Files.isRegularFile(layout.root())) {
             throw new ProdaFileException(layout.root() + " is a file, not a folder");
         }
-        List<Corpus.Document> documents = Corpus.read(corpusSource, "domain", log);
+        // checked file by file with its messages, but not held: the corpus may be larger than memory
+        int documents = Corpus.onDisk(corpusSource, "domain", log).size();
         if (generalSource != null && !Files.isDirectory(generalSource)) {
             throw new ProdaFileException("general text folder " + generalSource + " does not exist");
         }
@@ -42,13 +43,21 @@ public final class Init {
             throw new ProdaFileException("cannot lay out " + layout.root() + ": " + e.getMessage(), e);
         }
         ProdaConfig.defaults(layout.root().getFileName().toString()).write(layout.config());
-        log.info("init: " + layout.root() + " with " + documents.size() + " corpus documents");
+        log.info("init: " + layout.root() + " with " + documents + " corpus documents");
     }
 
+    /**
+     * Copies the folder's files in. A link that leads outside the source, a special file (a FIFO would block
+     * the copy) or a linked folder is not copied: {@link Corpus#read} already said why.
+     */
     private static void copyTree(Path source, Path target) throws IOException {
         try (var files = Files.walk(source)) {
             for (Path file : files.sorted().toList()) {
                 Path destination = target.resolve(source.relativize(file).toString());
+                if (Files.isSymbolicLink(file) && Corpus.unsafe(source, file, "").isPresent()
+                        || !Files.isDirectory(file) && !Files.isRegularFile(file)) {
+                    continue;
+                }
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(destination);
                 } else if (!Files.exists(destination)) {

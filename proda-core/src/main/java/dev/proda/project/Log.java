@@ -17,6 +17,39 @@ public interface Log {
         return Progress.NONE;
     }
 
+    /**
+     * A stage's output is empty (no statement, no sample, no item): a warning, since every later stage then has
+     * nothing to work on; under {@link #strict} an error.
+     */
+    default void emptyOutput(String message) {
+        warn(message);
+    }
+
+    /** {@code log}, but an empty output stops the stage with an error ({@code --strict}). */
+    static Log strict(Log log) {
+        return new Log() {
+            @Override
+            public void info(String message) {
+                log.info(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warn(message);
+            }
+
+            @Override
+            public Progress progress(String step, long total, String unit) {
+                return log.progress(step, total, unit);
+            }
+
+            @Override
+            public void emptyOutput(String message) {
+                throw new dev.proda.io.ProdaFileException(message + " (an error under --strict)");
+            }
+        };
+    }
+
     /** Prints info to {@code out} and warnings to {@code err}, prefixed {@code warning:}. */
     static Log to(PrintStream out, PrintStream err) {
         return new Log() {

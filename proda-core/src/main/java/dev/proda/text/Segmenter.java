@@ -21,7 +21,81 @@ public final class Segmenter {
     private static final Pattern LIST_MARKER = Pattern.compile("\\(?\\d{1,2}[.)]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'][\\p{L}\\p{N}]+)*");
 
+    /**
+     * The longest sentence read for relations, in characters: about 20 times a long textbook sentence, and
+     * far below what tagging one sentence in memory can afford. Longer "sentences" (a file with no sentence
+     * ends) are cut into {@link #pieces} of at most this length, which are counted but not read for relations.
+     */
+    public static final int MAX_SENTENCE_CHARS = 2_000;
+
     private Segmenter() {
+    }
+
+    /**
+     * {@code sentence} cut into pieces of at most {@link #MAX_SENTENCE_CHARS} characters, at the last blank
+     * before the bound when there is one. Offsets are the document's.
+     */
+    public static List<TextUnit> pieces(String document, TextUnit sentence) {
+        List<TextUnit> pieces = new ArrayList<>();
+        addPieces(document, sentence.start(), sentence.end(), pieces);
+        return pieces;
+    }
+
+    /**
+     * A paragraph's sentences, bounded: {@code all} holds them in order, an overlong one as its {@link #pieces};
+     * {@code sentences} only those of at most {@link #MAX_SENTENCE_CHARS}; {@code overlong} counts the others.
+     */
+    public record Bounded(List<TextUnit> all, List<TextUnit> sentences, int overlong) {
+    }
+
+    /** {@link #sentences}, bounded; an overlong sentence is never copied whole (it may be the whole file). */
+    public static Bounded bounded(String document, TextUnit paragraph) {
+        List<TextUnit> all = new ArrayList<>();
+        List<TextUnit> sentences = new ArrayList<>();
+        int[] overlong = {0};
+        split(paragraph, (start, end) -> {
+            while (start < end && Character.isWhitespace(document.charAt(start))) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(document.charAt(end - 1))) {
+                end--;
+            }
+            if (end - start > MAX_SENTENCE_CHARS) {
+                overlong[0]++;
+                addPieces(document, start, end, all);
+            } else if (end > start) {
+                TextUnit sentence = new TextUnit(document.substring(start, end), start, end);
+                all.add(sentence);
+                sentences.add(sentence);
+            }
+        });
+        return new Bounded(all, sentences, overlong[0]);
+    }
+
+    private static void addPieces(String document, int from, int to, List<TextUnit> pieces) {
+        int start = from;
+        while (start < to) {
+            int end = Math.min(to, start + MAX_SENTENCE_CHARS);
+            if (end < to) {
+                int blank = end;
+                while (blank > start + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(document.charAt(blank))) {
+                    blank--;
+                }
+                end = Character.isWhitespace(document.charAt(blank)) ? blank : end;
+                // a surrogate pair is never split
+                end -= Character.isLowSurrogate(document.charAt(end)) ? 1 : 0;
+            }
+            addTrimmed(document, start, end, pieces);
+            start = end;
+        }
+    }
+
+    /** Calls {@code action} with each lower-cased word of {@code text}, holding no list of them. */
+    public static void forEachWord(String text, java.util.function.Consumer<String> action) {
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            action.accept(matcher.group().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     public static List<TextUnit> paragraphs(String document) {
@@ -42,6 +116,12 @@ public final class Segmenter {
 
     public static List<TextUnit> sentences(String document, TextUnit paragraph) {
         List<TextUnit> sentences = new ArrayList<>();
+        split(paragraph, (start, end) -> addTrimmed(document, start, end, sentences));
+        return sentences;
+    }
+
+    /** Where the paragraph's sentences are: {@code [start, end)} in document offsets, untrimmed. */
+    private static void split(TextUnit paragraph, java.util.function.BiConsumer<Integer, Integer> sentence) {
         String text = paragraph.text();
         Matcher ends = SENTENCE_END.matcher(text);
         int start = 0;
@@ -54,11 +134,10 @@ public final class Segmenter {
             while (end < text.length() && "\"')]".indexOf(text.charAt(end)) >= 0) {
                 end++;
             }
-            addTrimmed(document, paragraph.start() + start, paragraph.start() + end, sentences);
+            sentence.accept(paragraph.start() + start, paragraph.start() + end);
             start = ends.end();
         }
-        addTrimmed(document, paragraph.start() + start, paragraph.end(), sentences);
-        return sentences;
+        sentence.accept(paragraph.start() + start, paragraph.end());
     }
 
     /** Lower-cased words (letters, digits, inner hyphens and apostrophes). */

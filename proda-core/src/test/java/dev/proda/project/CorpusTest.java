@@ -38,23 +38,82 @@ class CorpusTest {
     }
 
     @Test
-    void binaryAndNonUtf8FilesAreSkippedWithAWarning() throws Exception {
+    void binaryFilesAreSkippedAndInvalidBytesReplacedWithAWarning() throws Exception {
         Files.createDirectories(dir.resolve("physics"));
         Files.writeString(dir.resolve("physics/good.txt"), "Energy is the capacity to do work.\n");
-        Files.write(dir.resolve("physics/latin1.txt"), "caf\u00e9 cr\u00e8me".getBytes("ISO-8859-1"));
+        Files.write(dir.resolve("physics/latin1.txt"), "caf\u00e9 cr\u00e8me is a food".getBytes("ISO-8859-1"));
         Files.write(dir.resolve("physics/binary.txt"), new byte[] {1, 0, 2, 0, 3});
         Files.write(dir.resolve("physics/image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         Files.writeString(dir.resolve("physics/page.html"),
                 "<html><body><nav>menu</nav><p>Work is force times distance.</p><pre>x=1</pre></body></html>");
         List<Corpus.Document> documents = Corpus.read(dir, "d", log);
-        assertEquals(List.of("physics/good.txt", "physics/page.html"),
+        assertEquals(List.of("physics/good.txt", "physics/latin1.txt", "physics/page.html"),
                 documents.stream().map(Corpus.Document::path).toList());
         assertEquals("physics", documents.get(0).discipline());
-        assertEquals("Work is force times distance.\n\n", documents.get(1).text());
+        assertEquals("caf\uFFFD cr\uFFFDme is a food", documents.get(1).text(), "one bad byte loses one character");
+        assertEquals("Work is force times distance.\n\n", documents.get(2).text());
         assertEquals(3, warnings.size(), warnings.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("latin1.txt") && w.contains("UTF-8")));
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("binary.txt")));
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("physics/latin1.txt: 2 bytes")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("binary.txt: binary")), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains("image.png")));
-        assertEquals(documents.get(1).text(), Corpus.textOf(dir, "physics/page.html"));
+        assertEquals(documents.get(1).text(), Corpus.textOf(dir, "physics/latin1.txt"), "spans index the same text");
+        assertEquals(documents.get(2).text(), Corpus.textOf(dir, "physics/page.html"));
+        Corpus.OnDisk onDisk = Corpus.onDisk(dir, "d", Log.SILENT);
+        assertEquals(documents, List.copyOf(onDisk), "held on disk, read the same");
+        assertEquals(documents.stream().mapToLong(d -> d.text().length()).sum(), onDisk.characters());
+    }
+
+    @Test
+    void emptyFilesLinksOutsideAndPathLikeNamesAreSkippedByName() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Files.writeString(corpus.resolve("good.txt"), "Energy is the capacity to do work.\n");
+        Files.writeString(corpus.resolve("empty.txt"), "");
+        Files.writeString(corpus.resolve("blank.md"), " \n\n ");
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "A password is a secret word.\n").toRealPath();
+        Files.createSymbolicLink(corpus.resolve("leak.txt"), secret);
+        Files.createSymbolicLink(corpus.resolve("same.txt"), corpus.resolve("good.txt"));
+        Files.writeString(corpus.resolve("..\\..\\secret.txt"), "A name is a label.\n");
+        List<Corpus.Document> documents = Corpus.read(corpus, "d", log);
+        assertEquals(List.of("good.txt", "same.txt"), documents.stream().map(Corpus.Document::path).toList(),
+                "a link inside the corpus is read");
+        assertTrue(warnings.contains("skipping empty.txt: empty file"), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("skipping blank.md: no text")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("skipping leak.txt: symbolic link to " + secret)
+                && w.contains("outside the corpus")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("skipping ..\\..\\secret.txt: its name holds a backslash")),
+                warnings.toString());
+        assertEquals(4, warnings.size(), warnings.toString());
+        assertThrows(ProdaFileException.class, () -> Corpus.textOf(corpus, "../secret.txt"));
+        assertThrows(ProdaFileException.class, () -> Corpus.textOf(corpus, "leak.txt"));
+        assertThrows(ProdaFileException.class, () -> Corpus.textOf(corpus, secret.toString()));
+    }
+
+    @Test
+    void aFifoIsNamedAndSkippedNotReadForever() throws Exception {
+        Files.writeString(dir.resolve("good.txt"), "Energy is the capacity to do work.\n");
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.txt").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
+        assertEquals(1, Corpus.read(dir, "d", log).size());
+        assertEquals(List.of("skipping pipe.txt: not a regular file"), warnings);
+    }
+
+    @Test
+    void deeplyNestedHtmlIsReadWithoutRecursion() throws Exception {
+        String html = "<html><body>" + "<div>".repeat(10_000) + "<p>A deep page is a page.</p>"
+                + "</div>".repeat(10_000) + "</body></html>";
+        Files.writeString(dir.resolve("deep.html"), html);
+        assertEquals("A deep page is a page.\n\n", Corpus.read(dir, "d", log).get(0).text());
+    }
+
+    @Test
+    void utf16WithItsByteOrderMarkIsText() throws Exception {
+        byte[] text = "Heat is energy in transit.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[text.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, bytes, 2, text.length);
+        Files.write(dir.resolve("utf16.txt"), bytes);
+        assertEquals("Heat is energy in transit.", Corpus.read(dir, "d", log).get(0).text());
+        assertEquals(List.of(), warnings);
     }
 }
