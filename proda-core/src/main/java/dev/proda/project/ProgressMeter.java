@@ -15,8 +15,8 @@ public final class ProgressMeter {
             Double eta_s, String detail) {
         /** "extract: 57/127 documents, 12.3/s, 6 s left" (or the time taken, once done). */
         public String line() {
-            String count = done + "/" + total + " " + unit;
-            String rate = rate_per_s >= 10 || rate_per_s == 0 ? String.format(Locale.ROOT, "%.0f/s", rate_per_s)
+            String count = String.format(Locale.ROOT, "%,d/%,d %s", done, total, unit);
+            String rate = rate_per_s >= 10 || rate_per_s == 0 ? String.format(Locale.ROOT, "%,.0f/s", rate_per_s)
                     : String.format(Locale.ROOT, "%.1f/s", rate_per_s);
             String tail = done >= total ? "done in " + duration(elapsed_s)
                     : eta_s == null ? "" : duration(eta_s) + " left";

@@ -35,6 +35,9 @@ class ProgressMeterTest {
     @Test
     void durationsReadLikeAPersonWritesThem() {
         assertEquals("59 s", ProgressMeter.duration(59.4));
+        ProgressMeter large = new ProgressMeter("extract", 1_733_244, "characters", () -> 0L);
+        large.advance(1_200_000);
+        assertEquals("extract: 1,200,000/1,733,244 characters, 0/s", large.read().line(), "grouped digits");
         assertEquals("1 min 05 s", ProgressMeter.duration(65));
         assertEquals("2 h 03 min", ProgressMeter.duration(2 * 3600 + 3 * 60 + 10));
     }
