@@ -20,6 +20,15 @@ class CliTest {
     @TempDir
     Path dir;
 
+    /** A project made by {@code proda init} from one physics document holding {@code text}. */
+    private Path project(String text) throws java.io.IOException {
+        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
+        Files.writeString(corpus.resolve("a.txt"), text);
+        Path project = dir.resolve("p");
+        assertEquals(0, run("init", project.toString(), "--corpus", dir.resolve("c").toString()).exit());
+        return project;
+    }
+
     record Run(int exit, String out, String err) {
     }
 
@@ -96,10 +105,7 @@ class CliTest {
 
     @Test
     void corruptKbLineIsReportedWithFileAndLine() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("c"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
-        Path project = dir.resolve("p");
-        assertEquals(0, run("init", project.toString(), "--corpus", corpus.toString()).exit());
+        Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n");
         assertEquals(0, run("extract", "-C", project.toString()).exit());
         Path statements = project.resolve("kb/statements.jsonl");
         List<String> lines = Files.readAllLines(statements);
@@ -112,10 +118,7 @@ class CliTest {
 
     @Test
     void aKbWhoseIdsDoNotResolveIsRefusedByTheStagesAndCountedByStats() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("c"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
-        Path project = dir.resolve("p");
-        assertEquals(0, run("init", project.toString(), "--corpus", corpus.toString()).exit());
+        Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n");
         assertEquals(0, run("extract", "-C", project.toString()).exit());
         var layout = new dev.proda.project.ProjectLayout(project);
         var statements = dev.proda.io.Jsonl.read(layout.statements(), dev.proda.model.Statement.class);
@@ -136,10 +139,7 @@ class CliTest {
 
     @Test
     void aKbFromAnInterruptedExtractIsRefusedUntilExtractRunsAgain() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("c"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
-        Path project = dir.resolve("p");
-        assertEquals(0, run("init", project.toString(), "--corpus", corpus.toString()).exit());
+        Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n");
         assertEquals(0, run("extract", "-C", project.toString()).exit());
         var layout = new dev.proda.project.ProjectLayout(project);
         // What a kill between the first and the last file of kb/ leaves in proda.lock.
@@ -226,11 +226,8 @@ class CliTest {
 
     @Test
     void jsonGivesEventsOnStderrAndQuietOnlyWarnings() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"
+        Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n\n"
                 + "A heat engine is a system that converts heat to work.\n");
-        Path project = dir.resolve("p");
-        assertEquals(0, run("init", project.toString(), "--corpus", dir.resolve("c").toString()).exit());
         Run extract = run("extract", "-C", project.toString(), "--json");
         assertEquals(0, extract.exit(), extract.err());
         assertEquals("", extract.out(), "stdout keeps only a command's result");
@@ -251,11 +248,8 @@ class CliTest {
 
     @Test
     void exportWritesTheTrainingSetAndServeAndEndpointTestsCheckTheirOptions() throws Exception {
-        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
-        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n\n"
+        Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n\n"
                 + "A heat engine is a system that converts heat to work.\n");
-        Path project = dir.resolve("p");
-        assertEquals(0, run("init", project.toString(), "--corpus", dir.resolve("c").toString()).exit());
         assertEquals(0, run("extract", "-C", project.toString()).exit());
         Run build = run("build", "-C", project.toString());
         assertEquals(0, build.exit(), build.err());
