@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class CorpusEvidence {
     /** No corpus: only the knowledge base decides. */
-    public static final CorpusEvidence NONE = new CorpusEvidence(List.of());
+    public static final CorpusEvidence NONE = new CorpusEvidence().indexed();
 
     /** A class head in more than this share of the corpus's sentences is broad ("estimator", "program"). */
     static final double BROAD_SHARE = 0.01;
@@ -36,42 +36,93 @@ public final class CorpusEvidence {
 
     private static final Set<String> BREAKS = Set.of("by", "than", "not", "from", "to", "into", "with", "on");
 
-    private final List<String[]> sentences;
-    private final Map<String, List<Integer>> byWord = new HashMap<>();
+    /**
+     * Each sentence as the ids of its singular lower-case words, and per word id the sentences that hold it: a
+     * corpus of 30 million words is then two arrays of ints each, where arrays of word strings and lists of boxed
+     * sentence numbers took gigabytes.
+     */
+    private final List<int[]> sentences = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<Postings> byWord = new ArrayList<>();
     private final Map<String, Boolean> cache = new HashMap<>();
+    /** By word id: whether the word links a thing to its class ({@link #LINKS}), or breaks such a link. */
+    private boolean[] links;
+    private boolean[] breaks;
 
-    private CorpusEvidence(List<String[]> sentences) {
-        this.sentences = sentences;
-        for (int i = 0; i < sentences.size(); i++) {
-            for (String word : sentences.get(i)) {
-                List<Integer> list = byWord.computeIfAbsent(word, k -> new ArrayList<>());
-                if (list.isEmpty() || list.get(list.size() - 1) != i) {
-                    list.add(i);
-                }
+    /** The sentences that hold one word, in order, each once. */
+    private static final class Postings {
+        private int[] sentences = new int[2];
+        private int size;
+
+        void add(int sentence) {
+            if (size > 0 && sentences[size - 1] == sentence) {
+                return;
             }
+            if (size == sentences.length) {
+                sentences = java.util.Arrays.copyOf(sentences, size * 2);
+            }
+            sentences[size++] = sentence;
         }
     }
 
-    /** The sentences of the corpus as singular lower-case words. */
+    private CorpusEvidence() {
+    }
+
+    private void add(String sentence) {
+        List<String> words = Segmenter.words(sentence);
+        int[] encoded = new int[words.size()];
+        int index = sentences.size();
+        for (int i = 0; i < encoded.length; i++) {
+            String word = Terms.singular(words.get(i));
+            Integer id = ids.get(word);
+            if (id == null) {
+                id = byWord.size();
+                ids.put(word, id);
+                byWord.add(new Postings());
+            }
+            encoded[i] = id;
+            byWord.get(id).add(index);
+        }
+        sentences.add(encoded);
+    }
+
+    /** The sentences of the corpus (read one document at a time; none is kept). */
     public static CorpusEvidence of(List<Corpus.Document> documents) {
-        List<String[]> sentences = new ArrayList<>();
-        for (Corpus.Document document : documents) {
-            for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
-                for (TextUnit sentence : Segmenter.sentences(document.text(), paragraph)) {
-                    sentences.add(words(sentence.text()));
+        CorpusEvidence evidence = new CorpusEvidence();
+        for (int d = 0; d < documents.size(); d++) {
+            String text = documents.get(d).text();
+            for (TextUnit paragraph : Segmenter.paragraphs(text)) {
+                for (TextUnit sentence : Segmenter.sentences(text, paragraph)) {
+                    evidence.add(sentence.text());
                 }
             }
         }
-        return new CorpusEvidence(sentences);
+        return evidence.indexed();
     }
 
-    /** The project's corpus as evidence. */
+    /** Marks the linking and breaking words among the corpus's words, once all are read. */
+    private CorpusEvidence indexed() {
+        links = new boolean[byWord.size()];
+        breaks = new boolean[byWord.size()];
+        ids.forEach((word, id) -> {
+            links[id] = LINKS.contains(word);
+            breaks[id] = BREAKS.contains(word);
+        });
+        return this;
+    }
+
+    /** The project's corpus as evidence, its documents read from disk one by one. */
     public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config) {
-        return of(Corpus.read(layout.corpus(), config.name(), Log.SILENT));
+        return of(Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT));
     }
 
-    private static String[] words(String text) {
-        return Segmenter.words(text).stream().map(Terms::singular).toArray(String[]::new);
+    /** The word ids of {@code text}; -1 for a word the corpus does not hold. */
+    private int[] ids(String text) {
+        return Segmenter.words(text).stream().map(Terms::singular).mapToInt(w -> ids.getOrDefault(w, -1)).toArray();
+    }
+
+    private int sentencesWith(int word) {
+        return word < 0 ? 0 : byWord.get(word).size;
     }
 
     /**
@@ -82,11 +133,11 @@ public final class CorpusEvidence {
      * no content word of the option may be linked to the subject in a sentence.
      */
     public boolean mayHold(String subject, String option, String key) {
-        String[] s = words(subject);
+        List<String> subjectWords = Segmenter.words(subject).stream().map(Terms::singular).toList();
         // "cross-validation scheme" and "cross validation iterators" share their modifiers: hyphens split words
         List<String> o = Terms.contentWords(option.replace('-', ' ')).stream().map(Terms::singular).toList();
         List<String> k = Terms.contentWords(key.replace('-', ' ')).stream().map(Terms::singular).toList();
-        if (s.length == 0 || o.isEmpty()) {
+        if (subjectWords.isEmpty() || o.isEmpty()) {
             return false;
         }
         String head = o.get(o.size() - 1);
@@ -94,30 +145,35 @@ public final class CorpusEvidence {
                 .anyMatch(k.subList(0, k.size() - 1)::contains))) {
             return true;
         }
-        List<String> subjectWords = List.of(s);
         if (subjectWords.contains(head) || sentences.isEmpty()) {
             return false;
         }
         // "estimators", "programs", "functions": a class the corpus names in more than one sentence in a hundred
         // (and in at least 20) is broad enough to hold many of its subjects, stated or not
-        int naming = byWord.getOrDefault(head, List.of()).size();
+        int naming = sentencesWith(ids.getOrDefault(head, -1));
         if (naming > BROAD_SHARE * sentences.size() && naming >= BROAD_MIN) {
             return true;
         }
+        int[] s = ids(subject);
         // "regression problems" against "Decision Trees … used for classification and regression": a modifier
         // linked to the subject may make the option true as well
         for (String word : o) {
-            if (!subjectWords.contains(word) && cache.computeIfAbsent(String.join(" ", s) + "\u0000" + word,
-                    x -> search(s, word))) {
+            if (!subjectWords.contains(word) && cache.computeIfAbsent(String.join(" ", subjectWords) + "\u0000" + word,
+                    x -> search(s, ids.getOrDefault(word, -1)))) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean search(String[] subject, String probe) {
-        for (int index : byWord.getOrDefault(subject[subject.length - 1], List.of())) {
-            String[] words = sentences.get(index);
+    private boolean search(int[] subject, int probe) {
+        int last = subject[subject.length - 1];
+        if (probe < 0 || java.util.Arrays.stream(subject).anyMatch(id -> id < 0)) {
+            return false; // a word the corpus never uses: no sentence links them
+        }
+        Postings with = byWord.get(last);
+        for (int p = 0; p < with.size; p++) {
+            int[] words = sentences.get(with.sentences[p]);
             for (int end = subject.length - 1; end < words.length; end++) {
                 if (at(words, subject, end) && linkedNear(words, end - subject.length + 1, end, probe)) {
                     return true;
@@ -128,9 +184,9 @@ public final class CorpusEvidence {
     }
 
     /** The subject's words end at {@code end}. */
-    private static boolean at(String[] words, String[] subject, int end) {
+    private static boolean at(int[] words, int[] subject, int end) {
         for (int j = 0; j < subject.length; j++) {
-            if (!words[end - subject.length + 1 + j].equals(subject[j])) {
+            if (words[end - subject.length + 1 + j] != subject[j]) {
                 return false;
             }
         }
@@ -138,20 +194,20 @@ public final class CorpusEvidence {
     }
 
     /** {@code probe} occurs within {@link #WINDOW} words of the subject with a linking word between. */
-    private static boolean linkedNear(String[] words, int start, int end, String probe) {
+    private boolean linkedNear(int[] words, int start, int end, int probe) {
         for (int q = Math.max(0, start - WINDOW - 1); q < Math.min(words.length, end + WINDOW + 2); q++) {
-            if (q >= start && q <= end || !words[q].equals(probe)) {
+            if (q >= start && q <= end || words[q] != probe) {
                 continue;
             }
             int from = q < start ? q + 1 : end + 1;
             int to = q < start ? start : q;
             boolean linked = false;
             for (int b = from; b < to; b++) {
-                if (BREAKS.contains(words[b])) {
+                if (breaks[words[b]]) {
                     linked = false; // "is read by", "is not a", "is passed to": no class link
                     break;
                 }
-                linked |= LINKS.contains(words[b]);
+                linked |= links[words[b]];
             }
             if (linked) {
                 return true;
