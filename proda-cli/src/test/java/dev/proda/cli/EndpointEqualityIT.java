@@ -41,12 +41,20 @@ class EndpointEqualityIT {
                 inputs[1].toString()).exit());
         Files.writeString(local.resolve("proda.yaml"), FullLoopIT.TINY);
         for (String[] stage : List.of(new String[] {"extract"}, new String[] {"build"}, new String[] {"tests"},
-                new String[] {"compile", "--model", "V0"}, new String[] {"test", "--model", "V0"},
+                new String[] {"compile", "--model", "V0"}, new String[] {"test", "--model", "V0", "--json"},
                 new String[] {"debug", "--model", "V0"})) {
             List<String> args = new ArrayList<>(List.of(stage));
             args.addAll(List.of("-C", local.toString()));
             CliTest.Run run = CliTest.run(args.toArray(String[]::new));
             assertEquals(0, run.exit(), String.join(" ", stage) + ": " + run.err());
+            if (stage[0].equals("test")) {
+                // --json: the score line alone on stdout, the messages as events on stderr
+                assertEquals(1, run.out().strip().lines().count(), run.out());
+                JsonNode line = dev.proda.io.Json.MAPPER.readTree(run.out());
+                assertEquals("V0", line.get("model").asText());
+                assertTrue(line.get("dev").get("n").asInt() > 0 && line.has("general_bits_per_token"), run.out());
+                assertTrue(run.err().lines().allMatch(l -> l.startsWith("{\"event\":")), run.err());
+            }
         }
         ProjectLayout inProcess = new ProjectLayout(local);
 
