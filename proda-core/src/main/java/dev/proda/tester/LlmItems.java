@@ -73,8 +73,8 @@ final class LlmItems {
             allowed.put(d, options.stream().filter(o -> d.distractors().contains(o) || !theirs.contains(o)).toList());
         });
 
-        int[] unanswered = new int[1];
-        Map<Draft, LlmItemWriter.Written> written = ask(allowed, teacher, unanswered);
+        Asked asked = ask(allowed, teacher);
+        Map<Draft, LlmItemWriter.Written> written = asked.written();
         Map<Draft, Draft> done = new java.util.HashMap<>();
         sets.values().forEach(members -> done.putAll(assign(members, allowed, written)));
 
@@ -89,7 +89,7 @@ final class LlmItems {
             }).toList();
             twins.add(new ItemWriter.Twins(t.group(), replace.apply(t.first()), replace.apply(t.second()), t.heldOut()));
         }
-        return new Rewritten(twins, byTeacher, kept, unanswered[0]);
+        return new Rewritten(twins, byTeacher, kept, asked.unanswered());
     }
 
     private static List<Draft> concat(List<Draft> a, List<Draft> b) {
@@ -125,9 +125,12 @@ final class LlmItems {
         return List.copyOf(options);
     }
 
+    /** The teacher's checked answers by draft, and how many requests its endpoint never answered. */
+    private record Asked(Map<Draft, LlmItemWriter.Written> written, int unanswered) {
+    }
+
     /** The teacher's question and choices for every draft it can write, checked against all its allowed options. */
-    private Map<Draft, LlmItemWriter.Written> ask(Map<Draft, List<String>> allowed, LlmItemWriter teacher,
-            int[] unanswered) {
+    private Asked ask(Map<Draft, List<String>> allowed, LlmItemWriter teacher) {
         Map<String, Draft> byRequest = new LinkedHashMap<>();
         Map<String, Fact> facts = new LinkedHashMap<>();
         List<LlmItemWriter.Request> requests = new ArrayList<>();
@@ -146,13 +149,12 @@ final class LlmItems {
                 });
         Map<Draft, LlmItemWriter.Written> written = new java.util.HashMap<>();
         if (requests.isEmpty()) {
-            return written;
+            return new Asked(written, 0);
         }
         LlmItemWriter.Result result = teacher.write(requests, r -> w -> problems(byRequest.get(r.id()),
                 facts.get(r.id()), w, r.candidates()));
         result.written().forEach((id, w) -> written.put(byRequest.get(id), w));
-        unanswered[0] = result.unanswered();
-        return written;
+        return new Asked(written, result.unanswered());
     }
 
     /**

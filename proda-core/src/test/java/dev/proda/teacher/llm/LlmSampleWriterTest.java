@@ -117,21 +117,16 @@ class LlmSampleWriterTest {
                     "the statements' two answers before the endpoint died are kept (the concepts were asked after)");
 
             int before = server.calls.get();
-            long cachedBefore = cacheFiles(layout);
+            long cachedBefore = LlmTeacherTest.countFiles(layout.cache().resolve("llm"));
             List<Sample> full = dev.proda.build.Build.run(layout, config, Log.SILENT, false);
             assertEquals(null, dev.proda.project.Lock.read(layout).get("build").partial());
             long statements = full.stream().filter(teachersOfStatements).count() / 3;
             assertTrue(statements > 2);
             // every call answers something the cache did not hold (a request already under way when the endpoint
             // died may have been answered and cached too, so at most all but the two)
-            assertEquals(cacheFiles(layout) - cachedBefore, server.calls.get() - before, "only what was missing");
+            assertEquals(LlmTeacherTest.countFiles(layout.cache().resolve("llm")) - cachedBefore,
+                    server.calls.get() - before, "only what was missing");
             assertTrue(server.calls.get() - before <= statements - 2, "the two answered before are not asked again");
-        }
-    }
-
-    private static long cacheFiles(dev.proda.project.ProjectLayout layout) throws java.io.IOException {
-        try (var files = java.nio.file.Files.walk(layout.cache().resolve("llm"))) {
-            return files.filter(java.nio.file.Files::isRegularFile).count();
         }
     }
 

@@ -283,7 +283,8 @@ class LlmTeacherTest {
         assertKeyNowhere(layout);
     }
 
-    private static long countFiles(Path folder) throws IOException {
+    /** The files under {@code folder}: the LLM cache holds one per answer received. */
+    static long countFiles(Path folder) throws IOException {
         try (var files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).count();
         }
