@@ -182,6 +182,8 @@ public final class ProseBench {
             for (ProseScores.Missed m : statements.missed()) {
                 lines.add(String.join("\t", set, "gold statement", "missed", m.sentence().id(), "", gold(m.statement())));
             }
+            concepts.mentions().forEach(m -> lines.add(String.join("\t", set, "concept mention",
+                    m.right() ? "right" : "wrong", m.sentence().id(), m.term(), String.join("; ", m.sentence().terms()))));
             glossary.found().forEach(k -> lines.add(String.join("\t", set, "glossary term", "found", "", k, "")));
             glossary.missed().forEach(k -> lines.add(String.join("\t", set, "glossary term", "missed", "", "", k)));
             for (ProseScores.ChainVerdict v : chains.verdicts()) {

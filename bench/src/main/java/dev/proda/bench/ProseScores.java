@@ -9,6 +9,7 @@ import dev.proda.model.Statement;
 import dev.proda.project.Corpus;
 import dev.proda.text.Terms;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -90,7 +91,12 @@ final class ProseScores {
      *
      * @param wrongMentions how often each concept term was mentioned but is no gold term there, most first
      */
-    record Concepts(Ratio precision, Map<String, Ratio> byStratum, Map<String, Integer> wrongMentions) {
+    record Concepts(Ratio precision, Map<String, Ratio> byStratum, Map<String, Integer> wrongMentions,
+            List<Mention> mentions) {
+    }
+
+    /** One concept mentioned in one gold sentence, and whether the sentence's gold terms hold it. */
+    record Mention(ProseGold.Sentence sentence, String term, boolean right) {
     }
 
     /**
@@ -310,6 +316,7 @@ final class ProseScores {
         int right = 0;
         Map<String, int[]> byStratum = new TreeMap<>();
         Map<String, Integer> wrong = new HashMap<>();
+        List<Mention> verdicts = new ArrayList<>();
         for (ProseGold.Sentence sentence : gold.sentences()) {
             Set<String> goldKeys = TermKeys.keys(sentence.terms());
             Set<String> mentioned = new HashSet<>();
@@ -319,6 +326,7 @@ final class ProseScores {
             int[] stratum = byStratum.computeIfAbsent(String.valueOf(sentence.stratum()), k -> new int[2]);
             for (String id : mentioned) {
                 boolean isGold = keysOf.get(id).stream().anyMatch(goldKeys::contains);
+                verdicts.add(new Mention(sentence, termOf.get(id), isGold));
                 mentions++;
                 stratum[1]++;
                 if (isGold) {
@@ -334,7 +342,8 @@ final class ProseScores {
         Map<String, Integer> wrongMostFirst = new LinkedHashMap<>();
         wrong.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> wrongMostFirst.put(e.getKey(), e.getValue()));
-        return new Concepts(new Ratio(right, mentions), strata, wrongMostFirst);
+        verdicts.sort(Comparator.comparing((Mention m) -> m.sentence().id()).thenComparing(Mention::term));
+        return new Concepts(new Ratio(right, mentions), strata, wrongMostFirst, List.copyOf(verdicts));
     }
 
     static Set<String> conceptKeys(Concept concept) {

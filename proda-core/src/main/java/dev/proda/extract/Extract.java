@@ -255,7 +255,7 @@ public final class Extract {
                 boolean glossaryEntry = k == 0 && termLine != null;
                 TextUnit clause = mainClause(sentence);
                 int cue = Math.max(RelationPatterns.cueEnd(sentence.text()), RelationPatterns.cueEnd(clause.text()));
-                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text()) && assertedClause(sentence).isEmpty()
+                if (cue < 0 && !glossaryEntry && !Hearst.candidate(sentence.text()) && assertedClause(clause).isEmpty()
                         && !CLAUSE_BOUNDARY.matcher(sentence.text()).find() && !COORDINATED.matcher(clause.text()).find()) {
                     continue;
                 }
@@ -286,7 +286,8 @@ public final class Extract {
                                         more -> found.add(found(more, "copula", document, clause, initial)));
                             });
                 }
-                assertedClause(sentence).ifPresent(asserted -> {
+                // "On the flip side, although naive Bayes is …, it …": the opener goes before the reason is read
+                assertedClause(clause).ifPresent(asserted -> {
                     Tagger.Tagged assertedTags = Tagger.tag(asserted.text());
                     // "Since the cross product is a zero vector, …" reasons about the case at hand
                     RelationPatterns.match(assertedTags).flatMap(relation -> Claims.of(relation, assertedTags))
@@ -370,7 +371,7 @@ public final class Extract {
 
     private static final java.util.regex.Pattern OPENING_QUOTE = java.util.regex.Pattern.compile("^[“\"‘']+(?=\\p{L})");
     private static final java.util.regex.Pattern ASSERTING_CLAUSE = java.util.regex.Pattern.compile(
-            "^(?:Since|Because|Although|Though|While|Whereas|As|Given that) ([^,;:]{5,160}), ");
+            "^(?:[Ss]ince|[Bb]ecause|[Aa]lthough|[Tt]hough|[Ww]hile|[Ww]hereas|[Aa]s|[Gg]iven that) ([^,;:]{5,160}), ");
 
     /**
      * "Since Theil-Sen is a median-based estimator, it is …": a reason or concession clause opening the
@@ -466,7 +467,7 @@ public final class Extract {
     private static final java.util.regex.Pattern OPENING = java.util.regex.Pattern.compile(
             "^(?:(?:However|Also|Thus|Hence|Moreover|Furthermore|Similarly|Likewise|Generally|Typically|Usually|"
                     + "Conversely|Indeed|In (?:addition|particular|general|practice|contrast|short)|"
-                    + "For (?:example|instance)|(?:In|For|Within|Under) [\\w.’'-]+(?: [\\w.’'-]+){0,3}|"
+                    + "For (?:example|instance)|(?:In|For|Within|Under|On) [\\w.’'-]+(?: [\\w.’'-]+){0,3}|"
                     + "(?:Similar to|Unlike|As with|Compared (?:to|with)) [\\w.’'-]+(?: [\\w.’'-]+){0,4}),\\s+|Note that\\s+)");
     private static final java.util.regex.Pattern BACK_POINTING = java.util.regex.Pattern.compile(
             "(?i)\\b(?:this|that|these|those|such|the above|the latter|the former|it|its|their|here|above|below)\\b");

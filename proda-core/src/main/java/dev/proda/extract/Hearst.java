@@ -69,10 +69,14 @@ final class Hearst {
             classEnd--;
         }
         int[] cls = groupEndingAt(t, classEnd);
-        // "distributions for sampling parameters, such as expon": after a comma the list may belong to the
-        // noun before the preposition.
+        // "distributions for sampling parameters, such as expon": after a comma the list belongs to the plural
+        // noun before the preposition when there is one ("many useful distributions"), else it is not trusted.
         if (comma && cls != null && cls[0] > 0 && t.is(cls[0] - 1, "ADP") && !t.lower(cls[0] - 1).equals("of")) {
-            return;
+            int[] outer = groupEndingAt(t, cls[0] - 2);
+            if (outer == null || !plural(t, outer[1] - 1) || !"for".equals(t.lower(cls[0] - 1))) {
+                return;
+            }
+            cls = afterVerb(t, outer);
         }
         // "Python libraries for phylogenetics such as DendroPy": a one-word class that names no plural of things
         // after "for" / "in" is a field, and the list belongs to the noun before it
@@ -110,6 +114,10 @@ final class Hearst {
                 start++;
             }
             int end = groupFrom(t, start);
+            if (end == start && quoted && start + 1 < t.size() && QUOTES.contains(t.tokens().get(start + 1))
+                    && Character.isLetter(t.tokens().get(start).charAt(0))) {
+                end = start + 1; // "'iterative-lgmres'": a quoted name is one, whatever the tagger made of it
+            }
             if (end == start && lastMember && start < t.tagged() && t.is(start, "ADJ") && !quoted
                     && (start + 1 >= t.size() || t.is(start + 1, "PUNCT"))) {
                 end = start + 1; // "lead, zinc, nickel, and gold.": the tagger reads a list's last noun as an adjective
@@ -140,6 +148,12 @@ final class Hearst {
             emit(t, members, cls, into);
             return;
         }
+        // "such as the 'iterative-gmres' and 'iterative-bicgstab' methods": the class named again after quoted
+        // names closes the list
+        if (!members.isEmpty() && i < t.tagged() && i > 0 && QUOTES.contains(t.tokens().get(i - 1))
+                && dev.proda.text.Terms.singular(t.lower(i)).equals(dev.proda.text.Terms.singular(t.lower(cls[1] - 1)))) {
+            i++;
+        }
         // The list must end the clause: a member followed by more words may be part of a longer phrase.
         if (members.isEmpty() || i < t.size() && !(t.is(i, "PUNCT") || t.is(i, "ADP") || t.is(i, "VERB")
                 || t.is(i, "AUX") || t.is(i, "SCONJ") || t.is(i, "PRON") || t.is(i, "DET")
@@ -169,14 +183,7 @@ final class Hearst {
         if (cls == null) {
             return;
         }
-        // "The library covers internet protocols (…)": an -s word between a noun and the class is the verb.
-        for (int k = cls[1] - 2; k > cls[0]; k--) {
-            if (t.lower(k).endsWith("s") && !t.lower(k).endsWith("ss") && (t.nounLike(k - 1) || t.is(k - 1, "ADJ"))
-                    && dev.proda.text.Terms.singular(t.lower(k - 1)).equals(t.lower(k - 1))) {
-                cls = new int[] {k + 1, cls[1]};
-                break;
-            }
-        }
+        cls = afterVerb(t, cls);
         // "three parameters (r, theta and phi)" counts slots, "the criterion of the decision trees (Gini, …)"
         // may gloss the noun before "of": neither lists kinds of the class.
         int before = cls[0] - 1;
@@ -226,6 +233,20 @@ final class Hearst {
     }
 
     /**
+     * "The library covers internet protocols (…)": an -s word between a singular noun and the class is the
+     * verb, so the class starts after it.
+     */
+    private static int[] afterVerb(Tagger.Tagged t, int[] cls) {
+        for (int k = cls[1] - 2; k > cls[0]; k--) {
+            if (t.lower(k).endsWith("s") && !t.lower(k).endsWith("ss") && (t.nounLike(k - 1) || t.is(k - 1, "ADJ"))
+                    && dev.proda.text.Terms.singular(t.lower(k - 1)).equals(t.lower(k - 1))) {
+                return new int[] {k + 1, cls[1]};
+            }
+        }
+        return cls;
+    }
+
+    /**
      * "an input file called infile": the name after "called" / "named" is a kind of the indefinite noun group
      * before it.
      */
@@ -269,6 +290,15 @@ final class Hearst {
      */
     private static void appositive(Tagger.Tagged t, int memberEnd, int classStart, List<Claims.Claim> into) {
         int[] member = groupEndingAt(t, memberEnd);
+        // "the Georgian Co-Investment Fund, a $6 billion private equity fund that …": an amount sizes the
+        // thing, it is no part of its class
+        int amount = classStart;
+        while (amount < t.tagged() && (t.tokens().get(amount).matches("(?:US)?\\$|€|£") || t.is(amount, "NUM"))) {
+            amount++;
+        }
+        if (amount > classStart && amount - classStart <= 3 && t.tokens().get(classStart).matches("(?:US)?\\$|€|£")) {
+            classStart = amount;
+        }
         int classEnd = groupFrom(t, classStart);
         if (member == null || classEnd == classStart || classEnd >= t.size()) {
             return;
@@ -356,7 +386,10 @@ final class Hearst {
 
     private static boolean plural(Tagger.Tagged t, int i) {
         String w = t.lower(i);
-        return t.nounLike(i) && !dev.proda.text.Terms.singular(w).equals(w);
+        String token = t.tokens().get(i);
+        // "PyFITS" ends in a capital S: a name, not the plural of "PyFIT" ("GPs" is one)
+        boolean capitalS = token.length() > 1 && token.endsWith("S") && Character.isUpperCase(token.charAt(token.length() - 2));
+        return t.nounLike(i) && !capitalS && !dev.proda.text.Terms.singular(w).equals(w);
     }
 
     /** A past participle ("balanced"), not a verb that merely ends in -ed ("need", "exceed"). */
@@ -519,8 +552,11 @@ final class Hearst {
                 continue; // "maritime and other infrastructure": a modifier of the class, not a member
             }
             if (subject != null && dev.proda.text.Terms.singular(subject.substring(subject.lastIndexOf(' ') + 1)
-                    .toLowerCase(java.util.Locale.ROOT)).equals(objectHead)) {
-                continue; // "algorithms such as kernel algorithms": a kind named by its class says nothing
+                    .toLowerCase(java.util.Locale.ROOT)).equals(objectHead) && !subjectLast.isEmpty()
+                    && Character.isLowerCase(subjectLast.charAt(0))) {
+                // "algorithms such as kernel algorithms": a kind named by its class says nothing; a name does
+                // ("the Lom Pangar Hydropower Project" is one infrastructure project)
+                continue;
             }
             if (member[1] - member[0] > 1 && java.util.stream.IntStream.range(member[0], member[1]).allMatch(
                     k -> t.tokens().get(k).length() > 1 && t.tokens().get(k).equals(t.tokens().get(k).toUpperCase(

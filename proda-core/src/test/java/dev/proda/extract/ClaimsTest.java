@@ -210,6 +210,42 @@ class ClaimsTest {
     }
 
     @Test
+    void aListAfterAPurposePhraseBelongsToThePluralBeforeIt() {
+        assertEquals(List.of("zstd | compressors", "brotli | compressors"),
+                hearst("The toolkit ships several compressors for archiving logs, such as zstd and brotli."));
+        assertEquals(List.of("quad | routines", "dblquad | routines"),
+                hearst("The module offers routines for integrating samples, such as quad and dblquad."),
+                "'offers' is the verb, not part of the class");
+        assertTrue(hearst("It adds support for reading tables, such as CSV and JSON.").isEmpty(),
+                "a singular noun before the purpose phrase owns no list");
+        assertTrue(hearst("The tool runs with many data sets, such as iris and wine.").isEmpty(),
+                "after 'with' the list may belong to anything");
+    }
+
+    @Test
+    void quotedNamesAndNamedKindsOfTheirClassAreMembers() {
+        assertEquals(List.of("gzip | Lossless codecs", "bz2 | Lossless codecs", "lzma-2 | Lossless codecs"),
+                hearst("Lossless codecs such as the 'gzip', 'bz2', and 'lzma-2' codecs keep every byte."));
+        assertEquals(List.of("Nordic Green Bond | bond fund"),
+                hearst("The bank launched the Nordic Green Bond, a $2 billion bond fund that buys utility debt."),
+                "an amount sizes the thing, a name that ends in its class still names one of them");
+        assertTrue(hearst("Files opened by PyFITS like “readonly” and “update” behave alike.").isEmpty(),
+                "a name ending in a capital S is no plural class");
+        assertTrue(hearst("Sorting algorithms such as merge algorithms are stable.").isEmpty(),
+                "a lower-case kind named by its class says nothing");
+    }
+
+    @Test
+    void aReasonClauseAfterAnOpenerAsserts() {
+        assertEquals("Brotli is a compression format", Extract.assertedClause(Extract.mainClause(
+                unit("On the other hand, although Brotli is a compression format, few servers use it."))).orElseThrow()
+                .text());
+        assertTrue(Extract.assertedClause(Extract.mainClause(
+                unit("On the other hand, if Brotli is a compression format, few servers use it."))).isEmpty(),
+                "a condition still asserts nothing");
+    }
+
+    @Test
     void everyConjunctOfAnObjectListIsAnObject() {
         Tagger.Tagged t = Tagger.tag("Mali relies on foreign aid and gold exports for its budget.");
         Claims.Claim first = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
