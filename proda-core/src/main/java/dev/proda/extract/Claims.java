@@ -149,6 +149,28 @@ final class Claims {
         return Set.copyOf(java.util.Arrays.asList(words));
     }
 
+    /**
+     * "SelectFromModel is a transformer that …" with "transformer" tagged as an adjective: a word that ends a
+     * noun group opened by "a" / "an", before punctuation, a relative word or a preposition, must be its noun,
+     * unless its ending makes it an adjective ("a stationary, …").
+     */
+    static boolean adjectiveTaggedHead(Tagger.Tagged t, int i) {
+        String word = t.lower(i);
+        if (!t.is(i, "ADJ") || ADJECTIVE_FORM.matcher(word).matches() || EVALUATIVE.contains(word)
+                || COMPARATIVES.contains(word) || i + 1 < t.size() && !(t.tokens().get(i + 1).matches("[.,;:]") || t.is(i + 1, "PRON")
+                        || t.is(i + 1, "ADP") || t.is(i + 1, "SCONJ"))) {
+            return false;
+        }
+        int k = i - 1;
+        while (k >= 0 && (t.is(k, "ADJ") || t.nounLike(k) || t.is(k, "ADV"))) {
+            k--;
+        }
+        return k >= 0 && (t.lower(k).equals("a") || t.lower(k).equals("an"));
+    }
+
+    private static final java.util.regex.Pattern ADJECTIVE_FORM = java.util.regex.Pattern.compile(
+            "[a-z-]*(?:al|ic|ive|ous|ful|able|ible|less|ary|ory|ed|ing|ish|ent|ant|ar|ile|est|like|wise|free|ly|y)");
+
     /** The claim a relation makes, if it is a self-contained statement between concept terms. */
     static Optional<Claim> of(RelationPatterns.Relation relation, Tagger.Tagged t) {
         String text = t.text();
@@ -309,7 +331,7 @@ final class Claims {
             last++;
         }
         if (last >= t.tagged() || t.ends()[last] != objectEnd || !(t.nounLike(last) || t.is(last, "X")
-                || Heads.ingNoun(t.lower(last)))) {
+                || Heads.ingNoun(t.lower(last)) || predicate.equals("is-a") && adjectiveTaggedHead(t, last))) {
             return Optional.empty();
         }
         // "a fundamental part of …", "a crucial ingredient": a noun that names a role in a whole, under adjectives
@@ -327,6 +349,12 @@ final class Claims {
             if (!narrowed) {
                 return Optional.empty();
             }
+        }
+        // "a map is a channel if it is both completely positive and …": a condition after the class makes it
+        // no general claim
+        if (predicate.equals("is-a") && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT)
+                .matches("(?s)(?:if|unless|only if|provided|as long as)\\b.*")) {
+            return Optional.empty();
         }
         // "is nearly beyond repair": a preposition before the object group makes it an adverbial, not a class
         // ("a kind of" aside: "of" is read by the pattern); so does a clause word ("are more efficient when

@@ -466,8 +466,11 @@ public final class Extract {
 
     private static final java.util.regex.Pattern OPENING = java.util.regex.Pattern.compile(
             "^(?:(?:However|Also|Thus|Hence|Moreover|Furthermore|Similarly|Likewise|Generally|Typically|Usually|"
-                    + "Conversely|Indeed|In (?:addition|particular|general|practice|contrast|short)|"
+                    + "Conversely|Indeed|Instead|Finally|Therefore|Alternatively|Additionally|"
+                    + "(?:More )?(?:[Pp]recisely|[Ss]pecifically|[Ff]ormally|[Ss]imply put)|Mathematically|Technically|"
+                    + "In (?:addition|particular|general|practice|contrast|short)|"
                     + "For (?:example|instance)|(?:In|For|Within|Under|On) [\\w.’'-]+(?: [\\w.’'-]+){0,3}|"
+                    + "Among [\\w.’'-]+(?: [\\w.’'-]+){0,6}|"
                     + "(?:Similar to|Unlike|As with|Compared (?:to|with)) [\\w.’'-]+(?: [\\w.’'-]+){0,4}),\\s+|Note that\\s+)");
     private static final java.util.regex.Pattern BACK_POINTING = java.util.regex.Pattern.compile(
             "(?i)\\b(?:this|that|these|those|such|the above|the latter|the former|it|its|their|here|above|below)\\b");

@@ -246,6 +246,19 @@ class ClaimsTest {
     }
 
     @Test
+    void aNounTheTaggerCalledAnAdjectiveEndsTheClassButAConditionOrAnAdjectiveDoesNot() {
+        assertEquals("transformer", claim("Zopfli is a transformer that trades time for size.").orElseThrow().object(),
+                "the tagger reads 'transformer' as an adjective");
+        assertTrue(claim("A filter is a sink if it is both lossless and idempotent.").isEmpty(),
+                "a condition after the class");
+        assertTrue(claim("A small step leads to an unsmooth (i.e. noisy) curve.").isEmpty(),
+                "an adjective before a parenthesis is no head");
+        assertEquals("landlocked country", claim(Extract.mainClause(unit(
+                "Among the poorest states of the region, Chad is a landlocked country.")).text()).orElseThrow().object(),
+                "a framing 'Among …' opener is no part of the claim");
+    }
+
+    @Test
     void everyConjunctOfAnObjectListIsAnObject() {
         Tagger.Tagged t = Tagger.tag("Mali relies on foreign aid and gold exports for its budget.");
         Claims.Claim first = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
