@@ -495,6 +495,11 @@ final class RelationPatterns {
      * before anything else. "A kind of X" → the group of X. Beyond the tagged tokens, or when no noun is
      * found, the plain string rules of {@link Heads} decide.
      */
+    /** A modifier in a comma list before a noun: an adjective or an "-ed" participle ("interpreted, …"). */
+    private static boolean listedModifier(Tagger.Tagged t, int k) {
+        return gradingModifier(t, k) || t.is(k, "VERB") && t.lower(k).endsWith("ed");
+    }
+
     /** An adjective, or a hyphenated compound the tagger may call a noun ("high-speed", "low-memory"). */
     private static boolean gradingModifier(Tagger.Tagged t, int k) {
         String token = t.tokens().get(k);
@@ -521,13 +526,18 @@ final class RelationPatterns {
             if (compound) {
                 tag = "ADJ";
             }
-            // "a small, open economy", "a high-speed, low-memory vectorizer": the adjective before the comma
-            // grades the same noun; the group goes on after it.
-            if (t.tokens().get(i).equals(",") && i > start && i + 2 < n
-                    && IntStream.range(start, i).allMatch(k -> gradingModifier(t, k)) && gradingModifier(t, i + 1)
-                    && (t.nounLike(i + 2) || gradingModifier(t, i + 2))) {
+            // "a small, open economy", "a high-speed, low-memory vectorizer", "an interpreted, interactive,
+            // object-oriented programming language", "a peaceful, prosperous, and modern market economy": the
+            // adjectives before the last comma grade the same noun; the group goes on after it (the last one
+            // may classify: "open economy").
+            int next = i + 1 < n && (t.lower(i + 1).equals("and") || t.lower(i + 1).equals("or")) ? i + 2 : i + 1;
+            if (t.tokens().get(i).equals(",") && i > start && next + 1 < n
+                    && IntStream.range(start, i).allMatch(k -> t.tokens().get(k).equals(",") || listedModifier(t, k))
+                    && listedModifier(t, next) && (t.nounLike(next + 1) || gradingModifier(t, next + 1)
+                            || t.tokens().get(next + 1).equals(","))) {
                 lastNoun = -1;
-                start = i + 1;
+                start = next;
+                i = next - 1;
                 continue;
             }
             boolean np = tag.equals("NOUN") || tag.equals("PROPN") || tag.equals("ADJ") || tag.equals("NUM")

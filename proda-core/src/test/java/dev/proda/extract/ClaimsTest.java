@@ -259,6 +259,14 @@ class ClaimsTest {
     }
 
     @Test
+    void aCommaListOfAdjectivesWithAndOrParticiplesGradesTheHead() {
+        assertEquals("object-oriented scripting language", claim(
+                "Lua is a compiled, embeddable, object-oriented scripting language.").orElseThrow().object());
+        assertEquals("market economy", claim("Estonia is a stable, open, and modern market economy with a flat tax.")
+                .orElseThrow().object(), "'modern' is a judgement, the list may close with 'and'");
+    }
+
+    @Test
     void everyConjunctOfAnObjectListIsAnObject() {
         Tagger.Tagged t = Tagger.tag("Mali relies on foreign aid and gold exports for its budget.");
         Claims.Claim first = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
