@@ -124,6 +124,12 @@ final class Claims {
     private static final Set<String> COMPONENT_HEADS = words("module", "package", "library", "submodule",
             "subpackage", "toolkit", "toolbox");
     /** Bare kinds of code: as a part ("contains methods", "includes classes") they name no part in particular. */
+    /** How widely a thing is taken up ("commonly used", "widely distributed"): no part of what kind it is. */
+    private static final Set<String> USAGE_PARTICIPLES = words("used", "known", "adopted", "applied", "employed",
+            "distributed", "deployed", "accepted", "cited", "studied");
+    /** Parts named only by what kind of part they are: "three stages", "several components". */
+    private static final Set<String> PART_KINDS = words("stage", "step", "phase", "part", "component", "element",
+            "section", "piece", "portion", "item", "layer", "level");
     private static final Set<String> CODE_KINDS = words("method", "function", "class", "tool", "routine", "utility",
             "module", "feature", "option", "object", "type", "helper");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
@@ -311,8 +317,10 @@ final class Claims {
             return Optional.empty();
         }
         // "statsmodels.tsa.vector_ar contains methods …": a part named only by what kind of code it is says nothing
+        // ("comprises three stages:" names the parts by what kind of part they are, and says nothing either)
         if (predicate.equals("has-part") && object.indexOf(' ') < 0
-                && CODE_KINDS.contains(dev.proda.text.Terms.singular(object.toLowerCase(Locale.ROOT)))) {
+                && (CODE_KINDS.contains(dev.proda.text.Terms.singular(object.toLowerCase(Locale.ROOT)))
+                        || PART_KINDS.contains(dev.proda.text.Terms.singular(object.toLowerCase(Locale.ROOT))))) {
             return Optional.empty();
         }
         int objectEnd = head.end();
@@ -392,7 +400,8 @@ final class Claims {
         // "a variation of receiver operating characteristic (ROC) curves" read as "receiver": a group that
         // stops before another word of the same noun phrase was cut, and a cut term is a wrong term.
         int next = t.tokenAt(objectEnd);
-        if (next < t.tagged() && (t.nounLike(next) || t.is(next, "ADJ") || t.is(next, "NUM")
+        boolean listFollows = next + 1 < t.tagged() && t.lower(next).equals("such") && t.lower(next + 1).equals("as");
+        if (next < t.tagged() && !listFollows && (t.nounLike(next) || t.is(next, "ADJ") || t.is(next, "NUM")
                 || t.is(next, "VERB") && t.lower(next).endsWith("ing") && !REDUCED_RELATIVES.contains(t.lower(next))
                         && next + 1 < t.tagged() && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
             return Optional.empty(); // "a machine learning …" was cut; "a design document providing …" was not
@@ -576,6 +585,11 @@ final class Claims {
                 || words.size() > 1 && STATE_PARTICIPLE.matcher(words.get(0)).matches())) {
             words.remove(0); // "undeveloped mineral resources" are mineral resources in some state
         }
+        // "commonly used iterators", "widely used formats": how often a thing is used is no part of its kind
+        if (words.size() > 2 && words.get(0).toLowerCase(Locale.ROOT).matches("\\p{L}+ly")
+                && USAGE_PARTICIPLES.contains(words.get(1).toLowerCase(Locale.ROOT))) {
+            words.subList(0, 2).clear();
+        }
         // "an additional parameter", "a typical class": the writer's framing of one case, not a kind.
         if (words.size() > 1 && INSTANCE_FRAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
             return null;
@@ -649,7 +663,31 @@ final class Claims {
         }
         // The group must be the object's opening words, not a noun found further on.
         String lead = t.text().substring(objectStart, head.start()).strip().toLowerCase(Locale.ROOT);
-        return lead.isEmpty() || lead.matches("(?:a|an|the|its|their|all|any|some|each|every|both)") ? head : null;
+        // "contains a number of iterators", "includes two averaging algorithms": a count of them opens it too,
+        // and "a number of widely used codecs" are codecs
+        var opening = java.util.regex.Pattern.compile("(?:(?:a|an|the|its|their|all|any|some|each|every|both|many|"
+                + "several|various|numerous|multiple|two|three|four|five|six|seven|eight|nine|ten|lots of|"
+                + "an? (?:number|variety|range|host|handful|couple|lot|multitude|plethora) of)(?: (\\p{L}+ly))?)?")
+                .matcher(lead);
+        if (!opening.matches()) {
+            return null;
+        }
+        String first = head.group().split("\\s+")[0];
+        // "allows two formats for …", "is used in three different contexts:": a count of everyday things leads
+        // in to a list the sentence has not given yet
+        boolean counted = !lead.matches("(?:a|an|the|its|their|all|any|some|each|every|both)?");
+        String named = term(head.group());
+        if (counted && named != null && named.indexOf(' ') < 0 && Termhood.inGeneralEnglish(named)) {
+            return null;
+        }
+        if (opening.group(1) != null && !USAGE_PARTICIPLES.contains(first.toLowerCase(Locale.ROOT))) {
+            return null; // "a fully connected graph": the adverb grades a modifier the group left out
+        }
+        if (opening.group(1) != null && head.group().length() > first.length()) {
+            int start = head.start() + first.length() + 1;
+            return new RelationPatterns.Head(t.text().substring(start, head.end()), start, head.end());
+        }
+        return head;
     }
 
     /**

@@ -267,6 +267,19 @@ class ClaimsTest {
     }
 
     @Test
+    void aCountOpensAPartListButAPartNamedByItsKindSaysNothing() {
+        assertEquals("codecs", claim("The archive module contains a number of widely used codecs.").orElseThrow().object());
+        assertEquals("sorting networks", claim("Sortlib includes two sorting networks.").orElseThrow().object());
+        assertEquals("hyperparameters", claim("Boosting requires a number of hyperparameters such as the depth.")
+                .orElseThrow().object(), "a 'such as' list after the object does not cut it");
+        assertTrue(claim("The pipeline comprises three stages.").isEmpty(), "parts named by their kind");
+        assertTrue(claim("Zstd allows two different formats for its frames:").isEmpty(),
+                "a count of everyday things leads in to a list");
+        assertTrue(claim("Sortlib will produce a fully connected graph.").isEmpty(),
+                "an adverb grading a modifier the group left out");
+    }
+
+    @Test
     void everyConjunctOfAnObjectListIsAnObject() {
         Tagger.Tagged t = Tagger.tag("Mali relies on foreign aid and gold exports for its budget.");
         Claims.Claim first = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
