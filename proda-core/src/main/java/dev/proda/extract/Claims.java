@@ -590,6 +590,13 @@ final class Claims {
                 && USAGE_PARTICIPLES.contains(words.get(1).toLowerCase(Locale.ROOT))) {
             words.subList(0, 2).clear();
         }
+        // "a stable and prosperous market economy": two adjectives joined by "and" / "or" grade the noun group
+        // after them, which is the term
+        if (words.size() >= 4 && words.get(1).matches("(?i)and|or")
+                && ADJECTIVE_FORM.matcher(words.get(0).toLowerCase(Locale.ROOT)).matches()
+                && ADJECTIVE_FORM.matcher(words.get(2).toLowerCase(Locale.ROOT)).matches()) {
+            words.subList(0, 3).clear();
+        }
         // "an additional parameter", "a typical class": the writer's framing of one case, not a kind.
         if (words.size() > 1 && INSTANCE_FRAMES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
             return null;
