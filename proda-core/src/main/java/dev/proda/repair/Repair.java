@@ -321,7 +321,7 @@ public final class Repair {
                         + Phrasing.quote(s.subject()) + "?", "First: " + s.subject() + " Then: " + s.object()));
             } else {
                 String sentence = Phrasing.sentence(s.subject(), s.predicate(), s.object());
-                samples.add(sample("grounded-state", knowledge, "From the text: " + context(passages, s.source_quote())
+                samples.add(sample("grounded-state", knowledge, "From the text: " + context(passages, s)
                         + " What does it say " + s.subject() + " " + Phrasing.verb(s.predicate()) + "?", s.object()));
                 samples.add(sample("example", knowledge, "Give an example: what " + Phrasing.verb(s.predicate()) + " "
                         + s.object() + "?", s.subject()));
@@ -373,12 +373,19 @@ public final class Repair {
                 samples.add(sample("describe", knowledge, "Describe " + Phrasing.quote(c.term()) + ".",
                         c.definition()));
             }
+            // a passage the search found by a shared word ("evolves" for "evolving language") says nothing about it
             for (Bm25Grounding.Passage passage : passages) {
-                samples.add(sample("grounded-mention", knowledge, "What does the text say about " + c.term() + "?",
-                        passage.text()));
+                if (mentions(passage.text(), c.term()) || c.aliases().stream().anyMatch(a -> mentions(passage.text(), a))) {
+                    samples.add(sample("grounded-mention", knowledge, "What does the text say about " + c.term()
+                            + "?", passage.text()));
+                }
             }
-            samples.add(sample("term-recall", knowledge, "Name the term: " + (c.definition() == null
-                    ? c.term() + " (" + String.join(", ", c.aliases()) + ")" : c.definition()), c.term()));
+            // naming the term from itself teaches copying: only a definition or another name asks for it
+            List<String> otherNames = c.aliases().stream().filter(a -> !Terms.key(a).equals(key(c))).toList();
+            if (c.definition() != null || !otherNames.isEmpty()) {
+                samples.add(sample("term-recall", knowledge, "Name the term: " + (c.definition() == null
+                        ? "also called " + String.join(", ", otherNames) : c.definition()), c.term()));
+            }
             return samples;
         }
 
@@ -472,8 +479,17 @@ public final class Repair {
             return samples;
         }
 
-        private static String context(List<Bm25Grounding.Passage> passages, String fallback) {
-            return passages.isEmpty() ? fallback : passages.get(0).text();
+        /** The passage that states the statement (both its terms), else the statement's own sentence. */
+        private static String context(List<Bm25Grounding.Passage> passages, Statement s) {
+            return passages.stream().map(Bm25Grounding.Passage::text)
+                    .filter(text -> mentions(text, s.subject()) && mentions(text, s.object()))
+                    .findFirst().orElse(s.source_quote());
+        }
+
+        /** Whether the text holds the term as whole words (by merge key: case and plural aside). */
+        static boolean mentions(String text, String term) {
+            String key = Terms.key(term);
+            return !key.isEmpty() && (" " + Terms.key(text) + " ").contains(" " + key + " ");
         }
 
         private Sample sample(String skill, List<String> knowledge, String question, String answer) {

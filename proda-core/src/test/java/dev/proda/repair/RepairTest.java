@@ -114,6 +114,21 @@ class RepairTest {
                 for (Message m : sample.messages()) {
                     assertTrue(questions.stream().noneMatch(m.content()::contains), "never copies an item");
                 }
+                // Grounded samples quote text that states what they ask about, and no sample answers itself.
+                String question = sample.messages().get(0).content();
+                String answer = sample.messages().get(1).content();
+                if (sample.skill().equals("grounded-mention")) {
+                    String term = question.substring("What does the text say about ".length(), question.length() - 1);
+                    assertTrue(Repair.PatchWriter.mentions(answer, term), term + " not in: " + answer);
+                }
+                if (sample.skill().equals("grounded-state")) {
+                    dev.proda.model.Statement s = byId.get(patch.target());
+                    assertTrue(Repair.PatchWriter.mentions(question, s.subject())
+                            && Repair.PatchWriter.mentions(question, s.object()), question);
+                }
+                if (sample.skill().equals("term-recall")) {
+                    assertFalse(dev.proda.text.Terms.key(question).contains(dev.proda.text.Terms.key(answer)), question);
+                }
                 if (patch.target().equals(breakItem.chain_id())) {
                     String exemplarChain = sample.knowledge().get(0);
                     assertFalse(benchmarkChains.contains(exemplarChain),
