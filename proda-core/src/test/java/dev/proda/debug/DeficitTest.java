@@ -51,4 +51,16 @@ class DeficitTest {
         assertEquals(Set.of(), Debug.deficits(dev.subList(0, 6), Set.of("c0", "c1"), statements),
                 "too few items of any form");
     }
+
+    @Test
+    void aConceptGapAlsoNamesTheFailedItemsOwnStatement() {
+        Map<String, Statement> statements = Map.of("is", statement("is", "is-a"));
+        TestItem failed = item("c1", "completion", "is");
+        assertEquals(List.of("is", "c-term"), Debug.withItemNode(failed, List.of("c-term"), statements),
+                "its probe passed, the item failed: the item's statement is patched too, first");
+        assertEquals(List.of("c-term", "is"), Debug.withItemNode(failed, List.of("c-term", "is"), statements),
+                "already a gap: named once");
+        assertEquals(List.of("c-term"), Debug.withItemNode(item("c2", "completion", "chain-9"), List.of("c-term"),
+                statements), "a node that is no statement (a chain) is not added");
+    }
 }
