@@ -46,7 +46,7 @@ final class Claims {
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
             "several", "own", "same", "other", "different", "similar", "such", "following", "above", "previous",
             "fairly", "very", "much", "relatively", "second-largest", "largest", "smallest", "biggest", "highest",
-            "lowest", "richest", "poorest", "fastest", "most", "least", "decent", "excellent");
+            "lowest", "richest", "poorest", "fastest", "most", "least", "decent", "excellent", "arbitrary");
     /** Determiners that point back into the text. */
     static final Set<String> POINTING = Set.of("these", "those", "this", "that", "such", "its", "their", "his", "her",
             "our", "said", "aforementioned");

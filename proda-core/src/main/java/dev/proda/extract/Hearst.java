@@ -156,6 +156,7 @@ final class Hearst {
         }
         // The list must end the clause: a member followed by more words may be part of a longer phrase.
         if (members.isEmpty() || i < t.size() && !(t.is(i, "PUNCT") || t.is(i, "ADP") || t.is(i, "VERB")
+                || !comma && t.lower(i).equals("to") && i + 1 < t.tagged() && t.is(i + 1, "VERB")
                 || t.is(i, "AUX") || t.is(i, "SCONJ") || t.is(i, "PRON") || t.is(i, "DET")
                 || t.is(i, "ADV") && t.lower(i).endsWith("ly") && !JOINERS.contains(t.lower(i - 1)))) {
             return; // "such as Bernoulli Naive Bayes explicitly model …": an -ly adverb starts the predicate
@@ -535,7 +536,10 @@ final class Hearst {
         for (int[] member : members) {
             String memberText = t.text().substring(t.starts()[member[0]], t.ends()[member[1] - 1]);
             String subject = Claims.term(memberText);
-            if (member[1] < t.size() && (MEMBER_GOES_ON.contains(t.lower(member[1]))
+            // "such as Dnadist to compute distances": "to" before a verb opens a purpose, the member has ended
+            boolean purpose = member[1] + 1 < t.tagged() && t.lower(member[1]).equals("to") && t.is(member[1] + 1, "VERB")
+                    && !t.tokens().get(Math.max(0, cls[1])).equals(",");
+            if (member[1] < t.size() && !purpose && (MEMBER_GOES_ON.contains(t.lower(member[1]))
                     || t.lower(member[1]).equals("'s") || t.lower(member[1]).equals("’s")
                     || t.is(member[1], "VERB") && (t.lower(member[1]).endsWith("ing") || t.lower(member[1]).endsWith("ed")))) {
                 // "lack of resources", "access to electricity", "Qatar's metro", "the first field containing
@@ -545,6 +549,7 @@ final class Hearst {
             String subjectLast = subject == null ? "" : subject.substring(subject.lastIndexOf(' ') + 1);
             if (objectHead.equals(object.substring(object.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT))
                     && !MASS_CLASSES.contains(objectHead) && subjectLast.equals(subjectLast.toLowerCase(java.util.Locale.ROOT))
+                    && !subjectLast.matches(".*[_.\\d].*") // "n_estimators" is a name, not a plural
                     && !dev.proda.text.Terms.singular(subjectLast).equals(subjectLast)) {
                 continue; // "in the unit interval such as fractions": kinds of a singular class are not plural
             }
@@ -598,7 +603,11 @@ final class Hearst {
             return false;
         }
         String word = t.lower(before);
-        if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX")
+        // "it can also be an arbitrary numeric parameter such as …": after a copula the class is what the clause
+        // says the subject is, and the list names its kinds
+        boolean copula = Set.of("be", "is", "are", "was", "were", "been").contains(word)
+                && !(before > 0 && Set.of("which", "that", "who").contains(t.lower(before - 1)));
+        if (t.is(before, "ADV") || t.is(before, "PART") || t.is(before, "AUX") && !copula
                 || t.is(before, "VERB") && PARTICIPLE.matcher(word).matches() && !Claims.STATE_PARTICIPLE.matcher(word).matches()) {
             // "challenges that it has yet to fully address, including …": "address" is a verb here; "with
             // nearly balanced classes": a participle the group did not take in cuts the class

@@ -280,6 +280,19 @@ class ClaimsTest {
     }
 
     @Test
+    void aListAfterACopulaOrBeforeAPurposeStillNamesKinds() {
+        assertEquals(List.of("max_depth | tree parameter"),
+                hearst("The budget can also be a tree parameter such as max_depth in a forest."),
+                "a code name ending in -s is no plural");
+        assertEquals(List.of("Gzip | compressors"),
+                hearst("You first need one of the compressors such as Gzip to shrink the logs."));
+        assertTrue(hearst("Sizes which are integers, such as the block programs Zip and Tar, are kept.").isEmpty(),
+                "a copula inside a relative clause: the list belongs further left");
+        assertTrue(hearst("Each field needs a width for each column, such as 'I10' to hold integers.").isEmpty(),
+                "after a comma a purpose may belong to anything before");
+    }
+
+    @Test
     void everyConjunctOfAnObjectListIsAnObject() {
         Tagger.Tagged t = Tagger.tag("Mali relies on foreign aid and gold exports for its budget.");
         Claims.Claim first = RelationPatterns.match(t).flatMap(r -> Claims.of(r, t)).orElseThrow();
