@@ -92,6 +92,13 @@ final class Hearst {
                 return;
             }
         }
+        // "non-oil sources of revenues, such as gold mining": after "of" under a noun that names a role (sources,
+        // means, uses) the list names kinds of that role, not of the class after "of"
+        if (cls != null && cls[0] >= 2 && t.lower(cls[0] - 1).equals("of")
+                && Set.of("sources", "forms", "means", "ways", "areas", "uses", "causes", "drivers", "channels")
+                        .contains(t.lower(cls[0] - 2))) {
+            return;
+        }
         // "(containing functions such as abs(), …)": a class opened by a participle is a clause, not a kind.
         if (cls != null && cls[1] - cls[0] > 1 && t.lower(cls[0]).endsWith("ing") && !Heads.ingNoun(t.lower(cls[0]))) {
             return;

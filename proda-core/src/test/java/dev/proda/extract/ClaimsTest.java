@@ -288,6 +288,8 @@ class ClaimsTest {
                 hearst("You first need one of the compressors such as Gzip to shrink the logs."));
         assertTrue(hearst("Sizes which are integers, such as the block programs Zip and Tar, are kept.").isEmpty(),
                 "a copula inside a relative clause: the list belongs further left");
+        assertTrue(hearst("Chad develops new sources of revenues, such as cotton farming, to offset oil.").isEmpty(),
+                "kinds of sources, not of revenues");
         assertTrue(hearst("Each field needs a width for each column, such as 'I10' to hold integers.").isEmpty(),
                 "after a comma a purpose may belong to anything before");
     }
