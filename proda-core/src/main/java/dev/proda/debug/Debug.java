@@ -42,7 +42,8 @@ public final class Debug {
         Map<String, Statement> statements = kb.statementsById();
         Map<String, Concept> concepts = kb.conceptsById();
 
-        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config), config.seed() + round);
+        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config, log, "debug " + version),
+                config.seed() + round);
         Map<String, TestItem> probeByNode = new LinkedHashMap<>();
         for (ItemResult result : failed) {
             for (String node : nodes(dev.get(result.item()))) {
