@@ -225,6 +225,21 @@ class CliTest {
     }
 
     @Test
+    void initTakesItsFolderWithMinusCAsEveryProjectCommandDoes() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
+        Run none = run("init", "--corpus", dir.resolve("c").toString());
+        assertEquals(2, none.exit(), "no folder: a usage error, never the current folder unasked");
+        assertTrue(none.err().contains("proda init DIR (or -C DIR)"), none.err());
+        assertEquals(2, run("init", dir.resolve("a").toString(), "-C", dir.resolve("b").toString()).exit(),
+                "two different folders");
+        Run init = run("init", "-C", dir.resolve("p").toString(), "--corpus", dir.resolve("c").toString());
+        assertEquals(0, init.exit(), init.err());
+        assertTrue(Files.isRegularFile(dir.resolve("p/proda.yaml")) && Files.isRegularFile(dir.resolve(
+                "p/corpus/physics/a.txt")), init.out());
+    }
+
+    @Test
     void jsonGivesEventsOnStderrAndQuietOnlyWarnings() throws Exception {
         Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n\n"
                 + "A heat engine is a system that converts heat to work.\n");
