@@ -7,7 +7,8 @@
 # Cases: a LINE_MB one-line file of corpus text (sentence ends kept); the same with no sentence end at all
 # (one absurd "sentence"); COPIES copies of the bundled corpus as many files. Environment: RSS_LINE_MB
 # (default 50), RSS_COPIES (default 100, about 190 MB in 12,700 files), RSS_CASES (default "line nosent many"),
-# PRODA_JAVA_OPTS (passed to bin/proda; its default heap for extract is -Xmx2g). Prints one line per case, then one JSON line.
+# PRODA_JAVA_OPTS (passed to bin/proda; its default heap for extract is -Xmx1200m). Prints one line per case, then
+# one JSON line.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d -t proda-rss.XXXXXX)}"

@@ -5,15 +5,17 @@ import dev.proda.project.ProjectLayout;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Lay out a new project in DIR (proda.yaml, corpus/, general/, kb/, src/, tests/, target/).")
 final class InitCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "Project folder to create.")
+    @Mixin
+    ProjectOption project;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Project folder to create (or give it with -C).")
     Path dir;
 
     @Option(names = "--corpus", paramLabel = "PATH",
@@ -26,12 +28,13 @@ final class InitCommand implements Callable<Integer> {
                     + "WordNet glosses.")
     Path general;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        init(new ProjectLayout(dir), corpus, general, WriterOutputStream.log(spec));
+        // -C DIR as every other command takes it; init never lays out the current folder unasked
+        if (dir == null && project.project.equals(Path.of("."))) {
+            throw new UsageError("give the new project folder: proda init DIR (or -C DIR)");
+        }
+        init(new ProjectLayout(CycleCommand.projectFolder(project, dir)), corpus, general, project.log());
         return 0;
     }
 

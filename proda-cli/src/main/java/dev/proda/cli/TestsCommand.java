@@ -22,7 +22,7 @@ final class TestsCommand implements Callable<Integer> {
     public Integer call() {
         var config = project.config();
         Tests.run(project.layout(), config, Tests.Tools.of(project.layout(), config, Engines.student(config),
-                Engines.embedder()), project.log(), force);
+                Engines.embedder(), project.log()), project.log(), force);
         return 0;
     }
 }

@@ -225,6 +225,21 @@ class CliTest {
     }
 
     @Test
+    void initTakesItsFolderWithMinusCAsEveryProjectCommandDoes() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("c/physics"));
+        Files.writeString(corpus.resolve("a.txt"), "Entropy is a thermodynamic quantity that measures disorder.\n");
+        Run none = run("init", "--corpus", dir.resolve("c").toString());
+        assertEquals(2, none.exit(), "no folder: a usage error, never the current folder unasked");
+        assertTrue(none.err().contains("proda init DIR (or -C DIR)"), none.err());
+        assertEquals(2, run("init", dir.resolve("a").toString(), "-C", dir.resolve("b").toString()).exit(),
+                "two different folders");
+        Run init = run("init", "-C", dir.resolve("p").toString(), "--corpus", dir.resolve("c").toString());
+        assertEquals(0, init.exit(), init.err());
+        assertTrue(Files.isRegularFile(dir.resolve("p/proda.yaml")) && Files.isRegularFile(dir.resolve(
+                "p/corpus/physics/a.txt")), init.out());
+    }
+
+    @Test
     void jsonGivesEventsOnStderrAndQuietOnlyWarnings() throws Exception {
         Path project = project("Entropy is a thermodynamic quantity that measures disorder.\n\n"
                 + "A heat engine is a system that converts heat to work.\n");
@@ -240,7 +255,26 @@ class CliTest {
                 && e.get("done").asLong() == e.get("total").asLong()), extract.err());
         assertTrue(events.stream().anyMatch(e -> e.get("event").asText().equals("info")
                 && e.get("message").asText().startsWith("extract (embedded):")), extract.err());
-        Run quiet = run("build", "-C", project.toString(), "--quiet");
+        Run build = run("build", "-C", project.toString(), "--json");
+        assertEquals(0, build.exit(), build.err());
+        assertEquals("", build.out());
+        // build reads the corpus twice (its tokenizer, the evidence for false objects), then writes per node
+        for (String step : List.of("build (tokenizer)", "build (corpus)", "build")) {
+            List<com.fasterxml.jackson.databind.JsonNode> readings = new java.util.ArrayList<>();
+            for (String line : build.err().lines().toList()) {
+                var event = dev.proda.io.Json.MAPPER.readTree(line);
+                if (event.get("event").asText().equals("progress") && event.get("step").asText().equals(step)) {
+                    readings.add(event);
+                }
+            }
+            assertFalse(readings.isEmpty(), step + " in\n" + build.err());
+            var last = readings.get(readings.size() - 1);
+            assertTrue(last.get("last").asBoolean() && last.get("total").asLong() > 0
+                    && last.get("done").asLong() == last.get("total").asLong() && last.has("rate_per_s"),
+                    step + ": " + last);
+            assertEquals(1, readings.stream().filter(r -> r.get("last").asBoolean()).count(), step + " ends once");
+        }
+        Run quiet = run("build", "-C", project.toString(), "--quiet", "--force");
         assertEquals(0, quiet.exit(), quiet.err());
         assertEquals("", quiet.out());
         assertFalse(quiet.err().lines().anyMatch(l -> !l.startsWith("warning: ")), quiet.err());

@@ -9,6 +9,7 @@ import dev.proda.project.ProjectLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code student.backend: command} with a command that really trains: proda's own embedded trainer run as a
  * separate process ({@code proda train}) for every fine-tuning of a whole cycle.
  */
+@Tag("heavy") // minutes: only under -Pheavy (README, "Two commands")
 class CommandBackendIT {
     @TempDir
     Path dir;

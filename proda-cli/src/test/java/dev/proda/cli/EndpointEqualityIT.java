@@ -57,6 +57,16 @@ class EndpointEqualityIT {
             }
         }
         ProjectLayout inProcess = new ProjectLayout(local);
+        // The README's exit codes: 3 when the test accuracy is below --fail-under, 0 when it is not
+        double accuracy = lines(inProcess.results("V0")).stream().filter(r -> r.get("split").asText().equals("test"))
+                .mapToDouble(r -> r.get("correct").asBoolean() ? 1 : 0).average().orElseThrow();
+        CliTest.Run passes = CliTest.run("test", "-C", local.toString(), "--model", "V0", "--fail-under",
+                String.valueOf(Math.max(0, accuracy - 0.01)));
+        assertEquals(0, passes.exit(), passes.err());
+        CliTest.Run below = CliTest.run("test", "-C", local.toString(), "--model", "V0", "--fail-under",
+                String.valueOf(Math.min(1, accuracy + 0.01)));
+        assertEquals(accuracy < 1 ? 3 : 0, below.exit(), below.err());
+        assertTrue(accuracy == 1 || below.err().startsWith("proda: test accuracy "), below.err());
 
         try (StudentModel model = new DjlStudentEngine(1).load(inProcess.model("V0"));
                 OpenAiServer server = OpenAiServer.start("V0", (TextModel) model, OpenAiServer.Options.local(0))) {

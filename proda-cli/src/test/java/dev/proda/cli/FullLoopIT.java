@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole loop through the real CLI and the real PyTorch engine, on a slice of the bundled corpus with
  * a tiny model: init → cycle --rounds 1 → blame.
  */
+@Tag("heavy") // minutes: only under -Pheavy (README, "Two commands")
 class FullLoopIT {
     static final Path EXAMPLE = Path.of("..", "examples", "textbooks").toAbsolutePath().normalize();
 

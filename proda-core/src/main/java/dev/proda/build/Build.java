@@ -87,10 +87,11 @@ public final class Build {
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
-        Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e));
-        CorpusEvidence evidence = CorpusEvidence.read(layout, config);
+        // Each long part shows its progress: the tokenizer and the evidence each read the whole corpus.
+        Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e, log, "build"));
+        CorpusEvidence evidence = CorpusEvidence.read(layout, config, log, "build");
         Written builders = samples(kb, curriculum, evidence, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
-                .orElse(s -> true));
+                .orElse(s -> true), log);
         Written written = config.teacher().backend().equals("openai") ? withTeacherSamples(builders, curriculum,
                 LlmSampleWriter.from(config.teacher(), layout, System::getenv, log), log) : builders;
         Report report = fit.map(f -> Report.of(written, f)).orElseGet(() -> Report.unchecked(written));
@@ -230,6 +231,16 @@ public final class Build {
      */
     public static Written samples(KnowledgeBase kb, Curriculum curriculum, CorpusEvidence evidence, long seed,
             Predicate<Sample> fits) {
+        return samples(kb, curriculum, evidence, seed, fits, Log.SILENT);
+    }
+
+    /**
+     * {@link #samples(KnowledgeBase, Curriculum, CorpusEvidence, long, Predicate)}, showing its progress over the
+     * nodes taught (statements and chain links, procedures, defined concepts) on {@code log}: on a large knowledge
+     * base the false objects' corpus checks take a while.
+     */
+    public static Written samples(KnowledgeBase kb, Curriculum curriculum, CorpusEvidence evidence, long seed,
+            Predicate<Sample> fits, Log log) {
         SiblingObjects siblings = new SiblingObjects(kb, evidence);
         Random random = new Random(seed);
         Map<String, Statement> statements = kb.statementsById();
@@ -251,31 +262,41 @@ public final class Build {
         List<Sample> samples = new ArrayList<>();
         int withoutFalseObject = 0;
         Set<String> done = new LinkedHashSet<>();
-        for (Statement statement : relations) {
-            if (!done.add(statement.statement_id())) {
-                continue;
+        List<Concept> defined = curriculum.concepts().stream()
+                .filter(c -> c.definition() != null && !c.definition().isBlank()).toList();
+        try (var progress = log.progress("build", relations.stream().map(Statement::statement_id).distinct().count()
+                + procedures.size() + defined.size(), "nodes")) {
+            for (Statement statement : relations) {
+                if (!done.add(statement.statement_id())) {
+                    continue;
+                }
+                List<String> knowledge = new ArrayList<>(List.of(statement.statement_id()));
+                knowledge.addAll(statement.concept_ids());
+                knowledge.addAll(pathsOf.getOrDefault(statement.statement_id(), List.of()));
+                if (!relationSamples(statement, knowledge, siblings, random, samples)) {
+                    withoutFalseObject++;
+                }
+                progress.advance(1);
             }
-            List<String> knowledge = new ArrayList<>(List.of(statement.statement_id()));
-            knowledge.addAll(statement.concept_ids());
-            knowledge.addAll(pathsOf.getOrDefault(statement.statement_id(), List.of()));
-            if (!relationSamples(statement, knowledge, siblings, random, samples)) {
-                withoutFalseObject++;
+            for (Chain chain : procedures) {
+                procedureSamples(chain, fits, samples);
+                progress.advance(1);
             }
-        }
-        for (Chain chain : procedures) {
-            procedureSamples(chain, fits, samples);
-        }
-        for (Concept concept : curriculum.concepts()) {
-            if (concept.definition() == null || concept.definition().isBlank()) {
-                continue;
+            for (Concept concept : defined) {
+                conceptSamples(concept, samples);
+                progress.advance(1);
             }
-            String term = Phrasing.capitalise(concept.term());
-            String definition = concept.definition().strip().replaceAll("[.;:,]+$", "");
-            List<String> knowledge = List.of(concept.concept_id());
-            samples.add(sample("define", knowledge, "What is " + concept.term() + "?", term + " is " + definition + "."));
-            samples.add(sample("name-the-term", knowledge, "What do we call " + definition + "?", term + "."));
         }
         return new Written(samples, withoutFalseObject);
+    }
+
+    /** A defined concept's two samples: its definition, and the term for its definition. */
+    private static void conceptSamples(Concept concept, List<Sample> samples) {
+        String term = Phrasing.capitalise(concept.term());
+        String definition = concept.definition().strip().replaceAll("[.;:,]+$", "");
+        List<String> knowledge = List.of(concept.concept_id());
+        samples.add(sample("define", knowledge, "What is " + concept.term() + "?", term + " is " + definition + "."));
+        samples.add(sample("name-the-term", knowledge, "What do we call " + definition + "?", term + "."));
     }
 
     /** A procedure by its kind, or, in a base that predates kinds, by its links. */

@@ -10,6 +10,7 @@ import dev.proda.project.Corpus;
 import dev.proda.project.GeneralText;
 import dev.proda.project.Lock;
 import dev.proda.project.Log;
+import dev.proda.project.Progress;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.student.FinetuneConfig;
@@ -36,11 +37,12 @@ public final class Compile {
      */
     public static Path base(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Log log) {
         GeneralText general = GeneralText.read(layout.general(), log);
-        List<String> vocabulary = vocabularyTexts(layout, config, general);
+        List<String> vocabulary = vocabularyTexts(general, Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT),
+                Progress.NONE);
         PretrainConfig pretrain = pretrainConfig(config);
         String generalHash = Records.id("", general.pretraining().toArray(String[]::new));
         String key = Records.id("base-", engine.name(), pretrain.toString(), generalHash,
-                Records.id("", vocabulary.toArray(String[]::new)));
+                Records.id("", vocabulary));
         Path v0 = layout.model("V0");
         fromCache(layout, key, v0, log, "compile V0: cached base model " + key, cached -> {
             log.info(engine.trainsBase() ? "compile V0: pretraining " + pretrain.layers() + " layers × " + pretrain.width()
@@ -55,22 +57,61 @@ public final class Compile {
         return v0;
     }
 
-    /** The texts V0's tokenizer is built from: the general text and the corpus. */
-    private static List<String> vocabularyTexts(ProjectLayout layout, ProdaConfig config, GeneralText general) {
-        List<String> vocabulary = new ArrayList<>(general.pretraining());
-        Corpus.read(layout.corpus(), config.name(), Log.SILENT).forEach(d -> vocabulary.add(d.text()));
-        return vocabulary;
+    /**
+     * The texts V0's tokenizer is built from: the general text, then the corpus's documents, each read from disk
+     * when it is asked for (memory holds one document, not the corpus); {@code progress} is set to the documents
+     * read so far.
+     */
+    private static List<String> vocabularyTexts(GeneralText general, Corpus.OnDisk corpus, Progress progress) {
+        List<String> pretraining = general.pretraining();
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                if (index < pretraining.size()) {
+                    return pretraining.get(index);
+                }
+                String text = corpus.get(index - pretraining.size()).text();
+                progress.set(index - pretraining.size() + 1, null);
+                return text;
+            }
+
+            @Override
+            public int size() {
+                return pretraining.size() + corpus.size();
+            }
+        };
     }
 
     /** Counts tokens as V0 of this project will, before V0 exists (the same tokenizer, no training). */
     public static TokenCounter tokenCounter(ProjectLayout layout, ProdaConfig config, StudentEngine engine) {
+        return tokenCounter(layout, config, engine, Log.SILENT, "");
+    }
+
+    /**
+     * {@link #tokenCounter(ProjectLayout, ProdaConfig, StudentEngine)}, showing on {@code log} its progress over the
+     * corpus's documents as the step {@code "<stage> (tokenizer)"}: the tokenizer is made from the whole corpus.
+     */
+    public static TokenCounter tokenCounter(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Log log,
+            String stage) {
         GeneralText general = GeneralText.read(layout.general(), Log.SILENT);
-        return engine.tokenCounter(vocabularyTexts(layout, config, general), pretrainConfig(config));
+        Corpus.OnDisk corpus = Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT);
+        try (Progress progress = log.progress(stage + " (tokenizer)", corpus.size(), "documents")) {
+            TokenCounter counter = engine.tokenCounter(vocabularyTexts(general, corpus, progress),
+                    pretrainConfig(config));
+            progress.set(corpus.size(), null); // an engine that counts by estimate reads none of them
+            return counter;
+        }
     }
 
     /** Whether a sample fits the context of this project's student, counted as V0 will count (before V0 exists). */
     public static ContextFit contextFit(ProjectLayout layout, ProdaConfig config, StudentEngine engine) {
-        return new ContextFit(tokenCounter(layout, config, engine), config.student().context());
+        return contextFit(layout, config, engine, Log.SILENT, "");
+    }
+
+    /** {@link #contextFit(ProjectLayout, ProdaConfig, StudentEngine)}, its tokenizer's progress shown on {@code log}. */
+    public static ContextFit contextFit(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Log log,
+            String stage) {
+        return new ContextFit(tokenCounter(layout, config, engine, log, stage), config.student().context());
     }
 
     /**

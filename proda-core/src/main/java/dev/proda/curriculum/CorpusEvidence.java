@@ -2,6 +2,7 @@ package dev.proda.curriculum;
 
 import dev.proda.project.Corpus;
 import dev.proda.project.Log;
+import dev.proda.project.Progress;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.text.Segmenter;
@@ -88,6 +89,11 @@ public final class CorpusEvidence {
 
     /** The sentences of the corpus (read one document at a time; none is kept). */
     public static CorpusEvidence of(List<Corpus.Document> documents) {
+        return of(documents, Progress.NONE);
+    }
+
+    /** {@link #of(List)}, advancing {@code progress} by each document's characters once it is read. */
+    private static CorpusEvidence of(List<Corpus.Document> documents, Progress progress) {
         CorpusEvidence evidence = new CorpusEvidence();
         for (int d = 0; d < documents.size(); d++) {
             String text = documents.get(d).text();
@@ -96,6 +102,7 @@ public final class CorpusEvidence {
                     evidence.add(sentence.text());
                 }
             }
+            progress.advance(text.length());
         }
         return evidence.indexed();
     }
@@ -113,7 +120,20 @@ public final class CorpusEvidence {
 
     /** The project's corpus as evidence, its documents read from disk one by one. */
     public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config) {
-        return of(Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT));
+        return read(layout, config, Log.SILENT, "");
+    }
+
+    /**
+     * {@link #read(ProjectLayout, ProdaConfig)}, showing on {@code log} its progress over the corpus's characters as
+     * the step {@code "<stage> (corpus)"}: on a large corpus this reading is most of a stage's time.
+     */
+    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config, Log log, String stage) {
+        Corpus.OnDisk documents = Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT);
+        try (Progress progress = log.progress(stage + " (corpus)", documents.characters(), "characters")) {
+            CorpusEvidence evidence = of(documents, progress);
+            progress.set(documents.characters(), null); // a decoded text may be a little shorter than its file
+            return evidence;
+        }
     }
 
     /** The word ids of {@code text}; -1 for a word the corpus does not hold. */

@@ -61,7 +61,7 @@ public final class Cycle {
         KnowledgeBase kb = timed("extract", () -> Extract.run(layout, config, log, force));
         List<Sample> samples = timed("build", () -> Build.run(layout, config, engine, log, force));
         Tests.Benchmark benchmark = timed("tests", () -> Tests.run(layout, config,
-                Tests.Tools.of(layout, config, engine, embedder), log, force));
+                Tests.Tools.of(layout, config, engine, embedder, log), log, force));
         if (benchmark.dev().isEmpty() || benchmark.test().isEmpty()) {
             throw new ProdaFileException("the corpus gave too little knowledge for a benchmark ("
                     + benchmark.dev().size() + " dev, " + benchmark.test().size() + " test items); add documents "

@@ -17,6 +17,8 @@ import dev.proda.project.ProjectLayout;
 import dev.proda.student.StudentEngine;
 import dev.proda.student.StudentModel;
 import dev.proda.tester.FormExemplars;
+import dev.proda.tester.Tests;
+import dev.proda.validate.References;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,15 +36,23 @@ public final class Debug {
     public static List<Failure> run(ProjectLayout layout, ProdaConfig config, StudentEngine engine, String version,
             int round, Log log) {
         KnowledgeBase kb = KnowledgeBase.read(layout);
-        Map<String, TestItem> dev = Jsonl.read(layout.split("dev"), TestItem.class).stream()
+        // Items, results and kb/ must be of one lineage: an id that resolves nowhere fails here with its file:line.
+        Set<String> itemIds = Tests.Benchmark.read(layout).all().stream().map(TestItem::id)
+                .collect(Collectors.toSet());
+        List<Jsonl.Line<TestItem>> devLines = Jsonl.readLines(layout.split("dev"), TestItem.class);
+        References.requireItems(layout.split("dev"), devLines, kb);
+        List<Jsonl.Line<ItemResult>> resultLines = Jsonl.readLines(layout.results(version), ItemResult.class);
+        References.requireResults(layout.results(version), resultLines, itemIds, version);
+        Map<String, TestItem> dev = devLines.stream().map(Jsonl.Line::record)
                 .collect(Collectors.toMap(TestItem::id, Function.identity(), (a, b) -> a));
         // Only dev results are read: test items never drive a repair.
-        List<ItemResult> failed = Jsonl.read(layout.results(version), ItemResult.class).stream()
+        List<ItemResult> failed = resultLines.stream().map(Jsonl.Line::record)
                 .filter(r -> r.split().equals("dev") && !r.correct() && dev.containsKey(r.item())).toList();
         Map<String, Statement> statements = kb.statementsById();
         Map<String, Concept> concepts = kb.conceptsById();
 
-        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config), config.seed() + round);
+        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config, log, "debug " + version),
+                config.seed() + round);
         Map<String, TestItem> probeByNode = new LinkedHashMap<>();
         for (ItemResult result : failed) {
             for (String node : nodes(dev.get(result.item()))) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record Failure(String item, String chosen, Map<String, Double> scores, List<String> trace, String kind,
         List<String> responsible, Map<String, Boolean> probes) {
-    /** The failure classes of DESIGN.md: a node missing, a composition missing, a form the student cannot do. */
+    /** The failure classes (docs/method.md): a node missing, a composition missing, a form the student cannot do. */
     public static final List<String> KINDS = List.of("concept_gap", "chain_break", "capability_deficit");
 
     /** The responsible "node" of a capability deficit: the form (or relation) itself. */

@@ -17,6 +17,11 @@ public final class Records {
 
     /** A stable id: {@code prefix} + the first 12 hex digits of SHA-256 over the parts. */
     public static String id(String prefix, String... parts) {
+        return id(prefix, java.util.Arrays.asList(parts));
+    }
+
+    /** {@link #id(String, String...)} over parts given one at a time (a corpus read from disk need not be held). */
+    public static String id(String prefix, Iterable<String> parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

@@ -3,7 +3,7 @@ package dev.proda.project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where every stage reads and writes inside a project folder (the layout of DESIGN.md). */
+/** Where every stage reads and writes inside a project folder (the layout of docs/records.md). */
 public record ProjectLayout(Path root) {
     public ProjectLayout {
         root = root.toAbsolutePath().normalize();

@@ -23,6 +23,7 @@ import dev.proda.teacher.llm.LlmSampleWriter;
 import dev.proda.tester.FormExemplars;
 import dev.proda.tester.Tests;
 import dev.proda.text.Terms;
+import dev.proda.validate.References;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,11 @@ public final class Repair {
     }
 
     public static Outcome run(ProjectLayout layout, ProdaConfig config, int round, Log log) {
-        List<Failure> failures = Jsonl.read(layout.failures(round), Failure.class);
+        List<Jsonl.Line<Failure>> lines = Jsonl.readLines(layout.failures(round), Failure.class);
+        // Failures of another benchmark or knowledge base would patch nodes that are not there: refused, file:line.
+        References.requireFailures(layout.failures(round), lines, Tests.Benchmark.read(layout).dev().stream()
+                .map(TestItem::id).collect(java.util.stream.Collectors.toSet()), KnowledgeBase.read(layout));
+        List<Failure> failures = lines.stream().map(Jsonl.Line::record).toList();
         // One patch per responsible node, however many failures point at it.
         Map<String, List<String>> failuresByNode = new LinkedHashMap<>();
         for (Failure failure : failures) {
@@ -57,6 +62,11 @@ public final class Repair {
             outcome = workshop.patch(failuresByNode, log);
         }
         Jsonl.write(layout.patchRound(round).resolve("patches.jsonl"), outcome.patches());
+        if (outcome.patches().isEmpty() && !failuresByNode.isEmpty()) {
+            log.emptyOutput("repair round " + round + ": no patch was written for " + failuresByNode.size()
+                    + " responsible nodes (" + outcome.rejected() + " samples rejected by the guard); the next version "
+                    + "has nothing new to learn");
+        }
         Lock.record(layout, "repair round " + round, config.seed(), List.of(layout.failures(round), layout.kb(),
                 layout.corpus(), layout.tests()), List.of(layout.patchRound(round)));
         log.info("repair round " + round + ": " + outcome.patches().size() + " patches, " + outcome.samples()

@@ -68,9 +68,10 @@ public final class Tests {
      * the embedder that ranks distractors.
      */
     public record Tools(Supplier<TokenCounter> tokens, Embedder embedder) {
-        /** The project's student tokenizer, as V0 will have it. */
-        public static Tools of(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Embedder embedder) {
-            return new Tools(() -> Compile.tokenCounter(layout, config, engine), embedder);
+        /** The project's student tokenizer, as V0 will have it, made with its progress shown on {@code log}. */
+        public static Tools of(ProjectLayout layout, ProdaConfig config, StudentEngine engine, Embedder embedder,
+                Log log) {
+            return new Tools(() -> Compile.tokenCounter(layout, config, engine, log, "tests"), embedder);
         }
     }
 
@@ -83,7 +84,7 @@ public final class Tests {
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Fit fit = new Fit(tools.tokens().get(), config.student().context());
-        CorpusEvidence evidence = CorpusEvidence.read(layout, config);
+        CorpusEvidence evidence = CorpusEvidence.read(layout, config, log, "tests");
         LlmItemWriter teacher = config.teacher().backend().equals("openai")
                 ? LlmItemWriter.from(config.teacher(), layout, System::getenv, log) : null;
         Built built = build(kb, config, fit, tools.embedder(), evidence, teacher, log);

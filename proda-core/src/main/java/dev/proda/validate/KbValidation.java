@@ -27,7 +27,7 @@ import java.util.function.Function;
  *   <li>ids are unique in their layer (a later duplicate is dropped);
  *   <li>a statement is self-contained ({@link SelfContained}): its subject reads on its own, its object is
  *       complete; a {@link Statement#NEXT_STEP} link names its chain;
- *   <li>a chain has the shape DESIGN.md gives it: {@code statement_ids.size() == steps.size() - 1}, and
+ *   <li>a chain has the shape docs/records.md gives it: {@code statement_ids.size() == steps.size() - 1}, and
  *       {@code statement_ids[i]} links {@code steps[i]} to {@code steps[i+1]}: in a {@link Chain#PATH} the
  *       statement's subject and object are those steps (compared by {@link Terms#key}) and its predicate is
  *       a relation (not {@value #ADJACENCY}, which only says one sentence follows another); in a

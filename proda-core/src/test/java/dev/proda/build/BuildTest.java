@@ -13,7 +13,9 @@ import dev.proda.model.Concept;
 import dev.proda.model.Sample;
 import dev.proda.model.Span;
 import dev.proda.model.Statement;
+import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
+import dev.proda.project.Progress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -184,5 +186,55 @@ class BuildTest {
         report.kept().forEach(s -> assertTrue(fit.tokens(s) <= 16, s.toString()));
         report.tooLong().forEach(t -> assertTrue(t.tokens() > 16, t.toString()));
         assertEquals(report.kept().stream().mapToInt(fit::tokens).max().orElseThrow(), report.longest().tokens());
+    }
+
+    @Test
+    void progressCountsEveryNodeTaughtOnce() {
+        KnowledgeBase kb = kb();
+        List<String> steps = new ArrayList<>();
+        long[] totalAndDone = new long[2];
+        int[] closed = {0};
+        Log log = new Log() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public Progress progress(String step, long total, String unit) {
+                steps.add(step + ", " + unit);
+                totalAndDone[0] = total;
+                return new Progress() {
+                    @Override
+                    public void advance(long n) {
+                        assertEquals(0, closed[0], "no progress after the step ended");
+                        totalAndDone[1] += n;
+                    }
+
+                    @Override
+                    public void set(long done, String detail) {
+                        totalAndDone[1] = Math.max(totalAndDone[1], done);
+                    }
+
+                    @Override
+                    public void close() {
+                        closed[0]++;
+                    }
+                };
+            }
+        };
+        Build.Written shown = Build.samples(kb, all(kb), CorpusEvidence.NONE, 3, s -> true, log);
+        assertEquals(List.of("build, nodes"), steps);
+        assertEquals(1, closed[0]);
+        // every node taught (a statement, the procedure, the one defined concept) is the first knowledge of its samples
+        long nodes = shown.samples().stream().map(s -> s.knowledge().get(0)).distinct().count();
+        assertEquals(9, nodes, "7 relations, 1 procedure, 1 defined concept");
+        assertEquals(nodes, totalAndDone[0], "the total announced");
+        assertEquals(nodes, totalAndDone[1], "the count reached");
+        assertEquals(Build.samples(kb, all(kb), CorpusEvidence.NONE, 3, s -> true).samples(), shown.samples(),
+                "showing progress changes no sample");
     }
 }

@@ -12,6 +12,7 @@ import dev.proda.extract.KnowledgeBase;
 import dev.proda.io.Jsonl;
 import dev.proda.model.Chain;
 import dev.proda.model.Failure;
+import dev.proda.model.ItemResult;
 import dev.proda.model.Message;
 import dev.proda.model.Patch;
 import dev.proda.model.Sample;
@@ -22,6 +23,7 @@ import dev.proda.project.Log;
 import dev.proda.project.ProdaConfig;
 import dev.proda.project.ProjectLayout;
 import dev.proda.tester.Tests;
+import dev.proda.validate.References;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,5 +183,51 @@ class RepairTest {
         assertTrue(statementPatch.samples().stream().anyMatch(x -> x.skill().equals("example")
                 && x.messages().get(1).content().equals(gapStatement.subject())
                 && x.messages().get(0).content().contains(gapStatement.object())), statementPatch.samples().toString());
+
+        // Files of different runs are refused with the file and line of the first id that resolves nowhere.
+        // The benchmark's own items resolve in the KB they were written from ...
+        References.requireItems(layout.split("dev"), Jsonl.readLines(layout.split("dev"), TestItem.class), kb);
+        // ... not in one without their node (a KB extracted again from other documents)
+        KnowledgeBase other = new KnowledgeBase(kb.chains().stream().filter(c -> !c.chain_id().equals(gapItem.node()))
+                .toList(), kb.statements().stream().filter(x -> !x.statement_id().equals(gapItem.node())).toList(),
+                kb.concepts().stream().filter(c -> !c.concept_id().equals(gapItem.node())).toList());
+        String items = org.junit.jupiter.api.Assertions.assertThrows(dev.proda.io.ProdaFileException.class,
+                () -> References.requireItems(layout.split("dev"), Jsonl.readLines(layout.split("dev"),
+                        TestItem.class), other)).getMessage();
+        assertTrue(items.startsWith(layout.split("dev") + ":") && items.contains(" names " + gapItem.node()
+                + ", which kb/ does not hold") && items.endsWith("run `proda tests` again"), items);
+        // results of an older benchmark
+        Jsonl.write(layout.results("V1"), List.of(
+                new ItemResult(gapItem.id(), "dev", "A", gapItem.answer(), false, "A", false, Map.of("A", -1.0), "x"),
+                new ItemResult("i-older", "dev", "A", "B", false, "A", false, Map.of("A", -1.0), "x")));
+        Set<String> itemIds = allItems.stream().map(TestItem::id).collect(Collectors.toSet());
+        String results = org.junit.jupiter.api.Assertions.assertThrows(dev.proda.io.ProdaFileException.class,
+                () -> References.requireResults(layout.results("V1"), Jsonl.readLines(layout.results("V1"),
+                        ItemResult.class), itemIds, "V1")).getMessage();
+        assertEquals(layout.results("V1") + ":2: result names item i-older, which tests/ does not hold; the results "
+                + "are of another benchmark: run `proda test --model V1` again", results);
+        // failures naming a node or an item that is not there: the round is refused and writes nothing
+        Jsonl.write(layout.failures(2), List.of(failures.get(2),
+                new Failure(gapItem.id(), "A", Map.of("A", -1.0), List.of(gapItem.id()), "concept_gap",
+                        List.of("s-gone"), Map.of("s-gone", false)),
+                new Failure("i-gone", "A", Map.of("A", -1.0), List.of("i-gone"), "chain_break",
+                        List.of(breakItem.chain_id()), Map.of())));
+        String refused = org.junit.jupiter.api.Assertions.assertThrows(dev.proda.io.ProdaFileException.class,
+                () -> Repair.run(layout, config, 2, Log.SILENT)).getMessage();
+        assertTrue(refused.startsWith(layout.failures(2) + ":2: failure of " + gapItem.id() + " responsible names "
+                + "s-gone, which kb/ does not hold (and 1 more dangling ids)"), refused);
+        assertFalse(java.nio.file.Files.exists(layout.patchRound(2).resolve("patches.jsonl")));
+
+        // A round that patches nothing (order is no form single nodes can show) warns; under --strict it fails.
+        Jsonl.write(layout.failures(3), List.of(new Failure(breakItem.id(), "A", Map.of("A", -1.0),
+                List.of(breakItem.id()), "capability_deficit", List.of("form:order"), Map.of())));
+        List<String> lines = new ArrayList<>();
+        assertEquals(List.of(), Repair.run(layout, config, 3, Log.into(lines)).patches());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("warning: repair round 3: no patch was written for 1 "
+                + "responsible nodes")), lines.toString());
+        String strict = org.junit.jupiter.api.Assertions.assertThrows(dev.proda.io.ProdaFileException.class,
+                () -> Repair.run(layout, config, 3, Log.strict(Log.SILENT))).getMessage();
+        assertTrue(strict.startsWith("repair round 3: no patch was written") && strict.endsWith("(an error under "
+                + "--strict)"), strict);
     }
 }

@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pre-trains one tiny model on the real engine and checks what it learned and how it is scored. */
+@Tag("heavy") // minutes: only under -Pheavy (README, "Two commands")
 class DjlStudentEngineTest {
 
     private static final DjlStudentEngine ENGINE = new DjlStudentEngine(2);

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fine-tunes a pre-trained tiny model on a new fact. */
+@Tag("heavy") // minutes: only under -Pheavy (README, "Two commands")
 class FinetuneTest {
 
     private static final DjlStudentEngine ENGINE = new DjlStudentEngine(2);
