@@ -28,22 +28,7 @@ class HostileCorpusTest {
     void everyStageReadsAHostileCorpusAndNamesEachBadFile() throws Exception {
         Path corpus = dir.resolve("c");
         TestCorpus.copy(corpus, List.of("physics"), 2);
-        Path physics = corpus.resolve("physics");
-        Files.write(physics.resolve("latin1.txt"), ("A photon is an elementary particle that carries light.\n\n"
-                + "Its name was chosen in a caf\u00e9 over cr\u00e8me.\n").getBytes(StandardCharsets.ISO_8859_1));
-        byte[] binary = new byte[4096];
-        new Random(7).nextBytes(binary);
-        binary[10] = 0;
-        Files.write(physics.resolve("data.txt"), binary);
-        Files.writeString(physics.resolve("empty.md"), "");
-        Files.writeString(physics.resolve("deep.html"), "<html><body>" + "<div>".repeat(10_000)
-                + "<p>A neutrino is a subatomic particle that rarely interacts with matter.</p>"
-                + "</div>".repeat(10_000) + "</body></html>");
-        Files.writeString(physics.resolve("one.txt"), "A boson is a particle that follows Bose-Einstein statistics.");
-        Files.writeString(physics.resolve("long.txt"), longLine(3_000_000));
-        Path outside = Files.writeString(dir.resolve("secret.txt"), "A zorblax is a secret device that spies.\n");
-        Files.createSymbolicLink(physics.resolve("leak.txt"), outside);
-        Files.writeString(physics.resolve("..\\..\\escape.txt"), "A quuxor is a hidden machine that escapes.\n");
+        Path outside = addHostileFiles(corpus.resolve("physics"), dir);
 
         Path project = dir.resolve("p");
         CliTest.Run init = CliTest.run("init", project.toString(), "--corpus", corpus.toString());
@@ -94,6 +79,30 @@ class HostileCorpusTest {
         CliTest.Run strict = CliTest.run("extract", "-C", project.toString(), "--strict");
         assertEquals(1, strict.exit(), "an empty run is partial, so it is not skipped as up to date\n" + strict.err());
         assertTrue(strict.err().startsWith("proda: error: extract: no statement"), strict.err());
+    }
+
+    /**
+     * Adds the hostile files to a discipline folder: Latin-1 bytes, a binary file, an empty file, 10,000 nested
+     * divs, a one-sentence file, a 3 MB line, a link to a file outside the corpus (written into {@code outside};
+     * returned) and a name with backslashes.
+     */
+    static Path addHostileFiles(Path folder, Path outside) throws Exception {
+        Files.write(folder.resolve("latin1.txt"), ("A photon is an elementary particle that carries light.\n\n"
+                + "Its name was chosen in a caf\u00e9 over cr\u00e8me.\n").getBytes(StandardCharsets.ISO_8859_1));
+        byte[] binary = new byte[4096];
+        new Random(7).nextBytes(binary);
+        binary[10] = 0;
+        Files.write(folder.resolve("data.txt"), binary);
+        Files.writeString(folder.resolve("empty.md"), "");
+        Files.writeString(folder.resolve("deep.html"), "<html><body>" + "<div>".repeat(10_000)
+                + "<p>A neutrino is a subatomic particle that rarely interacts with matter.</p>"
+                + "</div>".repeat(10_000) + "</body></html>");
+        Files.writeString(folder.resolve("one.txt"), "A boson is a particle that follows Bose-Einstein statistics.");
+        Files.writeString(folder.resolve("long.txt"), longLine(3_000_000));
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "A zorblax is a secret device that spies.\n");
+        Files.createSymbolicLink(folder.resolve("leak.txt"), secret);
+        Files.writeString(folder.resolve("..\\..\\escape.txt"), "A quuxor is a hidden machine that escapes.\n");
+        return secret;
     }
 
     /** Real text from the bundled corpus, its sentence ends and line breaks removed, repeated to {@code size}. */
