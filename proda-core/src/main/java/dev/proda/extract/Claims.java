@@ -123,13 +123,13 @@ final class Claims {
     /** Heads of software components that a modifier names: "the operator module", "the standard library". */
     private static final Set<String> COMPONENT_HEADS = words("module", "package", "library", "submodule",
             "subpackage", "toolkit", "toolbox");
-    /** Bare kinds of code: as a part ("contains methods", "includes classes") they name no part in particular. */
     /** How widely a thing is taken up ("commonly used", "widely distributed"): no part of what kind it is. */
     private static final Set<String> USAGE_PARTICIPLES = words("used", "known", "adopted", "applied", "employed",
             "distributed", "deployed", "accepted", "cited", "studied");
     /** Parts named only by what kind of part they are: "three stages", "several components". */
     private static final Set<String> PART_KINDS = words("stage", "step", "phase", "part", "component", "element",
             "section", "piece", "portion", "item", "layer", "level");
+    /** Bare kinds of code: as a part ("contains methods", "includes classes") they name no part in particular. */
     private static final Set<String> CODE_KINDS = words("method", "function", "class", "tool", "routine", "utility",
             "module", "feature", "option", "object", "type", "helper");
     private static final Set<String> SIZES = words("small", "large", "big", "little", "tiny", "huge", "high", "low",
@@ -162,9 +162,10 @@ final class Claims {
      */
     static boolean adjectiveTaggedHead(Tagger.Tagged t, int i) {
         String word = t.lower(i);
+        boolean groupEnds = i + 1 >= t.size() || t.tokens().get(i + 1).matches("[.,;:]") || t.is(i + 1, "PRON")
+                || t.is(i + 1, "ADP") || t.is(i + 1, "SCONJ");
         if (!t.is(i, "ADJ") || ADJECTIVE_FORM.matcher(word).matches() || EVALUATIVE.contains(word)
-                || COMPARATIVES.contains(word) || i + 1 < t.size() && !(t.tokens().get(i + 1).matches("[.,;:]") || t.is(i + 1, "PRON")
-                        || t.is(i + 1, "ADP") || t.is(i + 1, "SCONJ"))) {
+                || COMPARATIVES.contains(word) || !groupEnds) {
             return false;
         }
         int k = i - 1;
@@ -657,6 +658,12 @@ final class Claims {
         return false;
     }
 
+    /** What may stand before an object's noun group: an article, a count, then an adverb ("a number of widely"). */
+    private static final java.util.regex.Pattern OBJECT_OPENING = java.util.regex.Pattern.compile(
+            "(?:(?:a|an|the|its|their|all|any|some|each|every|both|many|several|various|numerous|multiple|two|three|"
+                    + "four|five|six|seven|eight|nine|ten|lots of|"
+                    + "an? (?:number|variety|range|host|handful|couple|lot|multitude|plethora) of)(?: (\\p{L}+ly))?)?");
+
     /** The noun group an object phrase of a non-taxonomic relation opens with; null for a verb phrase. */
     private static RelationPatterns.Head objectHead(Tagger.Tagged t, int objectStart, int objectEnd) {
         int o = t.tokenAt(objectStart);
@@ -672,10 +679,7 @@ final class Claims {
         String lead = t.text().substring(objectStart, head.start()).strip().toLowerCase(Locale.ROOT);
         // "contains a number of iterators", "includes two averaging algorithms": a count of them opens it too,
         // and "a number of widely used codecs" are codecs
-        var opening = java.util.regex.Pattern.compile("(?:(?:a|an|the|its|their|all|any|some|each|every|both|many|"
-                + "several|various|numerous|multiple|two|three|four|five|six|seven|eight|nine|ten|lots of|"
-                + "an? (?:number|variety|range|host|handful|couple|lot|multitude|plethora) of)(?: (\\p{L}+ly))?)?")
-                .matcher(lead);
+        var opening = OBJECT_OPENING.matcher(lead);
         if (!opening.matches()) {
             return null;
         }

@@ -396,7 +396,8 @@ final class Hearst {
         String w = t.lower(i);
         String token = t.tokens().get(i);
         // "PyFITS" ends in a capital S: a name, not the plural of "PyFIT" ("GPs" is one)
-        boolean capitalS = token.length() > 1 && token.endsWith("S") && Character.isUpperCase(token.charAt(token.length() - 2));
+        boolean capitalS = token.length() > 1 && token.endsWith("S")
+                && Character.isUpperCase(token.charAt(token.length() - 2));
         return t.nounLike(i) && !capitalS && !dev.proda.text.Terms.singular(w).equals(w);
     }
 
@@ -544,8 +545,8 @@ final class Hearst {
             String memberText = t.text().substring(t.starts()[member[0]], t.ends()[member[1] - 1]);
             String subject = Claims.term(memberText);
             // "such as Dnadist to compute distances": "to" before a verb opens a purpose, the member has ended
-            boolean purpose = member[1] + 1 < t.tagged() && t.lower(member[1]).equals("to") && t.is(member[1] + 1, "VERB")
-                    && !t.tokens().get(Math.max(0, cls[1])).equals(",");
+            boolean purpose = member[1] + 1 < t.tagged() && t.lower(member[1]).equals("to")
+                    && t.is(member[1] + 1, "VERB") && !t.tokens().get(Math.max(0, cls[1])).equals(",");
             if (member[1] < t.size() && !purpose && (MEMBER_GOES_ON.contains(t.lower(member[1]))
                     || t.lower(member[1]).equals("'s") || t.lower(member[1]).equals("’s")
                     || t.is(member[1], "VERB") && (t.lower(member[1]).endsWith("ing") || t.lower(member[1]).endsWith("ed")))) {

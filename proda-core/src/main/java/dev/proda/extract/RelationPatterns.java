@@ -488,13 +488,6 @@ final class RelationPatterns {
     private static final Set<String> MEMBER_QUANTIFIERS = Set.of("one", "any", "each", "either", "some");
     private static final Set<String> MEMBERSHIP = Set.of("member");
 
-    /**
-     * The noun group that an object phrase starting at token {@code o} is about, read from the tags:
-     * determiners and quantifiers ("any of various") skipped; adjectives, participles, nouns and
-     * coordinated adjectives ("a formal or official examination") taken; the group ends at the last noun
-     * before anything else. "A kind of X" → the group of X. Beyond the tagged tokens, or when no noun is
-     * found, the plain string rules of {@link Heads} decide.
-     */
     /** A modifier in a comma list before a noun: an adjective or an "-ed" participle ("interpreted, …"). */
     private static boolean listedModifier(Tagger.Tagged t, int k) {
         return gradingModifier(t, k) || t.is(k, "VERB") && t.lower(k).endsWith("ed");
@@ -506,6 +499,13 @@ final class RelationPatterns {
         return t.is(k, "ADJ") || token.indexOf('-') > 0 && Character.isLowerCase(token.charAt(0)) && !t.is(k, "VERB");
     }
 
+    /**
+     * The noun group that an object phrase starting at token {@code o} is about, read from the tags:
+     * determiners and quantifiers ("any of various") skipped; adjectives, participles, nouns and
+     * coordinated adjectives ("a formal or official examination") taken; the group ends at the last noun
+     * before anything else. "A kind of X" → the group of X. Beyond the tagged tokens, or when no noun is
+     * found, the plain string rules of {@link Heads} decide.
+     */
     static Head head(Tagger.Tagged t, int o, int objectEnd, int depth) {
         int n = Math.min(t.tagged(), t.tokenAt(objectEnd));
         int i = o;
