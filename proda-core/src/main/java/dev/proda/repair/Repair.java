@@ -385,7 +385,9 @@ public final class Repair {
             }
             // a passage the search found by a shared word ("evolves" for "evolving language") says nothing about it
             for (Bm25Grounding.Passage passage : passages) {
-                if (mentions(passage.text(), c.term()) || c.aliases().stream().anyMatch(a -> mentions(passage.text(), a))) {
+                boolean named = mentions(passage.text(), c.term())
+                        || c.aliases().stream().anyMatch(a -> mentions(passage.text(), a));
+                if (named) {
                     samples.add(sample("grounded-mention", knowledge, "What does the text say about " + c.term()
                             + "?", passage.text()));
                 }
