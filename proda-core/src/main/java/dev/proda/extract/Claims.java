@@ -660,9 +660,10 @@ final class Claims {
 
     /** What may stand before an object's noun group: an article, a count, then an adverb ("a number of widely"). */
     private static final java.util.regex.Pattern OBJECT_OPENING = java.util.regex.Pattern.compile(
-            "(?:(?:a|an|the|its|their|all|any|some|each|every|both|many|several|various|numerous|multiple|two|three|"
-                    + "four|five|six|seven|eight|nine|ten|lots of|"
-                    + "an? (?:number|variety|range|host|handful|couple|lot|multitude|plethora) of)(?: (\\p{L}+ly))?)?");
+            "(?:(?:a|an|the|its|their|all|any|some|each|every|both|(?<count>many|several|various|numerous|multiple|"
+                    + "two|three|four|five|six|seven|eight|nine|ten|lots of|"
+                    + "an? (?:number|variety|range|host|handful|couple|lot|multitude|plethora) of))"
+                    + "(?: (?<adverb>\\p{L}+ly))?)?");
 
     /** The noun group an object phrase of a non-taxonomic relation opens with; null for a verb phrase. */
     private static RelationPatterns.Head objectHead(Tagger.Tagged t, int objectStart, int objectEnd) {
@@ -686,15 +687,14 @@ final class Claims {
         String first = head.group().split("\\s+")[0];
         // "allows two formats for …", "is used in three different contexts:": a count of everyday things leads
         // in to a list the sentence has not given yet
-        boolean counted = !lead.matches("(?:a|an|the|its|their|all|any|some|each|every|both)?");
         String named = term(head.group());
-        if (counted && named != null && named.indexOf(' ') < 0 && Termhood.inGeneralEnglish(named)) {
+        if (opening.group("count") != null && named != null && named.indexOf(' ') < 0 && Termhood.inGeneralEnglish(named)) {
             return null;
         }
-        if (opening.group(1) != null && !USAGE_PARTICIPLES.contains(first.toLowerCase(Locale.ROOT))) {
+        if (opening.group("adverb") != null && !USAGE_PARTICIPLES.contains(first.toLowerCase(Locale.ROOT))) {
             return null; // "a fully connected graph": the adverb grades a modifier the group left out
         }
-        if (opening.group(1) != null && head.group().length() > first.length()) {
+        if (opening.group("adverb") != null && head.group().length() > first.length()) {
             int start = head.start() + first.length() + 1;
             return new RelationPatterns.Head(t.text().substring(start, head.end()), start, head.end());
         }

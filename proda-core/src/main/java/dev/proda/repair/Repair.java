@@ -500,8 +500,7 @@ public final class Repair {
 
         /** Whether the text holds the term as whole words (by merge key: case and plural aside). */
         static boolean mentions(String text, String term) {
-            String key = Terms.key(term);
-            return !key.isEmpty() && (" " + Terms.key(text) + " ").contains(" " + key + " ");
+            return Terms.containsKey(text, Terms.key(term));
         }
 
         private Sample sample(String skill, List<String> knowledge, String question, String answer) {

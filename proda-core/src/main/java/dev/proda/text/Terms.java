@@ -44,6 +44,11 @@ public final class Terms {
         return Segmenter.words(text).stream().map(Terms::singular).collect(Collectors.joining(" "));
     }
 
+    /** Whether {@code text} holds the term whose merge key is {@code key}, word for word (plurals and case aside). */
+    public static boolean containsKey(String text, String key) {
+        return !key.isEmpty() && (" " + key(text) + " ").contains(" " + key + " ");
+    }
+
     /** "DTs", "CPUs": an acronym's plural, which the word rule (too short, or upper case) would miss. */
     private static final java.util.regex.Pattern ACRONYM_PLURAL =
             java.util.regex.Pattern.compile("\\b(\\p{Lu}{2,})s\\b");

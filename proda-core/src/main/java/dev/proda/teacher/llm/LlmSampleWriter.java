@@ -115,7 +115,7 @@ public final class LlmSampleWriter {
         keyedOption(answer, option -> Terms.key(option).equals(term), "the term \"" + concept.term() + "\"",
                 "is the term too", problems);
         String sentence = answer.path("true_false").path("statement").asText();
-        if (!names(sentence, term)) {
+        if (!Terms.containsKey(sentence, term)) {
             problems.add("true_false: the sentence must name the term \"" + concept.term() + "\"");
         } else if (answer.path("true_false").path("answer").asBoolean() && overlap(sentence, concept.definition()) < HALF) {
             problems.add("true_false: a true sentence must say what the definition says");
@@ -169,8 +169,8 @@ public final class LlmSampleWriter {
             boolean objectNamed = false;
             for (JsonNode sample : a.path("samples")) {
                 String text = sample.path("answer").asText();
-                objectNamed |= names(text, object);
-                if (!names(text, object) && !names(text, subject)) {
+                objectNamed |= Terms.containsKey(text, object);
+                if (!Terms.containsKey(text, object) && !Terms.containsKey(text, subject)) {
                     problems.add("an answer names neither \"" + statement.subject() + "\" nor \""
                             + statement.object() + "\": " + text);
                 }
@@ -200,7 +200,7 @@ public final class LlmSampleWriter {
             boolean defined = concept.definition() == null;
             for (JsonNode sample : a.path("samples")) {
                 String text = sample.path("answer").asText();
-                if (!names(text, term)) {
+                if (!Terms.containsKey(text, term)) {
                     problems.add("an answer does not name the term \"" + concept.term() + "\": " + text);
                 }
                 defined |= overlap(text, concept.definition() == null ? "" : concept.definition()) >= HALF;
@@ -295,17 +295,17 @@ public final class LlmSampleWriter {
         List<String> problems = new ArrayList<>();
         String object = Terms.key(statement.object());
         String subject = Terms.key(statement.subject());
-        if (!names(answer.path("qa").path("answer").asText(), object)) {
+        if (!Terms.containsKey(answer.path("qa").path("answer").asText(), object)) {
             problems.add("qa.answer must name the object \"" + statement.object() + "\"");
         }
-        keyedOption(answer, option -> names(option, object), "the object \"" + statement.object() + "\"",
-                "names the object too, so two are right", problems);
+        keyedOption(answer, option -> Terms.containsKey(option, object),
+                "the object \"" + statement.object() + "\"", "names the object too, so two are right", problems);
         String sentence = answer.path("true_false").path("statement").asText();
         boolean claimsTrue = answer.path("true_false").path("answer").asBoolean();
-        if (claimsTrue && !(names(sentence, object) && names(sentence, subject))) {
+        if (claimsTrue && !(Terms.containsKey(sentence, object) && Terms.containsKey(sentence, subject))) {
             problems.add("true_false: a true sentence must name the subject and the object");
         }
-        if (!claimsTrue && names(sentence, object)) {
+        if (!claimsTrue && Terms.containsKey(sentence, object)) {
             problems.add("true_false: a false sentence must not name the object, which the quote makes true");
         }
         return problems;
@@ -326,8 +326,4 @@ public final class LlmSampleWriter {
         }
     }
 
-    /** Whether {@code text} holds the term with key {@code key}, word for word (plurals and case aside). */
-    private static boolean names(String text, String key) {
-        return !key.isEmpty() && (" " + Terms.key(text) + " ").contains(" " + key + " ");
-    }
 }
