@@ -46,7 +46,8 @@ final class Claims {
             "convenient", "best", "better", "worse", "bad", "significant", "considerable", "substantial", "various",
             "several", "own", "same", "other", "different", "similar", "such", "following", "above", "previous",
             "fairly", "very", "much", "relatively", "second-largest", "largest", "smallest", "biggest", "highest",
-            "lowest", "richest", "poorest", "fastest", "most", "least", "decent", "excellent", "arbitrary");
+            "lowest", "richest", "poorest", "fastest", "oldest", "earliest", "simplest", "greatest", "strongest",
+            "weakest", "cheapest", "easiest", "most", "least", "decent", "excellent", "arbitrary");
     /** Determiners that point back into the text. */
     static final Set<String> POINTING = Set.of("these", "those", "this", "that", "such", "its", "their", "his", "her",
             "our", "said", "aforementioned");
@@ -76,7 +77,17 @@ final class Claims {
             "already", "now", "then", "therefore", "thus", "hence", "indeed", "certainly", "mostly", "mainly");
     /** Object heads of any relation that, under adjectives alone, name no concept ("require special care"). */
     private static final Set<String> VAGUE_OBJECTS = words("care", "attention", "caution", "effort", "information",
-            "knowledge", "understanding", "consideration", "thought");
+            "knowledge", "understanding", "consideration", "thought", "functionality", "support", "capability");
+    /** Things that hold a value: what they "contain" is their value, not a part. */
+    private static final Set<String> VALUE_HOLDERS = words("parameter", "keyword", "variable", "attribute", "field",
+            "setting", "option", "argument", "property", "column", "cell", "entry", "key", "value");
+    /** A kind in lower case, then a name that its form marks as one (code, CamelCase, capitals). */
+    private static final Pattern NAME_AFTER_KIND = Pattern.compile(
+            "(?:\\p{Ll}[\\p{L}-]*\\s+){1,3}((?:\\p{L}\\w*[._]\\w[\\w.]*|\\p{Lu}\\p{Ll}+\\p{Lu}\\w*|\\p{Lu}{2,}\\w*))");
+    private static final Pattern CALLED = Pattern.compile("\\S+(?:\\s+\\S+)?\\s+(?:called|named)\\s+(\\S+(?:\\s+\\S+)?)");
+    private static final Pattern COUNT_INSIDE = Pattern.compile(
+            "(?i)\\S\\s+(?:two|three|four|five|six|seven|eight|nine|ten)\\s+\\S");
+    private static final Pattern BRACKETED_THEN_WORD = Pattern.compile("\\s*\\([^()]{1,30}\\)\\s+(\\p{Ll}[\\p{L}-]*)");
     private static final Set<String> OF_NOUNS = words("implementation", "subclass", "superclass", "instance",
             "wrapper", "interface", "extension", "variant", "version", "subset", "superset", "port", "reimplementation",
             "generalization", "generalisation", "specialization", "specialisation", "case", "variation", "count",
@@ -317,6 +328,31 @@ final class Claims {
         if (object == null) {
             return Optional.empty();
         }
+        // "includes the popular boosting algorithm AdaBoost", "contains a specialized class jaspar.Motif": a kind
+        // written before a name is an apposition, and the part is the name
+        var apposed = NAME_AFTER_KIND.matcher(object);
+        boolean named = !predicate.equals("is-a") && apposed.matches();
+        if (named) {
+            object = apposed.group(1);
+        }
+        // "contains a package called popularity-contest": the part is the one named
+        var called = CALLED.matcher(object);
+        if (!predicate.equals("is-a") && called.matches()) {
+            object = called.group(1);
+            named = true;
+        }
+        // "contains the main two servers of Samba": a count inside a noun group leaves no term
+        if (COUNT_INSIDE.matcher(object).find()) {
+            return Optional.empty();
+        }
+        // "The virtual_mailbox_base parameter contains the directory …": a parameter holds a value, no part
+        // ("the keyword TFORM1 contains …": the kind may stand before the name)
+        String[] subjectParts = relation.subject().toLowerCase(Locale.ROOT).split("\\s+");
+        if (predicate.equals("has-part")
+                && (VALUE_HOLDERS.contains(dev.proda.text.Terms.singular(subjectParts[subjectParts.length - 1]))
+                        || VALUE_HOLDERS.contains(subjectParts[0]))) {
+            return Optional.empty();
+        }
         // "statsmodels.tsa.vector_ar contains methods …": a part named only by what kind of code it is says nothing
         // ("comprises three stages:" names the parts by what kind of part they are, and says nothing either)
         if (predicate.equals("has-part") && object.indexOf(' ') < 0
@@ -407,6 +443,15 @@ final class Claims {
                         && next + 1 < t.tagged() && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
             return Optional.empty(); // "a machine learning …" was cut; "a design document providing …" was not
         }
+        // "a Mandatory Access Control (MAC) system" read as "Mandatory Access Control": an abbreviation in
+        // brackets inside the group cut it
+        var bracketed = BRACKETED_THEN_WORD.matcher(text.substring(objectEnd));
+        if (bracketed.lookingAt()) {
+            int after = t.tokenAt(objectEnd + bracketed.start(1));
+            if (after < t.tagged() && t.nounLike(after) && !REDUCED_RELATIVES.contains(t.lower(after))) {
+                return Optional.empty();
+            }
+        }
         // "a vector or scalar quantity" read as "vector", "a general bootstrapping and data set translation
         // tool" as "general bootstrapping": coordinated modifiers share the head after them.
         if ((object.indexOf(' ') < 0 || object.endsWith("ing")) && next + 2 < t.tagged() && (t.lower(next).equals("or") || t.lower(next).equals("and"))
@@ -429,7 +474,7 @@ final class Claims {
         // "a poor, mountainous country": one word before a comma is a modifier of a noun further on;
         // "the Cook Islands' leading export": a possessor is no object.
         // ("used in teaching, which …" ends its object at a clause instead)
-        if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ','
+        if (object.indexOf(' ') < 0 && objectEnd < text.length() && text.charAt(objectEnd) == ',' && !named
                 && !(!predicate.equals("is-a") && CLAUSE_AFTER_COMMA.matcher(text.substring(objectEnd + 1)).find())
                 || objectEnd < text.length() && (text.charAt(objectEnd) == '\'' || text.charAt(objectEnd) == '’'
                         || text.charAt(objectEnd) == '/')) {

@@ -15,8 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * The documents of a corpus folder, as the stages see them. Spans index {@link Document#text()}: the
@@ -31,6 +37,11 @@ import org.jsoup.Jsoup;
 public final class Corpus {
     static final Set<String> TEXT_FORMATS = Set.of("txt", "md", "markdown", "tex", "rst");
     static final Set<String> HTML_FORMATS = Set.of("html", "htm");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Parts of a web page that are no prose of the document. */
+    private static final String NOT_PROSE = "script, style, pre, table, nav, noscript, template, header, footer, aside, "
+            + "math, svg, div.math, [role=navigation], [role=banner], [role=contentinfo]";
+    private static final String MAIN_CONTENT = "main, [role=main], article";
     /** A document is held whole in memory as a String: beyond this, split it into several files. */
     public static final long MAX_FILE_BYTES = 256L << 20;
     /** More NUL or control bytes than this share is a binary file, not text with a few stray bytes. */
@@ -343,18 +354,56 @@ public final class Corpus {
         return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, invalid);
     }
 
-    /** Paragraph-preserving HTML to text: block elements become blank-line separated paragraphs. */
+    /**
+     * Paragraph-preserving HTML to text: the text between two block boundaries (the start or end of a
+     * {@code p}, {@code div}, {@code li}, heading …) is one paragraph, so prose in {@code <div class="para">}
+     * (DocBook), in bare {@code <div>}s or beside a nested list is read as well as prose in {@code <p>}.
+     * Only the page's main content is read when it is marked ({@code <main>}, {@code role="main"},
+     * {@code <article>}), so site menus and footers stay out; code, tables, display math, navigation and
+     * scripts are dropped. The walk is iterative: nesting depth costs no stack.
+     */
     static String htmlToText(String html) {
         var document = Jsoup.parse(html);
-        document.select("script, style, pre, table, nav").remove();
+        document.select(NOT_PROSE).remove();
+        Element content = document.selectFirst(MAIN_CONTENT);
         StringBuilder text = new StringBuilder();
-        for (var block : document.body() == null ? List.<org.jsoup.nodes.Element>of()
-                : document.body().select("p, li, h1, h2, h3, h4, dd, dt")) {
-            String paragraph = block.text().strip();
-            if (!paragraph.isEmpty() && block.select("p, li").size() <= (block.is("p, li") ? 1 : 0)) {
-                text.append(paragraph).append("\n\n");
+        StringBuilder paragraph = new StringBuilder();
+        Runnable flush = () -> {
+            String done = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
+            if (!done.isEmpty()) {
+                text.append(done).append("\n\n");
             }
+            paragraph.setLength(0);
+        };
+        if (content == null) {
+            content = document.body();
         }
+        if (content != null) {
+            NodeTraversor.traverse(new NodeVisitor() {
+                @Override
+                public void head(Node node, int depth) {
+                    if (node instanceof TextNode words) {
+                        paragraph.append(words.getWholeText());
+                    } else if (node instanceof Element element) {
+                        if (element.isBlock()) {
+                            flush.run();
+                        } else if (element.nameIs("br")) {
+                            paragraph.append(' ');
+                        } else if (element.hasClass("classifier")) {
+                            paragraph.append(" : "); // Sphinx's "name : type", whose colon only the style sheet writes
+                        }
+                    }
+                }
+
+                @Override
+                public void tail(Node node, int depth) {
+                    if (node instanceof Element element && element.isBlock()) {
+                        flush.run();
+                    }
+                }
+            }, content);
+        }
+        flush.run();
         return text.toString();
     }
 

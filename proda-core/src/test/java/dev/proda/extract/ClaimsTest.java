@@ -545,6 +545,30 @@ class ClaimsTest {
     }
 
     @Test
+    void aPartNamedAfterItsKindIsTheNameAndAValueHeldIsNoPart() {
+        assertEquals("GradientBoost", claim("The module boost.ensemble includes the popular boosting algorithm GradientBoost, "
+                + "introduced in 2001.").orElseThrow().object());
+        assertEquals("stats.Poisson", claim("The module stats.models contains a specialized class stats.Poisson for counts.")
+                .orElseThrow().object());
+        assertEquals("crond", claim("The cron package contains a daemon called crond.").orElseThrow().object());
+        assertTrue(claim("The cache_dir parameter contains the directory where files are kept.").isEmpty(),
+                "a parameter holds a value");
+        assertTrue(claim("The keyword NAXIS contains the number of axes.").isEmpty(), "the kind before the name");
+        assertTrue(claim("The server package contains the main two daemons of the suite.").isEmpty(),
+                "a count inside the group");
+        assertTrue(claim("The library contains basic functionality for plotting.").isEmpty(), "a vague part");
+    }
+
+    @Test
+    void anAbbreviationInsideTheClassCutsItAndSuperlativesGradeIt() {
+        assertTrue(claim("SMACK is a Mandatory Access Control (MAC) framework built on the kernel.").isEmpty(),
+                "'Mandatory Access Control' is cut before its head");
+        assertEquals("Linux kernel module", claim("SELinux is a Linux kernel module (LSM) that enforces policies.")
+                .orElseThrow().object());
+        assertEquals("bootloader", claim("GRUB Legacy is the oldest bootloader in use.").orElseThrow().object());
+    }
+
+    @Test
     void aPartNamedOnlyByItsKindOfCodeSaysNothing() {
         assertTrue(claim("NumPy contains functions for linear algebra.").isEmpty());
         assertTrue(claim("The Table class contains methods for contingency tables.").isEmpty());

@@ -38,6 +38,25 @@ class CorpusTest {
     }
 
     @Test
+    void htmlProseIsReadWhateverBlockHoldsItAndOnlyTheMainContentWhenMarked() {
+        // DocBook writes paragraphs as <div class="para">; a list inside a paragraph ends it
+        String docBook = "<html><body><div class=\"section\"><h2>6.2. apt-get</h2><div class=\"para\">"
+                + "<span class=\"command\">apt-get</span> is a <em>front end</em> for APT.<div class=\"itemizedlist\">"
+                + "<ul><li><div class=\"para\">It installs packages.</div></li></ul></div></div></div></body></html>";
+        assertEquals("6.2. apt-get\n\napt-get is a front end for APT.\n\nIt installs packages.\n\n",
+                Corpus.htmlToText(docBook));
+        // a Sphinx page: menus, footer and display math around the main block stay out; "name : type" keeps
+        // its colon, which only the style sheet writes
+        String sphinx = "<html><body><div class=\"sphinxsidebar\"><p>Navigation menu</p></div>"
+                + "<div class=\"body\" role=\"main\"><p>A kernel is a <b>similarity</b> function.</p>"
+                + "<div class=\"math\">\\[k(x, y)\\]</div><dl><dt><strong>gamma</strong><span class=\"classifier\">"
+                + "float</span></dt><dd><p>Kernel coefficient.</p></dd></dl></div>"
+                + "<footer><p>Created using Sphinx.</p></footer></body></html>";
+        assertEquals("A kernel is a similarity function.\n\ngamma : float\n\nKernel coefficient.\n\n",
+                Corpus.htmlToText(sphinx));
+    }
+
+    @Test
     void binaryFilesAreSkippedAndInvalidBytesReplacedWithAWarning() throws Exception {
         Files.createDirectories(dir.resolve("physics"));
         Files.writeString(dir.resolve("physics/good.txt"), "Energy is the capacity to do work.\n");
