@@ -65,7 +65,7 @@ final class Claims {
             "time", "fact", "idea", "point", "reason", "result", "issue", "aspect", "feature", "modification",
             "variant", "version", "extension", "alternative", "generalization", "generalisation", "shortcut",
             "shorthand", "wrapper", "combination", "mix", "set", "list", "collection", "group", "series", "notion",
-            "concept", "term", "word", "name", "question", "problem", "choice", "option", "default", "signal",
+            "concept", "term", "word", "name", "acronym", "abbreviation", "synonym", "alias", "nickname", "question", "problem", "choice", "option", "default", "signal",
             "good", "work", "step", "copy", "care", "attention", "caution", "effort", "process", "procedure",
             "approach", "technique", "tool", "item", "entity",
             "element", "unit", "quantity", "value", "measure", "level", "degree", "extent", "portion", "share",
@@ -117,7 +117,7 @@ final class Claims {
             "ingredient", "aspect", "feature", "example", "instance", "case", "consequence", "cause", "factor",
             "complement", "subset", "source", "driver", "name", "application", "pillar", "cornerstone", "mainstay",
             "backbone");
-    private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|"
+    private static final Pattern ORDINALS = Pattern.compile("(?i)(?:\\d+(?:st|nd|rd|th)|first|last|second|third|fourth|fifth|"
             + "sixth|seventh|eighth|ninth|tenth|possible|world's|world’s)");
     /** Participles that open a clause after a noun ("a database containing …"), never a compound's modifier. */
     private static final Set<String> REDUCED_RELATIVES = words("containing", "providing", "supporting", "using",
@@ -439,6 +439,7 @@ final class Claims {
         int next = t.tokenAt(objectEnd);
         boolean listFollows = next + 1 < t.tagged() && t.lower(next).equals("such") && t.lower(next + 1).equals("as");
         if (next < t.tagged() && !listFollows && (t.nounLike(next) || t.is(next, "ADJ") || t.is(next, "NUM")
+                || Character.isDigit(t.tokens().get(next).charAt(0)) // "GNOME version 3.38"
                 || t.is(next, "VERB") && t.lower(next).endsWith("ing") && !REDUCED_RELATIVES.contains(t.lower(next))
                         && next + 1 < t.tagged() && (t.nounLike(next + 1) || t.is(next + 1, "ADJ")))) {
             return Optional.empty(); // "a machine learning …" was cut; "a design document providing …" was not

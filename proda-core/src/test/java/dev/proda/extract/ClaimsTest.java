@@ -566,6 +566,9 @@ class ClaimsTest {
         assertEquals("Linux kernel module", claim("SELinux is a Linux kernel module (LSM) that enforces policies.")
                 .orElseThrow().object());
         assertEquals("bootloader", claim("GRUB Legacy is the oldest bootloader in use.").orElseThrow().object());
+        assertEquals("package manager", claim("dpkg is the first package manager that Debian used.").orElseThrow().object());
+        assertTrue(claim("DNS is an acronym for Domain Name System.").isEmpty(), "a name for it, no kind of it");
+        assertTrue(claim("Debian Bookworm includes KDE version 5.27, which is new.").isEmpty(), "cut before its number");
     }
 
     @Test
