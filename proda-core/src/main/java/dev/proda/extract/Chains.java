@@ -112,8 +112,13 @@ final class Chains {
         return Optional.empty();
     }
 
-    private static final Pattern STEPS_LEAD = Pattern.compile("(?i)\\b(?:steps?|stages?|phases?|as follows|"
-            + "following (?:algorithm|procedure|method|way)|procedure)\\b[^:]*:$");
+    /**
+     * A lead-in that announces steps names them right before its colon ("in multiple steps:", "performs the
+     * following steps:", "the measurement procedure itself:"); "For the discretization step the following
+     * modes are available:" announces modes.
+     */
+    private static final Pattern STEPS_LEAD = Pattern.compile("(?i)(?:\\b(?:steps?|stages?|phases?|as follows)"
+            + "|\\bfollowing (?:algorithm|procedure|method|way)\\b[^:]{0,60}|\\bprocedure(?: itself)?):$");
     private static final Pattern LEAD_SUBJECT = Pattern.compile("^(?:The |An? )?([\\w’'. -]{3,60}?) (?:comprises|"
             + "consists of|performs|involves|proceeds|works|has|uses|goes|is done|is carried out|follows)\\b");
 
@@ -164,7 +169,9 @@ final class Chains {
         List<TextUnit> steps = new ArrayList<>();
         for (TextUnit sentence : firstSentences.subList(0, Math.min(MAX_STEPS, firstSentences.size()))) {
             TextUnit step = withoutMarker(sentence);
-            if (!readsAlone(step.text()) || POINTS_BACK.matcher(step.text()).find()) {
+            // (and where a paragraph announces something of its own: "If you want X instead, then use:" stood
+            // before code, which is no prose and is gone)
+            if (!readsAlone(step.text()) || POINTS_BACK.matcher(step.text()).find() || step.text().endsWith(":")) {
                 break;
             }
             steps.add(step);

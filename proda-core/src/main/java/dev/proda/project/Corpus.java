@@ -40,7 +40,7 @@ public final class Corpus {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Parts of a web page that are no prose of the document. */
     private static final String NOT_PROSE = "script, style, pre, table, nav, noscript, template, header, footer, aside, "
-            + "math, svg, div.math, [role=navigation], [role=banner], [role=contentinfo]";
+            + "math, svg, div.math, a.headerlink, [role=navigation], [role=banner], [role=contentinfo]";
     private static final String MAIN_CONTENT = "main, [role=main], article";
     /** A document is held whole in memory as a String: beyond this, split it into several files. */
     public static final long MAX_FILE_BYTES = 256L << 20;
@@ -368,10 +368,12 @@ public final class Corpus {
         Element content = document.selectFirst(MAIN_CONTENT);
         StringBuilder text = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
+        StringBuilder pendingNumber = new StringBuilder(); // waits for the item's first text ("<li><p>…")
         Runnable flush = () -> {
             String done = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
             if (!done.isEmpty()) {
-                text.append(done).append("\n\n");
+                text.append(pendingNumber).append(done).append("\n\n");
+                pendingNumber.setLength(0);
             }
             paragraph.setLength(0);
         };
@@ -387,6 +389,10 @@ public final class Corpus {
                     } else if (node instanceof Element element) {
                         if (element.isBlock()) {
                             flush.run();
+                            if (element.nameIs("li") && element.parent() != null && element.parent().nameIs("ol")) {
+                                pendingNumber.setLength(0);
+                                pendingNumber.append(itemNumber(element)).append(". "); // as the page shows it
+                            }
                         } else if (element.nameIs("br")) {
                             paragraph.append(' ');
                         } else if (element.hasClass("classifier")) {
@@ -399,12 +405,31 @@ public final class Corpus {
                 public void tail(Node node, int depth) {
                     if (node instanceof Element element && element.isBlock()) {
                         flush.run();
+                        if (element.nameIs("li")) {
+                            pendingNumber.setLength(0);
+                        }
                     }
                 }
             }, content);
         }
         flush.run();
         return text.toString();
+    }
+
+    /** The number a browser shows before an item of an ordered list ({@code start} honoured). */
+    private static int itemNumber(Element item) {
+        Element list = item.parent();
+        int start = list.attr("start").matches("-?\\d{1,6}") ? Integer.parseInt(list.attr("start")) : 1;
+        int before = 0;
+        for (Element sibling : list.children()) {
+            if (sibling == item) {
+                break;
+            }
+            if (sibling.nameIs("li")) {
+                before++;
+            }
+        }
+        return start + before;
     }
 
     static String extension(String path) {

@@ -88,4 +88,17 @@ class ChainsTest {
                 + "twice with buffer solution. Finally, apply the stain and wait five minutes.\n";
         assertEquals(3, procedures(shared).get(0).steps().size(), "'and wait' has no subject of its own");
     }
+    @Test
+    void aLeadInAnnouncesStepsOnlyByNamingThemBeforeItsColon() {
+        String steps = "Staining cells\n\nThe protocol proceeds in three steps:\n\nFix the cells in cold methanol for "
+                + "ten minutes.\n\nRinse the slide twice with buffer solution.\n\nApply the stain and wait five minutes.\n";
+        assertEquals(3, procedures(steps).get(0).steps().size());
+        String modes = "Staining cells\n\nFor the staining step the following dyes are available:\n\nEosin colours the "
+                + "cytoplasm of the cells pink.\n\nHematoxylin colours the nuclei of the cells blue.\n\nCrystal violet "
+                + "colours the walls of bacteria purple.\n";
+        assertTrue(procedures(modes).isEmpty(), "the colon announces dyes, not steps");
+        String code = "Staining cells\n\nYou then stain the slide as follows:\n\nIf you want a darker stain instead, "
+                + "then use:\n\nThe slide is dried in air for an hour.\n\nThe slide is stored in a dark box.\n";
+        assertTrue(procedures(code).isEmpty(), "a paragraph that announces something of its own ends the steps");
+    }
 }

@@ -54,6 +54,9 @@ class CorpusTest {
                 + "<footer><p>Created using Sphinx.</p></footer></body></html>";
         assertEquals("A kernel is a similarity function.\n\ngamma : float\n\nKernel coefficient.\n\n",
                 Corpus.htmlToText(sphinx));
+        // an ordered list's items carry the numbers the page shows, so a numbered procedure reads as one
+        assertEquals("Install it.\n\n3. Run it.\n\n4. Stop it.\n\n", Corpus.htmlToText("<p>Install it.</p><ol start=\"3\">"
+                + "<li>Run it.</li><li><p>Stop it.</p></li></ol>"));
     }
 
     @Test
