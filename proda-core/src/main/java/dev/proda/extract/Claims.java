@@ -35,6 +35,9 @@ final class Claims {
     static final Set<String> TERM_PREDICATES = Set.of("is-a", "part-of", "has-part", "used-for", "requires",
             "causes", "enables", "measured-in");
     private static final Set<String> MODALS = Set.of("can", "may", "might", "could", "should", "would", "must");
+    /** Comparatives that grade what follows (not "more data", "fewer samples", which count it). */
+    private static final Set<String> GRADED_COMPARATIVES = words("larger", "smaller", "higher", "lower", "greater",
+            "better", "worse", "bigger", "longer", "shorter", "faster", "slower");
     private static final Set<String> COMPARATIVES = words("larger", "smaller", "higher", "lower", "greater", "more", "less", "fewer", "better", "worse", "bigger",
             "longer", "shorter", "faster", "slower", "most", "least", "many", "few", "several", "other", "same",
             "different", "similar", "new", "old", "above");
@@ -47,7 +50,8 @@ final class Claims {
             "several", "own", "same", "other", "different", "similar", "such", "following", "above", "previous",
             "fairly", "very", "much", "relatively", "second-largest", "largest", "smallest", "biggest", "highest",
             "lowest", "richest", "poorest", "fastest", "oldest", "earliest", "simplest", "greatest", "strongest",
-            "weakest", "cheapest", "easiest", "most", "least", "decent", "excellent", "arbitrary");
+            "weakest", "cheapest", "easiest", "most", "least", "decent", "excellent", "arbitrary", "distinct", "separate",
+            "mature", "rudimentary");
     /** Determiners that point back into the text. */
     static final Set<String> POINTING = Set.of("these", "those", "this", "that", "such", "its", "their", "his", "her",
             "our", "said", "aforementioned");
@@ -321,7 +325,9 @@ final class Claims {
         }
         // "is better fit for …", "is a larger model": a comparison, not a class ("the most X Y" still is a Y)
         String leadWord = head.group().split("\\s+")[0].toLowerCase(Locale.ROOT);
-        if (predicate.equals("is-a") && COMPARATIVES.contains(leadWord) && !leadWord.equals("most") && !leadWord.equals("least")) {
+        // ("allows greater flexibility": a comparison names no concept whatever the relation)
+        if ((predicate.equals("is-a") || GRADED_COMPARATIVES.contains(leadWord)) && COMPARATIVES.contains(leadWord)
+                && !leadWord.equals("most") && !leadWord.equals("least")) {
             return Optional.empty();
         }
         String object = term(head.group());
@@ -365,7 +371,8 @@ final class Claims {
         // "a densely populated developing country": an adverb grading the first modifier belongs to the term.
         var adverb = java.util.regex.Pattern.compile("(\\p{L}+ly)\\s+$").matcher(text.substring(0, objectStart));
         if (object.equals(head.group()) && adverb.find() && object.indexOf(' ') > 0
-                && !HEDGES.contains(adverb.group(1).toLowerCase(Locale.ROOT))) {
+                && !HEDGES.contains(adverb.group(1).toLowerCase(Locale.ROOT))
+                && !EVALUATIVE.contains(adverb.group(1).toLowerCase(Locale.ROOT))) { // ("relatively regimented")
             object = adverb.group(1) + " " + object;
             objectStart = adverb.start(1);
         }

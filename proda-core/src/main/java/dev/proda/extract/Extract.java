@@ -436,8 +436,10 @@ public final class Extract {
         return false;
     }
 
+    private static final Set<String> CONDITIONS = Set.of("If", "When", "Whenever", "Unless", "Once", "Until", "As",
+            "Since", "Because", "After", "Before", "Where", "Wherever");
     private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(
-            "^(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3})(?: \\([\\w.-]{1,12}\\))? and "
+            "^(?:(?:While|Whereas|Although|Though) )?(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3})(?: \\([\\w.-]{1,12}\\))? and "
                     + "([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}(?: \\([\\w.-]{1,12}\\))?) (?:are|were)\\b");
 
     /**
@@ -447,7 +449,9 @@ public final class Extract {
      */
     static List<Claims.Claim> coordinated(TextUnit clause) {
         var m = COORDINATED.matcher(clause.text());
-        if (!m.find() || Claims.term(m.group(1)) == null || !Claims.term(m.group(1)).equals(m.group(1))) {
+        // ("If X and Y are …" is a condition; "While X and Y are …" concedes that they are)
+        if (!m.find() || Claims.term(m.group(1)) == null || !Claims.term(m.group(1)).equals(m.group(1))
+                || CONDITIONS.contains(m.group(1).split(" ")[0])) {
             return List.of();
         }
         int shift = m.start(2);

@@ -57,13 +57,21 @@ final class Glossary {
         return last.matches("\\p{L}{3,}") && !EMPTY_GENERA.contains(dev.proda.text.Terms.singular(noun)) ? noun : null;
     }
 
-    /** Whether a heading line can be a glossary term (short, no sentence punctuation). */
+    /**
+     * Whether a heading line can be a glossary term (short, no sentence punctuation). A line in title case
+     * ("Sandwich Robust Covariances", "Custom Header Rows") is a section title: glossaries write their terms
+     * as the text does ("abstract base class", "CPython", "Monte Carlo").
+     */
     static boolean termLine(String line) {
         String text = line.strip();
         return !text.isEmpty() && text.split("\\s+").length <= MAX_TERM_WORDS && TERM_LINE.matcher(text).matches()
                 && ".!?:;".indexOf(text.charAt(text.length() - 1)) < 0
-                && !text.toLowerCase(Locale.ROOT).startsWith("see ");
+                && !text.toLowerCase(Locale.ROOT).startsWith("see ") && !TITLE_CASE.matcher(text).matches();
     }
+
+    /** Three or more words, each capitalised and then lower case (small function words aside). */
+    private static final Pattern TITLE_CASE = Pattern.compile(
+            "\\p{Lu}\\p{Ll}+(?:[-’']\\p{L}+)?(?:\\s+(?:(?:and|or|of|the|a|an|for|with|in|on|to|by)\\s+)*\\p{Lu}\\p{Ll}+(?:[-’']\\p{L}+)?){2,}");
 
     /** The claim of a definition sentence following a term line, if it is written as a noun phrase. */
     static Optional<Claims.Claim> definition(String term, Tagger.Tagged t) {
@@ -150,6 +158,15 @@ final class Glossary {
         if (subject.matches("[A-Z][A-Z0-9]+") && java.util.Arrays.stream(object.split(" "))
                 .allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
             return Optional.empty();
+        }
+        // "Multivariate" / "Statistical functions for multivariate samples.": a singular heading over a plural
+        // genus titles a section of many things; an entry's genus agrees with its term
+        String objectHead = objectKey.substring(objectKey.lastIndexOf(' ') + 1);
+        String objectLast = object.substring(object.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        String subjectLast = subject.substring(subject.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        if (!objectHead.equals(objectLast) && dev.proda.text.Terms.singular(subjectLast).equals(subjectLast)
+                && !t.lower(0).equals("one")) { // ("One of the default meta path finders …" is one of them)
+            return definitionOnly(term, t);
         }
         String definition = t.text().strip().replaceAll("[.]+$", "");
         return Optional.of(new Claims.Claim(subject, null, "is-a", object, definition, -1, -1,

@@ -1,6 +1,7 @@
 package dev.proda.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +136,29 @@ class ClaimsTest {
         assertTrue(Glossary.definition("Scheduling", Tagger.tag("The scheduler picks the next thread to run.")).isEmpty(),
                 "a sentence under a heading is no entry");
         assertTrue(Glossary.termLine("write-ahead log") && !Glossary.termLine("This is a sentence."));
+    }
+
+    @Test
+    void aSectionTitleIsNoGlossaryEntry() {
+        assertFalse(Glossary.termLine("Custom Header Rows"), "title case titles a section");
+        assertTrue(Glossary.termLine("Monte Carlo") && Glossary.termLine("abstract base class"));
+        assertNull(Glossary.definition("Survival", Tagger.tag("Statistical functions for survival data."))
+                .orElseThrow().object(), "a singular title over many things holds them, it is none of them");
+        assertEquals("default finders", Glossary.definition("path finder", Tagger.tag("One of the default finders "
+                + "which searches a path.")).orElseThrow().object(), "one of many is one of them");
+        assertEquals("Iterables", Glossary.definition("containers", Tagger.tag("Iterables that hold other objects."))
+                .orElseThrow().object(), "plural term, plural genus");
+    }
+
+    @Test
+    void aCoordinatedSubjectInAConcessionIsAssertedButNotInACondition() {
+        String concession = "While LVM and RAID are two distinct kernel subsystems, btrfs is a filesystem.";
+        List<Claims.Claim> conceded = Extract.coordinated(new dev.proda.text.TextUnit(concession, 0,
+                concession.length()));
+        assertEquals(List.of("LVM", "RAID"), conceded.stream().map(Claims.Claim::subject).toList());
+        assertEquals("kernel subsystems", conceded.get(0).object());
+        String condition = "If LVM and RAID are kernel subsystems, btrfs is a filesystem.";
+        assertTrue(Extract.coordinated(new dev.proda.text.TextUnit(condition, 0, condition.length())).isEmpty());
     }
 
     @Test
@@ -567,6 +591,9 @@ class ClaimsTest {
                 .orElseThrow().object());
         assertEquals("bootloader", claim("GRUB Legacy is the oldest bootloader in use.").orElseThrow().object());
         assertEquals("package manager", claim("dpkg is the first package manager that Debian used.").orElseThrow().object());
+        assertEquals("regimented activity", claim("Release management is a relatively regimented activity.")
+                .orElseThrow().object(), "'relatively' grades, it does not classify");
+        assertTrue(claim("Manual partitioning allows greater flexibility in layout.").isEmpty(), "a comparison");
         assertTrue(claim("DNS is an acronym for Domain Name System.").isEmpty(), "a name for it, no kind of it");
         assertTrue(claim("Debian Bookworm includes KDE version 5.27, which is new.").isEmpty(), "cut before its number");
     }
