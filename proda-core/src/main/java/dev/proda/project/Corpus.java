@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -36,6 +38,8 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class Corpus {
     static final Set<String> TEXT_FORMATS = Set.of("txt", "md", "markdown", "tex", "rst");
+    /** Read through their markup (rendered, then read as HTML): code, tables and link targets are no prose. */
+    static final Set<String> MARKDOWN_FORMATS = Set.of("md", "markdown");
     static final Set<String> HTML_FORMATS = Set.of("html", "htm");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Parts of a web page that are no prose of the document. */
@@ -198,10 +202,10 @@ public final class Corpus {
             log.warn(name + ": " + decoded.invalidBytes() + " bytes that are not UTF-8 text (invalid or NUL) read "
                     + "as U+FFFD; the rest of the file is read");
         }
-        String text = HTML_FORMATS.contains(extension) ? htmlToText(decoded.text()) : decoded.text();
+        String text = plainText(extension, decoded.text());
         if (text.isBlank()) {
             log.warn("skipping " + name + ": no text (only blanks" + (HTML_FORMATS.contains(extension)
-                    ? " or markup)" : ")"));
+                    || MARKDOWN_FORMATS.contains(extension) ? " or markup)" : ")"));
             return Optional.empty();
         }
         return Optional.of(text);
@@ -274,8 +278,7 @@ public final class Corpus {
             throw new ProdaFileException("corpus document " + printable(path) + " is not inside " + root);
         }
         try {
-            String text = decodeLenient(Files.readAllBytes(file)).text();
-            return HTML_FORMATS.contains(extension(path)) ? htmlToText(text) : text;
+            return plainText(extension(path), decodeLenient(Files.readAllBytes(file)).text());
         } catch (IOException e) {
             throw new ProdaFileException("cannot read corpus document " + file + ": " + e.getMessage(), e);
         }
@@ -352,6 +355,17 @@ public final class Corpus {
         }
         String text = out.toString();
         return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, invalid);
+    }
+
+    /** The text a document's spans index: its prose, markup read through. */
+    static String plainText(String extension, String decoded) {
+        if (HTML_FORMATS.contains(extension)) {
+            return htmlToText(decoded);
+        }
+        if (MARKDOWN_FORMATS.contains(extension)) {
+            return htmlToText(HtmlRenderer.builder().build().render(Parser.builder().build().parse(decoded)));
+        }
+        return decoded;
     }
 
     /**

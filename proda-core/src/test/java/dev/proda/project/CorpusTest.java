@@ -60,6 +60,16 @@ class CorpusTest {
     }
 
     @Test
+    void markdownIsReadThroughItsMarkup() {
+        String markdown = "# Decision trees\n\n**Decision trees** are a [supervised](https://example.org/sl) "
+                + "learning method.\n\n```python\nclf = DecisionTreeClassifier()\n```\n\n1. Fit the `tree`.\n"
+                + "2. Prune it.\n";
+        assertEquals("Decision trees\n\nDecision trees are a supervised learning method.\n\n1. Fit the tree.\n\n"
+                + "2. Prune it.\n\n", Corpus.plainText("md", markdown));
+        assertEquals(markdown, Corpus.plainText("txt", markdown), "plain text is read as it is");
+    }
+
+    @Test
     void binaryFilesAreSkippedAndInvalidBytesReplacedWithAWarning() throws Exception {
         Files.createDirectories(dir.resolve("physics"));
         Files.writeString(dir.resolve("physics/good.txt"), "Energy is the capacity to do work.\n");
