@@ -250,7 +250,6 @@ final class Chains {
         return words >= MIN_STEP_WORDS && words <= MAX_STEP_WORDS;
     }
 
-    /** A step reads alone when it is a sentence of a sensible length that does not open with an anaphor. */
     private static final Pattern ORDINAL_OPENING = Pattern.compile("(?i)^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|"
             + "fourth|then|next|finally|lastly|after that|afterwards|subsequently|to begin(?: with)?|to start)\\b,?\\s*");
     private static final Pattern AGENT = Pattern.compile("(?i)^(?:we|you|one|the user|the program|it)\\b");
@@ -271,10 +270,14 @@ final class Chains {
         return t.tagged() > 0 && t.is(0, "VERB") && Character.isLowerCase(rest.charAt(0));
     }
 
+    /**
+     * A step reads alone when it is a sentence of a sensible length that does not open with an anaphor; a
+     * question ("How do reports deal with mixed currencies?") asks, it does no step.
+     */
     static boolean readsAlone(String step) {
         int words = Segmenter.words(step).size();
         if (words < MIN_STEP_WORDS || words > MAX_STEP_WORDS || step.isEmpty()
-                || ".!?:".indexOf(step.charAt(step.length() - 1)) < 0) {
+                || ".!:".indexOf(step.charAt(step.length() - 1)) < 0) {
             return false;
         }
         String opening = step.replaceFirst("(?i)^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|finally|lastly|"

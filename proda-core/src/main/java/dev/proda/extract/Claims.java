@@ -51,7 +51,7 @@ final class Claims {
             "fairly", "very", "much", "relatively", "second-largest", "largest", "smallest", "biggest", "highest",
             "lowest", "richest", "poorest", "fastest", "oldest", "earliest", "simplest", "greatest", "strongest",
             "weakest", "cheapest", "easiest", "most", "least", "decent", "excellent", "arbitrary", "distinct", "separate",
-            "mature", "rudimentary");
+            "mature", "rudimentary", "favorite", "favourite", "few", "little");
     /** Determiners that point back into the text. */
     static final Set<String> POINTING = Set.of("these", "those", "this", "that", "such", "its", "their", "his", "her",
             "our", "said", "aforementioned");
@@ -82,6 +82,8 @@ final class Claims {
     /** Object heads of any relation that, under adjectives alone, name no concept ("require special care"). */
     private static final Set<String> VAGUE_OBJECTS = words("care", "attention", "caution", "effort", "information",
             "knowledge", "understanding", "consideration", "thought", "functionality", "support", "capability");
+    private static final Set<String> DURATIONS = words("second", "minute", "hour", "day", "week", "month", "year",
+            "decade", "century", "while", "period", "lifetime");
     /** Things that hold a value: what they "contain" is their value, not a part. */
     private static final Set<String> VALUE_HOLDERS = words("parameter", "keyword", "variable", "attribute", "field",
             "setting", "option", "argument", "property", "column", "cell", "entry", "key", "value");
@@ -357,6 +359,11 @@ final class Claims {
         if (predicate.equals("has-part")
                 && (VALUE_HOLDERS.contains(dev.proda.text.Terms.singular(subjectParts[subjectParts.length - 1]))
                         || VALUE_HOLDERS.contains(subjectParts[0]))) {
+            return Optional.empty();
+        }
+        // "buildings are used for decades": a stretch of time is how long, not what for
+        if (predicate.equals("used-for") && DURATIONS.contains(dev.proda.text.Terms.singular(
+                object.substring(object.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
         }
         // "statsmodels.tsa.vector_ar contains methods …": a part named only by what kind of code it is says nothing

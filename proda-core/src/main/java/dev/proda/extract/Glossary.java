@@ -34,11 +34,12 @@ final class Glossary {
 
     /** Genus nouns too vague even for a dictionary entry ("A way to …", "Something that …"). */
     private static final Set<String> EMPTY_GENERA = Set.of("way", "thing", "one", "lot", "kind", "sort", "bit",
-            "piece", "something", "anything", "everything", "nothing", "part", "case", "example", "fact", "idea");
+            "piece", "something", "anything", "everything", "nothing", "part", "case", "example", "fact", "idea", "concept",
+            "notion", "term");
 
     private static final Set<String> RELATIONAL_GENERA = Set.of("extension", "generalization", "variant", "version",
             "part", "member", "component", "logarithm", "inverse", "complement", "opposite", "counterpart", "subset",
-            "superset", "wrapper", "state");
+            "superset", "wrapper", "state", "difference", "ratio", "sum", "product");
     private static final Set<String> COLLECTIVES = Set.of("series", "set", "collection", "group", "number", "amount",
             "pair", "list", "sequence", "family", "range", "array", "bunch", "couple");
 
@@ -128,7 +129,7 @@ final class Glossary {
             }
         }
         // "The natural logarithm of …", "An extension of …": a genus that needs its "of" relates, it does not class.
-        if (after < t.size() && t.lower(after).equals("of")
+        if (after < t.size() && (t.lower(after).equals("of") || t.lower(after).equals("between"))
                 && RELATIONAL_GENERA.contains(dev.proda.text.Terms.singular(head.noun().toLowerCase(Locale.ROOT)))) {
             return definitionOnly(term, t);
         }

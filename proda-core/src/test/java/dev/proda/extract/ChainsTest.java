@@ -101,4 +101,10 @@ class ChainsTest {
                 + "then use:\n\nThe slide is dried in air for an hour.\n\nThe slide is stored in a dark box.\n";
         assertTrue(procedures(code).isEmpty(), "a paragraph that announces something of its own ends the steps");
     }
+    @Test
+    void aListOfQuestionsIsNoProcedure() {
+        String text = "Mixed currencies\n\n1. How do you transfer funds between accounts?\n\n2. How do you value "
+                + "mixed accounts?\n\n3. How do reports deal with mixed currencies?\n";
+        assertTrue(procedures(text).isEmpty());
+    }
 }

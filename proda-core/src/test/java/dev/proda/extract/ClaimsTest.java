@@ -151,6 +151,17 @@ class ClaimsTest {
     }
 
     @Test
+    void aDurationIsNoPurposeAndAGenusThatRelatesOrNamesAnIdeaIsNoClass() {
+        assertTrue(claim("Warehouses are often used for decades.").isEmpty(), "how long, not what for");
+        assertEquals("graphics application", claim("Krita is a favorite graphics application of illustrators.")
+                .orElseThrow().object());
+        assertNull(Glossary.definition("net income", Tagger.tag("The difference between revenues and expenses."))
+                .orElseThrow().object(), "a difference relates two things, it classes neither");
+        assertNull(Glossary.definition("compounding", Tagger.tag("The concept that interest earns interest."))
+                .map(Claims.Claim::object).orElse(null), "an idea is the genus of every idea");
+    }
+
+    @Test
     void aCoordinatedSubjectInAConcessionIsAssertedButNotInACondition() {
         String concession = "While LVM and RAID are two distinct kernel subsystems, btrfs is a filesystem.";
         List<Claims.Claim> conceded = Extract.coordinated(new dev.proda.text.TextUnit(concession, 0,
