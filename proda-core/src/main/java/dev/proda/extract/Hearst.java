@@ -510,6 +510,15 @@ final class Hearst {
         if (!members.isEmpty() && members.get(0)[0] > 0 && t.lower(members.get(0)[0] - 1).equals("to")) {
             return;
         }
+        // "for understanding GnuCash and other double entry accounting systems": a gerund with its object is an
+        // action, no kind of thing
+        for (int[] member : members) {
+            if (member[1] > member[0] && t.lower(member[0]).endsWith("ing")
+                    && Character.isLowerCase(t.tokens().get(member[0]).charAt(0))
+                    && (!Heads.ingNoun(t.lower(member[0])) || Character.isUpperCase(t.tokens().get(member[0] + 1).charAt(0)))) {
+                return;
+            }
+        }
         // "The Philippine Constitution and other laws": an article may open the first member's phrase
         int opening = members.isEmpty() ? 0 : members.get(0)[0];
         if (opening > 0 && ARTICLES.contains(t.lower(opening - 1)) && members.size() == 1) {

@@ -15,6 +15,10 @@ public final class Segmenter {
     /** A blank line; or a run of "++" marks standing alone, a paragraph break some exports write inline. */
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n|\\s\\+\\+(?:\\s+\\+\\+)*(?=\\s)");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"')\\]]?\\s+(?=[\\p{Lu}\\d\"'(])");
+    /** Month abbreviations, a sentence end only when no day follows ("dated Jul. 1, 2016"). */
+    private static final Set<String> MONTHS = Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+            "oct", "nov", "dec");
+    private static final java.util.regex.Pattern DATE_GOES_ON = java.util.regex.Pattern.compile("\\s+\\d");
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "etc", "vs", "cf", "dr", "mr", "mrs",
             "ms", "fig", "eq", "no", "al", "approx", "sec", "ch", "vol", "st", "jr", "inc", "ltd", "co", "u.s");
     /** A list item's number ("1.", "(2)") is no sentence of its own. */
@@ -156,7 +160,8 @@ public final class Segmenter {
             start--;
         }
         String word = text.substring(start, dot).toLowerCase(java.util.Locale.ROOT);
-        return ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isLetter(text.charAt(dot - 1)));
+        return ABBREVIATIONS.contains(word) || (word.length() == 1 && Character.isLetter(text.charAt(dot - 1)))
+                || MONTHS.contains(word) && DATE_GOES_ON.matcher(text).region(dot + 1, text.length()).lookingAt();
     }
 
     private static void addTrimmed(String document, int start, int end, List<TextUnit> into) {

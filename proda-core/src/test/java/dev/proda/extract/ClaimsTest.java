@@ -162,6 +162,13 @@ class ClaimsTest {
     }
 
     @Test
+    void aGerundWithItsObjectIsNoMemberOfAClass() {
+        assertTrue(hearst("It matters for understanding GnuCash and other accounting systems.").isEmpty());
+        assertEquals(List.of("Ledger CLI | accounting systems"),
+                hearst("It matters for Ledger CLI and other accounting systems."));
+    }
+
+    @Test
     void aCoordinatedSubjectInAConcessionIsAssertedButNotInACondition() {
         String concession = "While LVM and RAID are two distinct kernel subsystems, btrfs is a filesystem.";
         List<Claims.Claim> conceded = Extract.coordinated(new dev.proda.text.TextUnit(concession, 0,

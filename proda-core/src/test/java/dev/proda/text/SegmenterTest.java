@@ -20,6 +20,14 @@ class SegmenterTest {
     }
 
     @Test
+    void aMonthAbbreviationEndsASentenceOnlyWhenNoDayFollows() {
+        String text = "Highlight the buy split (dated Jul. 1, 2016) of the security. Prices fell in Jul. Then they rose.";
+        assertEquals(List.of("Highlight the buy split (dated Jul. 1, 2016) of the security.", "Prices fell in Jul.",
+                "Then they rose."), Segmenter.sentences(text, Segmenter.paragraphs(text).get(0)).stream()
+                        .map(TextUnit::text).toList());
+    }
+
+    @Test
     void anOverlongSentenceIsCutAtBlanksIntoBoundedPiecesWithExactOffsets() {
         String document = "x " + "word ".repeat(1_000) + "\uD835\uDC00".repeat(1_500) + " end";
         TextUnit sentence = Segmenter.sentences(document, Segmenter.paragraphs(document).get(0)).get(0);
