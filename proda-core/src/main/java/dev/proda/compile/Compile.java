@@ -227,11 +227,13 @@ public final class Compile {
             throw new ProdaFileException("no training sample for " + to + " fits the context of " + fit.context()
                     + " tokens");
         }
-        List<TrainingExample> replay = generalReplay(layout, config, fit, examples.size(), to);
+        boolean fromBase = from.equals("V0");
+        double share = fromBase ? config.student().generalReplay() : config.student().repairReplay();
+        List<TrainingExample> replay = generalReplay(layout, config, fit, share, examples.size(), to);
         List<TrainingExample> training = new ArrayList<>(examples);
         if (!replay.isEmpty()) {
             log.info("compile " + to + ": " + replay.size() + " general-text lines replayed beside the samples "
-                    + "(student.general_replay " + config.student().generalReplay() + ")");
+                    + "(student." + (fromBase ? "general_replay " : "repair_replay ") + share + ")");
             training.addAll(replay);
         }
         // The key covers the base's files, every example and the settings: a rerun or a resumed cycle reuses it.
@@ -307,12 +309,12 @@ public final class Compile {
 
     /**
      * General-text lines trained beside the samples (whole lines, loss on every token) so that fine-tuning
-     * does not erase the language model: {@code student.general_replay} × the number of samples, drawn (seeded
-     * by the version) from the pretraining lines, never from the held-out ones the bits per token are measured on.
+     * does not erase the language model: {@code share} ({@code student.general_replay} from V0,
+     * {@code student.repair_replay} from V1 on) × the number of samples, drawn (seeded by the version) from the
+     * pretraining lines, never from the held-out ones the bits per token are measured on.
      */
-    static List<TrainingExample> generalReplay(ProjectLayout layout, ProdaConfig config, ContextFit fit, int samples,
-            String version) {
-        double share = config.student().generalReplay();
+    static List<TrainingExample> generalReplay(ProjectLayout layout, ProdaConfig config, ContextFit fit, double share,
+            int samples, String version) {
         if (share <= 0 || !Files.isDirectory(layout.general())) {
             return List.of();
         }

@@ -128,8 +128,8 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             Integer maxVocabulary, Integer minWordCount, Long pretrainTokens, Integer batchSize,
             Double pretrainLearningRate, Integer finetuneEpochs, Double finetuneLearningRate, Integer repairEpochs,
             Double repairLearningRate, Integer threads, Double finetuneTargetLoss, Integer finetuneMaxEpochs,
-            Double generalReplay, String baseUrl, String model, String apiKeyEnv, Integer concurrency,
-            String trainCommand, String endpointApi) {
+            Double generalReplay, Double repairReplay, String baseUrl, String model, String apiKeyEnv,
+            Integer concurrency, String trainCommand, String endpointApi) {
         /**
          * The documented student sizes: {@code small} (4 layers × 128 wide, 4 heads: ≈ 1.6 M parameters with the
          * default vocabulary; the demo's size) and {@code base} (6 layers × 256 wide, 8 heads: ≈ 6.3 M). A size
@@ -169,6 +169,12 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
             generalReplay = generalReplay == null ? 0.0 : generalReplay;
             if (generalReplay < 0 || generalReplay > 10) {
                 throw new IllegalArgumentException("student.general_replay must be between 0 and 10: " + generalReplay);
+            }
+            // the same in the fine-tunings that start from V1 or later (repair rounds and their controls): they
+            // must not cost the general text what V1 kept
+            repairReplay = repairReplay == null ? generalReplay : repairReplay;
+            if (repairReplay < 0 || repairReplay > 10) {
+                throw new IllegalArgumentException("student.repair_replay must be between 0 and 10: " + repairReplay);
             }
             atLeast("student.layers", layers, 1);
             atLeast("student.width", width, 1);
@@ -220,14 +226,14 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
 
         static Student defaults() {
             return new Student(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         /** The same settings at another size (its preset's layers, width and heads). */
         public Student withSize(String newSize) {
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
-                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, baseUrl, model,
+                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, repairReplay, baseUrl, model,
                     apiKeyEnv, concurrency, trainCommand, endpointApi);
         }
     }
@@ -367,8 +373,13 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
                     studentNode.putNull(keys.get(i));
                 }
             }
+            // so is a repair_replay that follows general_replay
+            if (student.repairReplay().equals(student.generalReplay())) {
+                studentNode.putNull("repair_replay");
+            }
             AtomicFiles.writeString(file, "# proda project configuration; every key is optional (defaults shown; "
-                    + "student layers, width and heads left empty come from student.size)\n"
+                    + "student layers, width and heads left empty come from student.size, "
+                    + "an empty repair_replay from general_replay)\n"
                     + YAML.writeValueAsString(tree));
         } catch (IOException e) {
             throw new ProdaFileException("cannot write " + file, e);

@@ -49,6 +49,23 @@ class ProdaConfigTest {
     }
 
     @Test
+    void repairReplayFollowsGeneralReplayUnlessGiven() throws Exception {
+        Files.writeString(dir.resolve("proda.yaml"), "name: x\nstudent:\n  general_replay: 0.3\n");
+        assertEquals(0.3, ProdaConfig.read(dir.resolve("proda.yaml")).student().repairReplay(), 1e-9);
+        ProdaConfig.defaults("demo").write(dir.resolve("written.yaml"));
+        Files.writeString(dir.resolve("edited.yaml"), Files.readString(dir.resolve("written.yaml"))
+                .replace("general_replay: 0.0", "general_replay: 0.5"));
+        assertEquals(0.5, ProdaConfig.read(dir.resolve("edited.yaml")).student().repairReplay(), 1e-9,
+                "a written config leaves a following repair_replay empty");
+        Files.writeString(dir.resolve("own.yaml"), "name: x\nstudent:\n  repair_replay: 1.0\n");
+        ProdaConfig.Student own = ProdaConfig.read(dir.resolve("own.yaml")).student();
+        assertEquals(List.of(0.0, 1.0), List.of(own.generalReplay(), own.repairReplay()));
+        Files.writeString(dir.resolve("bad.yaml"), "name: x\nstudent:\n  repair_replay: -1\n");
+        ProdaFileException e = assertThrows(ProdaFileException.class, () -> ProdaConfig.read(dir.resolve("bad.yaml")));
+        assertTrue(e.getMessage().contains("repair_replay"), e.getMessage());
+    }
+
+    @Test
     void theV1CriterionMustAllowThePlannedEpochs() throws Exception {
         ProdaConfig.Student student = ProdaConfig.defaults("x").student();
         assertEquals(0.25, student.finetuneTargetLoss(), 1e-9);

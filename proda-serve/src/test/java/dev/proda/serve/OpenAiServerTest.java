@@ -198,7 +198,7 @@ class OpenAiServerTest {
     void anEndpointStudentIsV0ForEveryStageThroughItsBackend() throws Exception {
         assertEquals(java.util.Set.of("command", "djl", "openai"), dev.proda.student.StudentBackend.available());
         dev.proda.project.ProdaConfig.Student settings = new dev.proda.project.ProdaConfig.Student(null, "openai", null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 server.baseUrl().toString(), "V1", null, 2, null, null);
         assertEquals(2048, settings.context(), "an endpoint model reads more than the embedded student");
         dev.proda.student.StudentEngine engine = dev.proda.student.StudentBackend.named("openai").engine(settings,
@@ -219,14 +219,15 @@ class OpenAiServerTest {
         assertTrue(training.getMessage().contains("proda export sft"), training.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> new dev.proda.project.ProdaConfig.Student(null, "openai", null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null));
         assertTrue(missing.getMessage().contains("student.base_url"), missing.getMessage());
     }
 
     @Test
     void aChatOnlyEndpointIsAskedForLetters() {
         dev.proda.project.ProdaConfig.Student settings = new dev.proda.project.ProdaConfig.Student(null, "openai", null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 server.baseUrl().toString(), "V1", null, 2, null, "chat");
         dev.proda.student.StudentEngine engine = dev.proda.student.StudentBackend.named("openai").engine(settings,
                 n -> null, Log.SILENT);

@@ -42,14 +42,15 @@ class StudentContractTest {
             texts.add("question: what hashes keys?\nanswer: a hash function");
         }
         ProdaConfig.Student djl = new ProdaConfig.Student(null, "djl", null, null, null, null, null, null, null, null,
-                null, null, null, null, null, 1, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, 1, null, null, null, null, null, null, null, null, null, null);
         StudentEngine local = StudentBackend.named("djl").engine(djl, n -> null, Log.SILENT);
         local.pretrain(texts, texts, new PretrainConfig(2, 32, 4, 16, 200, 1, 20_000, 8, 1e-2, 3, 1), dir.resolve("m"),
                 ProgressListener.NONE);
         embedded = local.load(dir.resolve("m"));
         server = OpenAiServer.start("V0", (TextModel) embedded, OpenAiServer.Options.local(0));
         ProdaConfig.Student openai = new ProdaConfig.Student(null, "openai", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, server.baseUrl().toString(), "V0", null, 2, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, server.baseUrl().toString(), "V0",
+                null, 2, null, null);
         StudentEngine remote = StudentBackend.named("openai").engine(openai, n -> null, Log.SILENT);
         remote.pretrain(List.of(), List.of(), null, dir.resolve("endpoint"), ProgressListener.NONE);
         endpoint = remote.load(dir.resolve("endpoint"));
