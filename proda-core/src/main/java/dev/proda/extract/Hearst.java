@@ -85,8 +85,13 @@ final class Hearst {
             return;
         }
         // "the frame of interest, such as right ascension": after "of" only a plural class lists its kinds
-        // ("exploitation of natural resources, including petroleum").
-        if (comma && cls != null && cls[0] > 0 && t.lower(cls[0] - 1).equals("of")) {
+        // ("exploitation of natural resources, including petroleum"); so after "about" ("general information
+        // about the vendor, such as Company Name").
+        // ("of the biological system, such as the cell, the organism …" does list kinds: a definite class
+        // after "of" is the thing the list divides)
+        int before = cls == null ? -1 : cls[0] > 0 && ARTICLES.contains(t.lower(cls[0] - 1)) ? cls[0] - 2 : cls[0] - 1;
+        if (comma && cls != null && (cls[0] > 0 && t.lower(cls[0] - 1).equals("of")
+                || before >= 0 && t.lower(before).equals("about"))) {
             String last = t.lower(cls[1] - 1);
             if (dev.proda.text.Terms.singular(last).equals(last)) {
                 return;
@@ -523,6 +528,11 @@ final class Hearst {
         int opening = members.isEmpty() ? 0 : members.get(0)[0];
         if (opening > 0 && ARTICLES.contains(t.lower(opening - 1)) && members.size() == 1) {
             opening--;
+        }
+        // "discusses these types: land, buildings, …, vehicles and other equipment": a list a colon announced
+        // enumerates what the lead-in names; "other equipment" may widen its last item only
+        if (members.size() >= 3 && opening > 0 && t.tokens().get(opening - 1).equals(":")) {
+            return;
         }
         if (members.isEmpty() || opening > 0 && !t.is(opening - 1, "ADP")
                 && !t.is(opening - 1, "VERB") && !t.is(opening - 1, "PUNCT")) {

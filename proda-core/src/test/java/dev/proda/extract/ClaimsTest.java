@@ -162,6 +162,14 @@ class ClaimsTest {
     }
 
     @Test
+    void aListAfterASingularTopicOrAColonNamesNoKindsOfIt() {
+        assertTrue(hearst("Enter general information about the supplier, such as Company Name and Phone.").isEmpty());
+        assertTrue(hearst("It covers these types: land, buildings, vehicles and other equipment.").isEmpty(),
+                "the colon's list enumerates the types; 'other equipment' widens its last item only");
+        assertEquals(List.of("forklifts | equipment"), hearst("It covers forklifts and other equipment."));
+    }
+
+    @Test
     void aGerundWithItsObjectIsNoMemberOfAClass() {
         assertTrue(hearst("It matters for understanding GnuCash and other accounting systems.").isEmpty());
         assertEquals(List.of("Ledger CLI | accounting systems"),
