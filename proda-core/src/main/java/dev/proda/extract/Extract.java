@@ -439,7 +439,8 @@ public final class Extract {
     private static final Set<String> CONDITIONS = Set.of("If", "When", "Whenever", "Unless", "Once", "Until", "As",
             "Since", "Because", "After", "Before", "Where", "Wherever");
     private static final java.util.regex.Pattern COORDINATED = java.util.regex.Pattern.compile(
-            "^(?:(?:While|Whereas|Although|Though) )?(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3})(?: \\([\\w.-]{1,12}\\))? and "
+            "^(?:(?:While|Whereas|Although|Though) )?(?:(?:The|A|An|Both) )?([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3})"
+                    + "(?: \\([\\w.-]{1,12}\\))? and "
                     + "([\\w.+#’'-]+(?: [\\w.+#’'-]+){0,3}(?: \\([\\w.-]{1,12}\\))?) (?:are|were)\\b");
 
     /**

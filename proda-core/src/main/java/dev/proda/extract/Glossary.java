@@ -34,8 +34,8 @@ final class Glossary {
 
     /** Genus nouns too vague even for a dictionary entry ("A way to …", "Something that …"). */
     private static final Set<String> EMPTY_GENERA = Set.of("way", "thing", "one", "lot", "kind", "sort", "bit",
-            "piece", "something", "anything", "everything", "nothing", "part", "case", "example", "fact", "idea", "concept",
-            "notion", "term");
+            "piece", "something", "anything", "everything", "nothing", "part", "case", "example", "fact", "idea",
+            "concept", "notion", "term");
 
     private static final Set<String> RELATIONAL_GENERA = Set.of("extension", "generalization", "variant", "version",
             "part", "member", "component", "logarithm", "inverse", "complement", "opposite", "counterpart", "subset",
@@ -71,8 +71,9 @@ final class Glossary {
     }
 
     /** Three or more words, each capitalised and then lower case (small function words aside). */
-    private static final Pattern TITLE_CASE = Pattern.compile(
-            "\\p{Lu}\\p{Ll}+(?:[-’']\\p{L}+)?(?:\\s+(?:(?:and|or|of|the|a|an|for|with|in|on|to|by)\\s+)*\\p{Lu}\\p{Ll}+(?:[-’']\\p{L}+)?){2,}");
+    private static final String TITLE_WORD = "\\p{Lu}\\p{Ll}+(?:[-’']\\p{L}+)?";
+    private static final Pattern TITLE_CASE = Pattern.compile(TITLE_WORD
+            + "(?:\\s+(?:(?:and|or|of|the|a|an|for|with|in|on|to|by)\\s+)*" + TITLE_WORD + "){2,}");
 
     /** The claim of a definition sentence following a term line, if it is written as a noun phrase. */
     static Optional<Claims.Claim> definition(String term, Tagger.Tagged t) {

@@ -520,7 +520,8 @@ final class Hearst {
         for (int[] member : members) {
             if (member[1] > member[0] && t.lower(member[0]).endsWith("ing")
                     && Character.isLowerCase(t.tokens().get(member[0]).charAt(0))
-                    && (!Heads.ingNoun(t.lower(member[0])) || Character.isUpperCase(t.tokens().get(member[0] + 1).charAt(0)))) {
+                    && (!Heads.ingNoun(t.lower(member[0]))
+                            || Character.isUpperCase(t.tokens().get(member[0] + 1).charAt(0)))) {
                 return;
             }
         }

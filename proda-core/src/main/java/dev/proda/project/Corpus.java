@@ -383,6 +383,7 @@ public final class Corpus {
         StringBuilder text = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
         StringBuilder pendingNumber = new StringBuilder(); // waits for the item's first text ("<li><p>…")
+        java.util.Map<Element, Integer> itemsSeen = new java.util.IdentityHashMap<>();
         Runnable flush = () -> {
             String done = WHITESPACE.matcher(paragraph).replaceAll(" ").strip();
             if (!done.isEmpty()) {
@@ -404,8 +405,10 @@ public final class Corpus {
                         if (element.isBlock()) {
                             flush.run();
                             if (element.nameIs("li") && element.parent() != null && element.parent().nameIs("ol")) {
+                                Element list = element.parent();
+                                int number = itemsSeen.merge(list, 1, Integer::sum) - 1 + start(list);
                                 pendingNumber.setLength(0);
-                                pendingNumber.append(itemNumber(element)).append(". "); // as the page shows it
+                                pendingNumber.append(number).append(". "); // as the page shows it
                             }
                         } else if (element.nameIs("br")) {
                             paragraph.append(' ');
@@ -430,20 +433,9 @@ public final class Corpus {
         return text.toString();
     }
 
-    /** The number a browser shows before an item of an ordered list ({@code start} honoured). */
-    private static int itemNumber(Element item) {
-        Element list = item.parent();
-        int start = list.attr("start").matches("-?\\d{1,6}") ? Integer.parseInt(list.attr("start")) : 1;
-        int before = 0;
-        for (Element sibling : list.children()) {
-            if (sibling == item) {
-                break;
-            }
-            if (sibling.nameIs("li")) {
-                before++;
-            }
-        }
-        return start + before;
+    /** The number a browser shows before the first item of an ordered list. */
+    private static int start(Element list) {
+        return list.attr("start").matches("-?\\d{1,6}") ? Integer.parseInt(list.attr("start")) : 1;
     }
 
     static String extension(String path) {

@@ -233,8 +233,8 @@ public record ProdaConfig(String name, Long seed, Teacher teacher, Extraction ex
         public Student withSize(String newSize) {
             return new Student(newSize, backend, null, null, null, context, maxVocabulary, minWordCount,
                     pretrainTokens, batchSize, pretrainLearningRate, finetuneEpochs, finetuneLearningRate, repairEpochs,
-                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, repairReplay, baseUrl, model,
-                    apiKeyEnv, concurrency, trainCommand, endpointApi);
+                    repairLearningRate, threads, finetuneTargetLoss, finetuneMaxEpochs, generalReplay, repairReplay,
+                    baseUrl, model, apiKeyEnv, concurrency, trainCommand, endpointApi);
         }
     }
 
