@@ -74,7 +74,10 @@ final class Chains {
             steps.add(step);
         }
         // A numbered list of facts (features, options, examples) is no procedure: most items must instruct.
-        if (instructions * 2 <= steps.size()) {
+        // Items that end in a colon announce an example each ("Print only specific keywords:" stood before its
+        // command line): a list of usages, not the steps of one process.
+        long announcing = steps.stream().filter(step -> step.text().endsWith(":")).count();
+        if (instructions * 2 <= steps.size() || announcing * 2 >= steps.size()) {
             return Optional.empty();
         }
         return build(document, name, steps);

@@ -107,4 +107,10 @@ class ChainsTest {
                 + "mixed accounts?\n\n3. How do reports deal with mixed currencies?\n";
         assertTrue(procedures(text).isEmpty());
     }
+    @Test
+    void aNumberedListOfUsagesEachBeforeItsExampleIsNoProcedure() {
+        String text = "fitsheader\n\n1. Print the header of all the extensions of a file:\n\n2. Print the header of "
+                + "the third extension:\n\n3. Print only the keywords that you name:\n";
+        assertTrue(procedures(text).isEmpty());
+    }
 }
