@@ -85,6 +85,11 @@ final class Claims {
             "knowledge", "understanding", "consideration", "thought", "functionality", "support", "capability");
     private static final Set<String> DURATIONS = words("second", "minute", "hour", "day", "week", "month", "year",
             "decade", "century", "while", "period", "lifetime");
+    private static final Set<String> NAMING_HEADS = words("term", "name", "word", "synonym", "acronym",
+            "abbreviation", "shorthand", "alias", "nickname", "label");
+    /** Participles of giving, which a passive keeps before what is given ("are given numbers"). */
+    private static final Set<String> GIVING_PARTICIPLES = words("given", "assigned", "granted", "offered", "passed",
+            "sent", "shown", "told", "awarded", "allotted", "handed");
     /** Things that hold a value: what they "contain" is their value, not a part. */
     private static final Set<String> VALUE_HOLDERS = words("parameter", "keyword", "variable", "attribute", "field",
             "setting", "option", "argument", "property", "column", "cell", "entry", "key", "value");
@@ -410,6 +415,16 @@ final class Claims {
                 return Optional.empty();
             }
         }
+        // "Relation is a mathematical term for table": a word for Y names Y, it is no kind of anything
+        if (predicate.equals("is-a") && NAMING_HEADS.contains(lastSingular)
+                && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT).matches("(?s)(?:for|of)\\b.*")) {
+            return Optional.empty();
+        }
+        // "Segment files are given ever-increasing numbers as names": a passive that gives X something
+        if (predicate.equals("is-a") && GIVING_PARTICIPLES.contains(
+                object.substring(0, object.indexOf(' ') < 0 ? object.length() : object.indexOf(' ')).toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
         // "a map is a channel if it is both completely positive and …": a condition after the class makes it
         // no general claim
         if (predicate.equals("is-a") && text.substring(objectEnd).stripLeading().toLowerCase(Locale.ROOT)
@@ -644,6 +659,7 @@ final class Claims {
                 || words.size() > 1 && ADDING.contains(words.get(0).toLowerCase(Locale.ROOT))
                 || ORDINALS.matcher(words.get(0)).matches() && !(words.size() > 1 && words.get(1).matches("(?i)part(?:y|ies)"))
                 || dev.proda.text.Terms.STOPWORDS.contains(words.get(0).toLowerCase(Locale.ROOT))
+                        && !words.get(0).matches("\\p{Lu}{2,}") // ("an OVER clause": a keyword of code)
                 || words.size() > 1 && STATE_PARTICIPLE.matcher(words.get(0)).matches())) {
             words.remove(0); // "undeveloped mineral resources" are mineral resources in some state
         }

@@ -26,6 +26,9 @@ final class Hearst {
                 || sentence.contains(" like ") || sentence.contains(" include ");
     }
 
+    private static final Set<String> TEXT_POINTERS = Set.of("following", "above", "previous", "preceding", "next",
+            "below");
+
     static List<Claims.Claim> match(Tagger.Tagged t) {
         List<Claims.Claim> claims = new ArrayList<>();
         int n = t.tagged();
@@ -69,6 +72,13 @@ final class Hearst {
             classEnd--;
         }
         int[] cls = groupEndingAt(t, classEnd);
+        // "the clauses discussed in following sections, such as LIMIT": a class that points into the text
+        // ("following", "above", "previous" sections) is where the text goes on, not a kind of thing
+        for (int k = cls == null ? 0 : Math.max(0, cls[0] - 1); cls != null && k < cls[1]; k++) {
+            if (TEXT_POINTERS.contains(t.lower(k))) {
+                return;
+            }
+        }
         // "distributions for sampling parameters, such as expon": after a comma the list belongs to the plural
         // noun before the preposition when there is one ("many useful distributions"), else it is not trusted.
         if (comma && cls != null && cls[0] > 0 && t.is(cls[0] - 1, "ADP") && !t.lower(cls[0] - 1).equals("of")) {
@@ -323,6 +333,9 @@ final class Hearst {
             return;
         }
         int before = member[0] - 1;
+        if (before >= 0 && ARTICLES.contains(t.lower(before))) {
+            before--; // ("a text-oriented tool, a graphical application, a web server that …": still a list)
+        }
         if (before >= 0 && (t.is(before, "ADP") || t.tokens().get(before).equals(",") || t.is(before, "CCONJ")
                 || t.lower(before).equals("'s") || t.lower(before).equals("’s"))) {
             return; // "For large datasets, a better approach …", "A, B, a C …": not an apposition
@@ -529,6 +542,12 @@ final class Hearst {
         int opening = members.isEmpty() ? 0 : members.get(0)[0];
         if (opening > 0 && ARTICLES.contains(t.lower(opening - 1)) && members.size() == 1) {
             opening--;
+        }
+        // "consult other rows or other tables": a member that is itself "other" something names no kind
+        Set<String> unnamed = Set.of("other", "another", "more", "some", "any");
+        if (!members.isEmpty() && (unnamed.contains(t.lower(members.get(0)[0]))
+                || members.get(0)[0] > 0 && unnamed.contains(t.lower(members.get(0)[0] - 1)))) {
+            return;
         }
         // "discusses these types: land, buildings, …, vehicles and other equipment": a list a colon announced
         // enumerates what the lead-in names; "other equipment" may widen its last item only

@@ -170,6 +170,18 @@ class ClaimsTest {
     }
 
     @Test
+    void namesGivenThingsAndTextPointersAreNoClassesAndCodeKeywordsStay() {
+        assertTrue(claim("Frame is a graphic term for border.").isEmpty(), "a word for Y names Y");
+        assertTrue(claim("Log files are given increasing numbers as names.").isEmpty(), "a passive of giving");
+        assertEquals("HAVING clause", claim("An aggregate query contains a HAVING clause directly following the name.")
+                .orElseThrow().object(), "a keyword of code is no stopword");
+        assertTrue(hearst("It uses the options described in following sections, such as VERBOSE.").isEmpty());
+        assertTrue(hearst("It may consult other rows or other tables to decide.").isEmpty());
+        assertTrue(hearst("A client could be a console tool, a graphical application, a web server that serves "
+                + "pages, or a script.").isEmpty(), "an item of a list is no apposition");
+    }
+
+    @Test
     void aGerundWithItsObjectIsNoMemberOfAClass() {
         assertTrue(hearst("It matters for understanding GnuCash and other accounting systems.").isEmpty());
         assertEquals(List.of("Ledger CLI | accounting systems"),
