@@ -130,7 +130,8 @@ public final class Repair {
 
         Workshop(ProjectLayout layout, ProdaConfig config, int round) {
             KnowledgeBase kb = KnowledgeBase.read(layout);
-            List<Corpus.Document> corpus = Corpus.read(layout.corpus(), config.name(), Log.SILENT);
+            // Held on disk, each document read when asked for: the guard and the index read it one at a time.
+            List<Corpus.Document> corpus = Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT);
             Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
             List<TestItem> items = new ArrayList<>(benchmark.dev());
             items.addAll(benchmark.test());
@@ -151,7 +152,8 @@ public final class Repair {
                     config.budgets().patchSamplesPerNode(), round, new Random(config.seed() + 101L * round),
                     config.teacher().backend().equals("openai")
                             ? LlmSampleWriter.from(config.teacher(), layout, System::getenv, Log.SILENT) : null);
-            this.grounding = new Bm25Grounding(corpus);
+            // on disk, beside the outputs: a killed repair's index is replaced by the next run's
+            this.grounding = new Bm25Grounding(corpus, layout.target().resolve(".bm25-index.tmp"));
             this.round = round;
         }
 
