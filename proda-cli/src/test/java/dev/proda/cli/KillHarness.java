@@ -31,13 +31,118 @@ import java.util.function.Consumer;
  * after the rerun they are byte-identical to an uninterrupted run, no temp file is left anywhere in the
  * project, every JSONL line parses, and the lock entry is the uninterrupted run's.
  *
- * <p>Half the trials kill after a delay drawn from the uninterrupted run's wall time; the other half wait
- * until the stage starts writing its outputs (a window of milliseconds a uniform delay rarely hits) and
- * kill 0 to 14 ms later.
+ * <p>Half the trials kill after a delay drawn from the wall time of the faster of two uninterrupted runs (which
+ * must write the same outputs); the other half wait until the stage starts writing its outputs, or, every other
+ * time, its memo (a window of milliseconds a uniform delay rarely hits) and kill 0 to 14 ms later.
+ *
+ * <p>Byte-identical means byte-identical, with one documented exception: a model folder's {@code config.json}
+ * records the wall-clock seconds of each training run ({@code training[*].seconds}, the DJL engine's
+ * {@code TrainingProvenance.seconds}), which no two runs share. For those files alone the comparison is of the
+ * JSON with that one field removed (every other byte of the model, its parameters included, must match), and
+ * the lock entry must then hash the file as it is on disk. A compile's {@code memo} (the content-addressed
+ * model cache) is not one of its outputs, but after the rerun it must hold exactly the uninterrupted run's
+ * entries, with nothing staged half-way.
  */
 final class KillHarness {
-    /** A stage, the project state it starts from, and what it writes (paths relative to the project). */
-    record Stage(String name, List<String> outputs, Consumer<Path> prepare) {
+    /**
+     * A stage: its name, its CLI arguments, its key in proda.lock, what it writes (paths relative to the
+     * project), what else it leaves that must match after the rerun ({@code memo}: the model cache), how the
+     * next stage reads its outputs (throwing {@link ProdaFileException} to refuse them), and the project state
+     * it starts from.
+     */
+    record Stage(String name, List<String> args, String lockKey, List<String> outputs, List<String> memo,
+            Consumer<ProjectLayout> read, Consumer<Path> prepare) {
+        Stage {
+            args = List.copyOf(args);
+            outputs = List.copyOf(outputs);
+            memo = List.copyOf(memo);
+        }
+
+        /** A stage before the student: run as {@code proda NAME}, locked and read under its name. */
+        Stage(String name, List<String> outputs, Consumer<Path> prepare) {
+            this(name, List.of(name), name, outputs, List.of(), layout -> {
+                switch (name) {
+                    case "extract" -> KnowledgeBase.read(layout);
+                    case "build" -> Build.readSamples(layout);
+                    case "tests" -> Tests.Benchmark.read(layout);
+                    default -> throw new IllegalArgumentException(name);
+                }
+            }, prepare);
+        }
+    }
+
+    /** The tiny student of the kill trials (FullLoopIT's): compile takes seconds, the wiring is under test. */
+    static final String TINY = FullLoopIT.TINY;
+
+    /** The stages in cycle order, as CLI arguments (without {@code -C}). */
+    private static final List<List<String>> PIPELINE = List.of(List.of("extract"), List.of("build"), List.of("tests"),
+            List.of("compile", "--model", "V0"), List.of("compile", "--model", "V1"), List.of("test", "--model", "V1"),
+            List.of("debug", "--model", "V1"), List.of("repair", "--round", "1"));
+
+    /** {@code compile --model V1}: the model, its learning curve; the cache must match after the rerun. */
+    static Stage compile(int perDiscipline) {
+        return new Stage("compile", List.of("compile", "--model", "V1"), "compile V1",
+                List.of("target/models/V1", "target/reports/learning-curve-V1.json"), List.of("target/cache"),
+                layout -> dev.proda.compile.Compile.requireModel(layout, "V1"),
+                pipelineChangedSince(List.of("compile", "--model", "V1"), perDiscipline));
+    }
+
+    /** {@code test --model V1}: one results file. */
+    static Stage test(int perDiscipline) {
+        return new Stage("test", List.of("test", "--model", "V1"), "test V1",
+                List.of("target/reports/results-V1.jsonl"), List.of(),
+                layout -> readRecords(layout, layout.results("V1")),
+                pipelineChangedSince(List.of("test", "--model", "V1"), perDiscipline));
+    }
+
+    /** {@code debug --model V1}: the failures of round 1 and their summary, read by repair. */
+    static Stage debug(int perDiscipline) {
+        return new Stage("debug", List.of("debug", "--model", "V1"), "debug round 1",
+                List.of("target/reports/failures-round-1.jsonl", "target/reports/debug-round-1.json"), List.of(),
+                layout -> readRecords(layout, layout.failures(1)),
+                pipelineChangedSince(List.of("debug", "--model", "V1"), perDiscipline));
+    }
+
+    /** {@code repair --round 1}: the patches of round 1, read by compile V2. */
+    static Stage repair(int perDiscipline) {
+        return new Stage("repair", List.of("repair", "--round", "1"), "repair round 1", List.of("src/patches/round-1"),
+                List.of(), layout -> dev.proda.repair.Repair.samplesUpTo(layout, 1),
+                pipelineChangedSince(List.of("repair", "--round", "1"), perDiscipline));
+    }
+
+    /** Reads a JSONL output as its readers do: refused while proda.lock marks it in progress, then parsed. */
+    private static void readRecords(ProjectLayout layout, Path file) {
+        Lock.requireComplete(layout, file);
+        dev.proda.io.Jsonl.read(file, com.fasterxml.jackson.databind.JsonNode.class);
+    }
+
+    /**
+     * A project with the tiny student in which {@code stage} ran on half the corpus, then the other half
+     * arrived and every stage before it ran again: its old outputs are there, and its new ones differ.
+     */
+    static Consumer<Path> pipelineChangedSince(List<String> stage, int perDiscipline) {
+        return project -> {
+            init(project, perDiscipline, true);
+            try {
+                Files.writeString(project.resolve("proda.yaml"), TINY);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int at = PIPELINE.indexOf(stage);
+            for (List<String> step : PIPELINE.subList(0, at + 1)) {
+                cli(project, step);
+            }
+            addHeldBack(project);
+            for (List<String> step : PIPELINE.subList(0, at)) {
+                cli(project, step);
+            }
+        };
+    }
+
+    private static void cli(Path project, List<String> args) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("-C", project.toString()));
+        cli(all.toArray(String[]::new));
     }
 
     /** Where each kill landed, and what failed. */
@@ -76,20 +181,25 @@ final class KillHarness {
             if (!stage.equals("extract")) {
                 cli(stage, "-C", project.toString());
             }
-            Path held = project.resolveSibling(project.getFileName() + "-held");
-            try (var files = Files.walk(held)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Path target = project.resolve("corpus").resolve(held.relativize(file).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            addHeldBack(project);
             if (!stage.equals("extract")) {
                 cli("extract", "-C", project.toString());
             }
         };
+    }
+
+    /** Adds the documents {@link #init} held back to the project's corpus. */
+    private static void addHeldBack(Path project) {
+        Path held = project.resolveSibling(project.getFileName() + "-held");
+        try (var files = Files.walk(held)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = project.resolve("corpus").resolve(held.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Inits {@code project}; with {@code holdBack}, every other document waits beside it, for a later change. */
@@ -128,22 +238,38 @@ final class KillHarness {
     Result run(Stage stage, int trials) throws Exception {
         Path template = work.resolve(stage.name() + "-template");
         stage.prepare().accept(template);
-        Map<String, String> before = snapshot(template, stage);
+        Map<String, String> before = snapshot(template, stage.outputs());
 
-        Path reference = copy(template, work.resolve(stage.name() + "-reference"));
-        long start = System.nanoTime();
-        Child uninterrupted = Child.start(reference, stage.name(), work.resolve(stage.name() + "-reference.log"));
-        int exit = uninterrupted.process.waitFor();
-        long referenceMillis = (System.nanoTime() - start) / 1_000_000;
-        if (exit != 0) {
-            throw new IllegalStateException(stage.name() + " failed uninterrupted: " + uninterrupted.output());
+        // Two uninterrupted runs: they must agree (else no rerun could match), and the faster one times the kills
+        // (a run slowed by other jobs on the machine would put most uniform kills after the stage exited).
+        long referenceMillis = Long.MAX_VALUE;
+        Path reference = null;
+        Map<String, String> after = null;
+        Map<String, String> memo = null;
+        for (int run = 1; run <= 2; run++) {
+            Path copy = copy(template, work.resolve(stage.name() + "-reference-" + run));
+            long start = System.nanoTime();
+            Child uninterrupted = Child.start(copy, stage.args(), work.resolve(stage.name() + "-reference-" + run
+                    + ".log"));
+            int exit = uninterrupted.process.waitFor();
+            referenceMillis = Math.min(referenceMillis, (System.nanoTime() - start) / 1_000_000);
+            if (exit != 0) {
+                throw new IllegalStateException(stage.name() + " failed uninterrupted: " + uninterrupted.output());
+            }
+            if (reference == null) {
+                reference = copy;
+                after = snapshot(reference, stage.outputs());
+                memo = snapshot(reference, stage.memo());
+            } else if (!snapshot(copy, stage.outputs()).equals(after) || !snapshot(copy, stage.memo()).equals(memo)) {
+                throw new IllegalStateException(stage.name() + " is not deterministic: two uninterrupted runs wrote "
+                        + "different outputs");
+            }
         }
-        Map<String, String> after = snapshot(reference, stage);
         if (after.equals(before)) {
             throw new IllegalStateException(stage.name() + ": the uninterrupted run changed nothing, so a kill "
                     + "could not mix old and new");
         }
-        Lock.Entry expected = Lock.read(new ProjectLayout(reference)).get(stage.name());
+        Lock.Entry expected = Lock.read(new ProjectLayout(reference)).get(stage.lockKey());
 
         int passed = 0;
         int beforeWriting = 0;
@@ -157,9 +283,12 @@ final class KillHarness {
             ProjectLayout layout = new ProjectLayout(project);
             boolean atWrite = trial % 2 == 1;
             long delay = atWrite ? random.nextInt(15) : (long) (random.nextDouble() * referenceMillis);
-            Map<String, String> untouched = listing(project, stage);
-            Child child = Child.start(project, stage.name(), work.resolve(stage.name() + "-trial-" + trial + ".log"));
-            boolean exited = atWrite ? !waitForWriting(child.process, project, stage, untouched)
+            // Every other at-write trial watches the outputs alone: a compile first writes its cache entry, and a
+            // kill timed from that would never land while it places the model.
+            boolean outputsOnly = trial % 4 == 3;
+            Map<String, String> untouched = listing(project, stage, outputsOnly);
+            Child child = Child.start(project, stage.args(), work.resolve(stage.name() + "-trial-" + trial + ".log"));
+            boolean exited = atWrite ? !waitForWriting(child.process, project, stage, outputsOnly, untouched)
                     : child.process.waitFor(delay, TimeUnit.MILLISECONDS);
             if (atWrite && !exited) {
                 exited = child.process.waitFor(delay, TimeUnit.MILLISECONDS);
@@ -167,31 +296,32 @@ final class KillHarness {
             child.process.destroyForcibly(); // SIGKILL on Linux
             child.process.waitFor();
             List<String> problems = new ArrayList<>();
-            Lock.Entry entry = Lock.read(layout).get(stage.name());
+            Lock.Entry entry = Lock.read(layout).get(stage.lockKey());
             if (exited) {
                 exitedFirst++;
             } else if (entry != null && entry.finished() == null) {
                 whileWriting++;
-            } else if (entry != null && sameRun(entry, expected)) {
+            } else if (entry != null && sameRun(entry, expected, project)) {
                 afterFinishing++;
             } else {
                 beforeWriting++;
             }
             // Nothing mixed: the old set, the new set, or a set proda.lock marks unfinished (and readers refuse).
-            Map<String, String> killed = snapshot(project, stage);
+            Map<String, String> killed = snapshot(project, stage.outputs());
             if (refusedAsInterrupted(layout, stage)) {
                 refused++;
             } else if (!killed.equals(before) && !killed.equals(after)) {
                 problems.add("after the kill the outputs are neither the old nor the new set and not marked "
                         + "unfinished: " + killed.keySet());
             }
-            Child rerun = Child.start(project, stage.name(), work.resolve(stage.name() + "-trial-" + trial
+            Child rerun = Child.start(project, stage.args(), work.resolve(stage.name() + "-trial-" + trial
                     + "-rerun.log"));
             if (rerun.process.waitFor() != 0) {
                 problems.add("the rerun failed: " + rerun.output().strip());
             }
-            problems.addAll(check(project, stage, after, expected));
-            String at = atWrite ? "at write +" + delay + " ms" : "after " + delay + " ms";
+            problems.addAll(check(project, stage, after, memo, expected));
+            String at = atWrite ? "at write" + (outputsOnly && !stage.memo().isEmpty() ? " (outputs)" : "") + " +"
+                    + delay + " ms" : "after " + delay + " ms";
             if (problems.isEmpty()) {
                 passed++;
             } else {
@@ -212,10 +342,10 @@ final class KillHarness {
      * by size and modification time, not through proda.lock, so a stage that forgot to mark itself is caught
      * too). False if the child exited first.
      */
-    private static boolean waitForWriting(Process process, Path project, Stage stage, Map<String, String> start)
-            throws InterruptedException {
+    private static boolean waitForWriting(Process process, Path project, Stage stage, boolean outputsOnly,
+            Map<String, String> start) throws InterruptedException {
         while (process.isAlive()) {
-            if (!listing(project, stage).equals(start)) {
+            if (!listing(project, stage, outputsOnly).equals(start)) {
                 return true;
             }
             Thread.sleep(1);
@@ -223,12 +353,28 @@ final class KillHarness {
         return false;
     }
 
-    /** Size and modification time of every file under the stage's outputs, temp files included. */
-    private static Map<String, String> listing(Path project, Stage stage) {
+    /**
+     * Size and modification time of every file under the stage's outputs and memo, temp files included, and of
+     * the temp folders beside an output folder (".V1.tmp" beside target/models/V1).
+     */
+    private static Map<String, String> listing(Path project, Stage stage, boolean outputsOnly) {
         Map<String, String> files = new TreeMap<>();
-        for (String output : stage.outputs()) {
+        List<String> watched = new ArrayList<>(stage.outputs());
+        if (!outputsOnly) {
+            watched.addAll(stage.memo());
+        }
+        for (String output : watched) {
             Path path = project.resolve(output);
             Path dir = Files.isDirectory(path) ? path : path.getParent();
+            try (var list = Files.list(path.getParent())) {
+                String name = path.getFileName().toString();
+                for (Path file : list.filter(f -> Files.isDirectory(path) && f.getFileName().toString()
+                        .startsWith("." + name)).toList()) {
+                    files.put(file.toString(), "temp folder");
+                }
+            } catch (IOException e) {
+                // the parent does not exist yet
+            }
             try (var list = Files.list(dir)) {
                 for (Path file : list.toList()) {
                     try {
@@ -244,27 +390,38 @@ final class KillHarness {
         return files;
     }
 
-    private static boolean sameRun(Lock.Entry entry, Lock.Entry expected) {
-        return entry.finished() != null && entry.inputs().equals(expected.inputs())
-                && entry.outputs().equals(expected.outputs()) && entry.seed() == expected.seed()
-                && entry.code().equals(expected.code());
+    /**
+     * Whether {@code entry} records the run {@code expected} records: the same inputs, seed, code and output
+     * files, each with the same hash, or, for a file whose only difference may be a wall-clock field
+     * ({@link #timed}), the hash of that file as it now is in {@code project} (its content is compared apart).
+     */
+    private static boolean sameRun(Lock.Entry entry, Lock.Entry expected, Path project) {
+        if (entry.finished() == null || !entry.inputs().equals(expected.inputs()) || entry.seed() != expected.seed()
+                || !entry.code().equals(expected.code())
+                || !entry.outputs().keySet().equals(expected.outputs().keySet())) {
+            return false;
+        }
+        for (var output : entry.outputs().entrySet()) {
+            String file = output.getKey();
+            if (!output.getValue().equals(expected.outputs().get(file)) && !(timed(file)
+                    && Files.isRegularFile(project.resolve(file))
+                    && output.getValue().equals(Lock.contentHash(project.resolve(file))))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Whether the stage's readers refuse its outputs as those of an unfinished run. */
+    /** Whether the stage's reader refuses its outputs as those of an unfinished run. */
     private static boolean refusedAsInterrupted(ProjectLayout layout, Stage stage) {
         try {
-            switch (stage.name()) {
-                case "extract" -> KnowledgeBase.read(layout);
-                case "build" -> Build.readSamples(layout);
-                case "tests" -> Tests.Benchmark.read(layout);
-                default -> throw new IllegalArgumentException(stage.name());
-            }
+            stage.read().accept(layout);
             return false;
         } catch (ProdaFileException e) {
-            if (e.getMessage().startsWith("missing file ")) {
+            if (e.getMessage().startsWith("missing file ") || e.getMessage().startsWith("no model ")) {
                 return false; // killed before its first output: nothing to refuse
             }
-            if (!e.getMessage().contains("is from an interrupted " + stage.name())) {
+            if (!e.getMessage().contains("is from an interrupted " + stage.lockKey())) {
                 throw e;
             }
             return true;
@@ -272,10 +429,10 @@ final class KillHarness {
     }
 
     /** What must hold after the rerun. */
-    private static List<String> check(Path project, Stage stage, Map<String, String> after, Lock.Entry expected)
-            throws IOException {
+    private static List<String> check(Path project, Stage stage, Map<String, String> after, Map<String, String> memo,
+            Lock.Entry expected) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<String, String> outputs = snapshot(project, stage);
+        Map<String, String> outputs = snapshot(project, stage.outputs());
         if (!outputs.equals(after)) {
             List<String> differ = new ArrayList<>();
             for (String file : new java.util.TreeSet<>(outputs.keySet())) {
@@ -286,10 +443,16 @@ final class KillHarness {
             after.keySet().stream().filter(f -> !outputs.containsKey(f)).forEach(f -> differ.add(f + " (missing)"));
             problems.add("outputs differ from the uninterrupted run: " + differ);
         }
+        Map<String, String> cached = snapshot(project, stage.memo());
+        if (!cached.equals(memo)) {
+            problems.add("the model cache differs from the uninterrupted run's: " + cached.keySet() + " vs "
+                    + memo.keySet());
+        }
         try (var files = Files.walk(project)) {
-            List<Path> all = files.filter(Files::isRegularFile).toList();
-            all.stream().filter(f -> f.getFileName().toString().endsWith(".tmp"))
+            List<Path> everything = files.toList();
+            everything.stream().filter(KillHarness::temp)
                     .forEach(f -> problems.add("temp file left: " + project.relativize(f)));
+            List<Path> all = everything.stream().filter(Files::isRegularFile).toList();
             for (Path file : all.stream().filter(f -> f.toString().endsWith(".jsonl")).toList()) {
                 int number = 0;
                 for (String line : Files.readAllLines(file)) {
@@ -304,8 +467,8 @@ final class KillHarness {
                 }
             }
         }
-        Lock.Entry entry = Lock.read(new ProjectLayout(project)).get(stage.name());
-        if (entry == null || !sameRun(entry, expected)) {
+        Lock.Entry entry = Lock.read(new ProjectLayout(project)).get(stage.lockKey());
+        if (entry == null || !sameRun(entry, expected, project)) {
             problems.add("the lock entry is not the uninterrupted run's: " + entry);
         }
         if (refusedAsInterrupted(new ProjectLayout(project), stage)) {
@@ -314,23 +477,62 @@ final class KillHarness {
         return problems;
     }
 
-    /** SHA-256 of every file of the stage's outputs, by path relative to the project. */
-    private static Map<String, String> snapshot(Path project, Stage stage) {
+    /**
+     * A writer's leftover: a file or folder named like proda's temp files (".NAME.….tmp"), the model cache's
+     * staging folders (".KEY.tmp") or the engine's (".NAME.tmp-UUID", ".NAME.old-UUID").
+     */
+    private static boolean temp(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return name.startsWith(".") && (name.endsWith(".tmp") || name.contains(".tmp-") || name.contains(".old-"));
+    }
+
+    /**
+     * A model folder's config.json, whose training runs carry their wall-clock seconds (see the class comment);
+     * nothing else is compared leniently.
+     */
+    private static boolean timed(String file) {
+        return file.matches("target/(models/V\\d+|cache/[^/]+)/config\\.json");
+    }
+
+    /**
+     * SHA-256 of every file under {@code paths} (outputs or memo), by path relative to the project; for a
+     * {@link #timed} file, of its JSON without {@code training[*].seconds}.
+     */
+    private static Map<String, String> snapshot(Path project, List<String> paths) {
         Map<String, String> hashes = new TreeMap<>();
-        for (String output : stage.outputs()) {
+        for (String output : paths) {
             Path path = project.resolve(output);
             if (!Files.exists(path)) {
                 continue;
             }
             try (var files = Files.walk(path)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    hashes.put(project.relativize(file).toString(), Lock.contentHash(file));
+                    String relative = project.relativize(file).toString();
+                    hashes.put(relative, timed(relative) ? untimedHash(file) : Lock.contentHash(file));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return hashes;
+    }
+
+    private static String untimedHash(Path config) throws IOException {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(config.toFile());
+        if (!json.has("training") || !json.get("training").isArray()) {
+            throw new IllegalStateException(config + " has no training history to compare");
+        }
+        json.get("training").forEach(run -> ((com.fasterxml.jackson.databind.node.ObjectNode) run).remove("seconds"));
+        return "untimed " + java.util.HexFormat.of().formatHex(sha256(json.toString()));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path copy(Path from, Path to) throws IOException {
@@ -349,11 +551,13 @@ final class KillHarness {
 
     /** A stage of the CLI in its own JVM, with the classpath of this one; its output goes to a log beside the project. */
     private record Child(Process process, Path logFile) {
-        static Child start(Path project, String stage, Path log) throws IOException {
+        static Child start(Path project, List<String> args, Path log) throws IOException {
             String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx1g", "-cp", classpath,
-                    Proda.class.getName(), stage, "-C", project.toString());
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xmx1g", "-cp",
+                    classpath, Proda.class.getName()));
+            command.addAll(args);
+            command.addAll(List.of("-C", project.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("MKL_CBWR", "AUTO");

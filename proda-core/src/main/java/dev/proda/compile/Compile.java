@@ -44,7 +44,7 @@ public final class Compile {
         String key = Records.id("base-", engine.name(), pretrain.toString(), generalHash,
                 Records.id("", vocabulary));
         Path v0 = layout.model("V0");
-        fromCache(layout, key, v0, log, "compile V0: cached base model " + key, cached -> {
+        fromCache(layout, "compile V0", key, v0, List.of(), log, "compile V0: cached base model " + key, cached -> {
             log.info(engine.trainsBase() ? "compile V0: pretraining " + pretrain.layers() + " layers × " + pretrain.width()
                     + " on " + general.pretraining().size() + " general passages, " + pretrain.tokenBudget() + " tokens"
                     : "compile V0: " + engine.name() + ", the endpoint's model as it is (nothing trained)");
@@ -55,6 +55,21 @@ public final class Compile {
         Lock.record(layout, "compile V0", config.seed(), List.of(layout.general(), layout.corpus(), layout.config()),
                 List.of(v0));
         return v0;
+    }
+
+    /**
+     * The folder of model {@code version}, refused with a one-line message when it is missing or was being
+     * placed by a compile that did not finish (proda.lock marks it in progress: the folder may be gone, or
+     * beside another model's learning curve).
+     */
+    public static Path requireModel(ProjectLayout layout, String version) {
+        Path model = layout.model(version);
+        Lock.requireComplete(layout, model);
+        if (!Files.isDirectory(model)) {
+            throw new ProdaFileException("no model " + version + " at " + model + " (run 'proda compile --model "
+                    + version + "' first)");
+        }
+        return model;
     }
 
     /**
@@ -197,10 +212,7 @@ public final class Compile {
         if (engine.cannotFinetune() != null) {
             throw new IllegalArgumentException(engine.cannotFinetune());
         }
-        Path base = layout.model(from);
-        if (!Files.isDirectory(base)) {
-            throw new ProdaFileException("no model " + from + " at " + base + " (compile it first)");
-        }
+        Path base = requireModel(layout, from);
         if (samples.isEmpty()) {
             throw new ProdaFileException("no training samples for " + to + " (run 'proda build' first)");
         }
@@ -247,7 +259,8 @@ public final class Compile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        fromCache(layout, key, layout.model(to), log,
+        Path curveReport = layout.reports().resolve("learning-curve-" + to + ".json");
+        fromCache(layout, "compile " + to, key, layout.model(to), List.of(curveReport), log,
                 "compile " + to + ": same base, samples and settings as cached model " + key + ", reused", cached -> {
                     log.info("compile " + to + ": " + from + " + " + examples.size() + " samples × " + epochs
                             + " epochs");
@@ -277,10 +290,17 @@ public final class Compile {
                                     .toArray(String[]::new)), examples.size(), training.size() - examples.size(),
                             finetune.toString(), config.seed(), key));
                 });
-        learningCurve(layout, to).ifPresent(curve -> {
-            AtomicFiles.writeJson(layout.reports().resolve("learning-curve-" + to + ".json"), curve);
-            log.info("compile " + to + ": " + curve.summary());
-        });
+        var curve = learningCurve(layout, to);
+        if (curve.isPresent()) {
+            AtomicFiles.writeJson(curveReport, curve.get());
+            log.info("compile " + to + ": " + curve.get().summary());
+        } else {
+            try { // another model's curve must not stay beside this one
+                Files.deleteIfExists(curveReport);
+            } catch (IOException e) {
+                throw new ProdaFileException("cannot delete " + curveReport + ": " + e.getMessage(), e);
+            }
+        }
         Lock.record(layout, "compile " + to, config.seed(), List.of(base, layout.root().resolve("src"),
                 layout.config()), List.of(layout.model(to)));
         return layout.model(to);
@@ -288,17 +308,49 @@ public final class Compile {
 
     /**
      * Places the model cached under {@code key} at {@code target}, training it into the cache first with
-     * {@code train} unless it is there: models are content-addressed, so the same key is the same model.
+     * {@code train} unless it is there: models are content-addressed, so the same key is the same model. The
+     * training goes to a staging folder ({@code cache/.KEY.tmp}) that becomes {@code cache/KEY} by one rename
+     * once the model, its provenance and its curve are all written: a compile killed half-way leaves no cache
+     * entry that a rerun would take for a finished model. Between {@link Lock#begin} and the caller's
+     * {@link Lock#record}, {@code target} and {@code alsoWritten} are marked in progress.
      */
-    private static void fromCache(ProjectLayout layout, String key, Path target, Log log, String reused,
-            Consumer<Path> train) {
+    private static void fromCache(ProjectLayout layout, String stage, String key, Path target, List<Path> alsoWritten,
+            Log log, String reused, Consumer<Path> train) {
         Path cached = layout.cache().resolve(key);
         if (Files.isDirectory(cached)) {
             log.info(reused);
         } else {
-            train.accept(cached);
+            Path staging = layout.cache().resolve("." + key + ".tmp");
+            removeStaging(layout.cache(), key);
+            train.accept(staging);
+            try {
+                AtomicFiles.move(staging, cached);
+            } catch (IOException e) {
+                throw new ProdaFileException("cannot store model " + cached + ": " + e.getMessage(), e);
+            }
         }
+        List<Path> outputs = new ArrayList<>(List.of(target));
+        outputs.addAll(alsoWritten);
+        Lock.begin(layout, stage, outputs);
         copyTree(cached, target);
+    }
+
+    /**
+     * Deletes what a killed compile of {@code key} left in the cache: its staging folder and the engine's own
+     * temp and old folders beside it (named after the staging folder: ".." + key + ".tmp…").
+     */
+    private static void removeStaging(Path cache, String key) {
+        if (!Files.isDirectory(cache)) {
+            return;
+        }
+        try (var entries = Files.list(cache)) {
+            for (Path entry : entries.filter(e -> e.getFileName().toString().startsWith("." + key + ".tmp")
+                    || e.getFileName().toString().startsWith(".." + key + ".tmp")).toList()) {
+                AtomicFiles.deleteTree(entry);
+            }
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot clean up " + cache + ": " + e.getMessage(), e);
+        }
     }
 
     static PretrainConfig pretrainConfig(ProdaConfig config) {

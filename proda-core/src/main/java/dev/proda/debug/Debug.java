@@ -1,5 +1,6 @@
 package dev.proda.debug;
 
+import dev.proda.compile.Compile;
 import dev.proda.curriculum.CorpusEvidence;
 import dev.proda.evaluate.Evaluate;
 import dev.proda.extract.KnowledgeBase;
@@ -19,6 +20,7 @@ import dev.proda.student.StudentModel;
 import dev.proda.tester.FormExemplars;
 import dev.proda.tester.Tests;
 import dev.proda.validate.References;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +43,7 @@ public final class Debug {
                 .collect(Collectors.toSet());
         List<Jsonl.Line<TestItem>> devLines = Jsonl.readLines(layout.split("dev"), TestItem.class);
         References.requireItems(layout.split("dev"), devLines, kb);
+        Lock.requireComplete(layout, layout.results(version));
         List<Jsonl.Line<ItemResult>> resultLines = Jsonl.readLines(layout.results(version), ItemResult.class);
         References.requireResults(layout.results(version), resultLines, itemIds, version);
         Map<String, TestItem> dev = devLines.stream().map(Jsonl.Line::record)
@@ -65,7 +68,7 @@ public final class Debug {
             }
         }
         Map<String, Boolean> passed = new LinkedHashMap<>();
-        try (StudentModel model = engine.load(layout.model(version))) {
+        try (StudentModel model = engine.load(Compile.requireModel(layout, version))) {
             List<TestItem> probeItems = List.copyOf(probeByNode.values());
             List<ItemResult> answers;
             try (var progress = log.progress("debug " + version, probeItems.size(), "probes")) {
@@ -107,17 +110,21 @@ public final class Debug {
             failures.add(new Failure(item.id(), result.chosen(), result.scores(), List.copyOf(new LinkedHashSet<>(trace)),
                     kind, responsible, probed));
         }
+        DebugSummary summary = DebugSummary.of(version, dev.values(), failures);
+        Path summaryFile = layout.reports().resolve("debug-round-" + round + ".json");
+        // Two files, one set: marked in progress until both are written, so a kill between them is refused.
+        Lock.begin(layout, "debug round " + round, List.of(layout.failures(round), summaryFile));
         Jsonl.write(layout.failures(round), failures);
+        AtomicFiles.writeJson(summaryFile, summary);
         Lock.record(layout, "debug round " + round, config.seed(), List.of(layout.results(version), layout.kb(),
-                layout.corpus(), layout.split("dev"), layout.model(version)), List.of(layout.failures(round)));
+                layout.corpus(), layout.split("dev"), layout.model(version)), List.of(layout.failures(round),
+                summaryFile));
         long gaps = failures.stream().filter(f -> f.kind().equals("concept_gap")).count();
         long capability = failures.stream().filter(f -> f.kind().equals("capability_deficit")).count();
         log.info("debug " + version + ": " + failures.size() + " dev failures (" + gaps + " concept gaps, "
                 + (failures.size() - gaps - capability) + " chain breaks, " + capability + " capability deficits"
                 + (deficits.isEmpty() ? "" : " in " + deficits) + ") from " + probeByNode.size() + " node probes");
-        DebugSummary summary = DebugSummary.of(version, dev.values(), failures);
         summary.lines().forEach(log::info);
-        AtomicFiles.writeJson(layout.reports().resolve("debug-round-" + round + ".json"), summary);
         return failures;
     }
 

@@ -33,11 +33,7 @@ public final class Evaluate {
     }
 
     public static VersionScores run(ProjectLayout layout, String version, StudentEngine engine, Log log) {
-        if (!Files.isDirectory(layout.model(version))) {
-            throw new ProdaFileException("no model " + version + " at " + layout.model(version)
-                    + " (run 'proda compile' first)");
-        }
-        try (StudentModel model = engine.load(layout.model(version))) {
+        try (StudentModel model = engine.load(dev.proda.compile.Compile.requireModel(layout, version))) {
             return run(layout, version, model, List.of(layout.tests(), layout.model(version)), log);
         }
     }
@@ -59,6 +55,8 @@ public final class Evaluate {
             results = answer(model, items, progress);
         }
         double bits = bitsPerToken(model, generalText.subList(0, Math.min(generalText.size(), BITS_LINES)));
+        // Marked in progress first: that also deletes the temp file a test killed while writing left here.
+        Lock.begin(layout, "test " + label, List.of(layout.results(label)));
         Jsonl.write(layout.results(label), results);
         Lock.record(layout, "test " + label, ProdaConfig.read(layout.config()).seed(), inputs,
                 List.of(layout.results(label)));

@@ -1,11 +1,15 @@
 package dev.proda.repair;
 
+import dev.proda.io.AtomicFiles;
+import dev.proda.io.ProdaFileException;
 import dev.proda.model.Span;
 import dev.proda.project.Corpus;
 import dev.proda.text.Segmenter;
 import dev.proda.text.TextUnit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -17,24 +21,55 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogDocMergePolicy;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.NIOFSDirectory;
 
-/** BM25 retrieval of corpus sentences (an in-memory Lucene index built once per repair run). */
+/**
+ * BM25 retrieval of corpus sentences: a Lucene index built once per repair run, in memory for a list of documents
+ * or, for a project's corpus, in a folder on disk (read through file channels, not mapped), so that memory does not
+ * grow with the corpus: in memory, the index of a 2 GB corpus held its text and postings, more than the corpus.
+ * Segments merge in order, one at a time, so the same corpus gives the same document order and the same ties.
+ */
 public final class Bm25Grounding implements AutoCloseable {
 
     /** A retrieved sentence with its place in the corpus. */
     public record Passage(Span span, String text) {
     }
 
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final Directory directory;
+    private final Path folder;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
 
+    /** An index in memory: for a few documents. */
     public Bm25Grounding(List<Corpus.Document> documents) {
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        this(documents, null);
+    }
+
+    /**
+     * An index of {@code documents} in {@code folder} (replaced if a killed run left one; deleted on close), or in
+     * memory when {@code folder} is null.
+     */
+    public Bm25Grounding(List<Corpus.Document> documents, Path folder) {
+        this.folder = folder;
+        try {
+            if (folder != null) {
+                AtomicFiles.deleteTree(folder);
+                Files.createDirectories(folder);
+            }
+            directory = folder == null ? new ByteBuffersDirectory() : new NIOFSDirectory(folder);
+        } catch (IOException e) {
+            throw new ProdaFileException("cannot make the search index in " + folder + ": " + e.getMessage(), e);
+        }
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergePolicy(new LogDocMergePolicy())
+                .setMergeScheduler(new SerialMergeScheduler());
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (Corpus.Document document : documents) {
                 for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
                     for (TextUnit sentence : Segmenter.sentences(document.text(), paragraph)) {
@@ -107,6 +142,9 @@ public final class Bm25Grounding implements AutoCloseable {
         try {
             reader.close();
             directory.close();
+            if (folder != null) {
+                AtomicFiles.deleteTree(folder);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

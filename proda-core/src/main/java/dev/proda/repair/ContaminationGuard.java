@@ -27,24 +27,27 @@ final class ContaminationGuard {
     /** Every item's question, as words: a sample may not ask it, even about another node. */
     private final Set<String> questions = new HashSet<>();
 
+    /**
+     * The items' n-grams less those the corpus or the statements hold. Only the items' n-grams are kept: the
+     * corpus is read one document at a time (a {@link Corpus.OnDisk} reads each from disk) and only strikes
+     * n-grams off, where a set of every corpus n-gram took many times the corpus's size in memory.
+     */
     ContaminationGuard(List<TestItem> benchmark, List<Corpus.Document> corpus, List<Statement> statements) {
         this.items = List.copyOf(benchmark);
-        Set<String> corpusGrams = new HashSet<>();
-        corpus.forEach(d -> corpusGrams.addAll(NGrams.of(d.text(), N)));
-        statements.forEach(s -> corpusGrams.addAll(NGrams.of(
-                Phrasing.sentence(s.subject(), s.predicate(), s.object()), N)));
         for (TestItem item : benchmark) {
             questions.add(wordsOf(item.question()));
             // Question and options separately: an n-gram spanning the seam between them is no item text.
             List<String> fields = new java.util.ArrayList<>(item.options().values());
             fields.add(item.question());
             for (String field : fields) {
-                for (String gram : NGrams.of(field, N)) {
-                    if (!corpusGrams.contains(gram)) {
-                        itemOnlyGrams.add(gram);
-                    }
-                }
+                itemOnlyGrams.addAll(NGrams.of(field, N));
             }
+        }
+        for (Statement s : statements) {
+            itemOnlyGrams.removeAll(NGrams.of(Phrasing.sentence(s.subject(), s.predicate(), s.object()), N));
+        }
+        for (int d = 0; d < corpus.size() && !itemOnlyGrams.isEmpty(); d++) {
+            itemOnlyGrams.removeAll(NGrams.of(corpus.get(d).text(), N));
         }
     }
 

@@ -45,6 +45,7 @@ public final class Repair {
     }
 
     public static Outcome run(ProjectLayout layout, ProdaConfig config, int round, Log log) {
+        Lock.requireComplete(layout, layout.failures(round)); // a killed debug leaves a set marked in progress
         List<Jsonl.Line<Failure>> lines = Jsonl.readLines(layout.failures(round), Failure.class);
         // Failures of another benchmark or knowledge base would patch nodes that are not there: refused, file:line.
         References.requireFailures(layout.failures(round), lines, Tests.Benchmark.read(layout).dev().stream()
@@ -61,6 +62,8 @@ public final class Repair {
         try (Workshop workshop = new Workshop(layout, config, round)) {
             outcome = workshop.patch(failuresByNode, log);
         }
+        // Marked in progress first: that also deletes the temp file a repair killed while writing left here.
+        Lock.begin(layout, "repair round " + round, List.of(layout.patchRound(round)));
         Jsonl.write(layout.patchRound(round).resolve("patches.jsonl"), outcome.patches());
         if (outcome.patches().isEmpty() && !failuresByNode.isEmpty()) {
             log.emptyOutput("repair round " + round + ": no patch was written for " + failuresByNode.size()
@@ -127,7 +130,8 @@ public final class Repair {
 
         Workshop(ProjectLayout layout, ProdaConfig config, int round) {
             KnowledgeBase kb = KnowledgeBase.read(layout);
-            List<Corpus.Document> corpus = Corpus.read(layout.corpus(), config.name(), Log.SILENT);
+            // Held on disk, each document read when asked for: the guard and the index read it one at a time.
+            List<Corpus.Document> corpus = Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT);
             Tests.Benchmark benchmark = Tests.Benchmark.read(layout);
             List<TestItem> items = new ArrayList<>(benchmark.dev());
             items.addAll(benchmark.test());
@@ -148,7 +152,8 @@ public final class Repair {
                     config.budgets().patchSamplesPerNode(), round, new Random(config.seed() + 101L * round),
                     config.teacher().backend().equals("openai")
                             ? LlmSampleWriter.from(config.teacher(), layout, System::getenv, Log.SILENT) : null);
-            this.grounding = new Bm25Grounding(corpus);
+            // on disk, beside the outputs: a killed repair's index is replaced by the next run's
+            this.grounding = new Bm25Grounding(corpus, layout.target().resolve(".bm25-index.tmp"));
             this.round = round;
         }
 
@@ -216,6 +221,7 @@ public final class Repair {
     public static List<Sample> samplesUpTo(ProjectLayout layout, int round) {
         List<Sample> samples = new ArrayList<>();
         for (int r = 1; r <= round; r++) {
+            Lock.requireComplete(layout, layout.patchRound(r));
             for (Patch patch : Jsonl.read(layout.patchRound(r).resolve("patches.jsonl"), Patch.class)) {
                 samples.addAll(patch.samples());
             }

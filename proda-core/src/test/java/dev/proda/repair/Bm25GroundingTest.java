@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proda.project.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Bm25GroundingTest {
     private static final String PHYSICS = "Entropy is a thermodynamic quantity. A heat engine converts heat to work.\n\n"
@@ -23,6 +27,32 @@ class Bm25GroundingTest {
             assertEquals(passages.get(0).text(), PHYSICS.substring(span.start(), span.end()));
             assertEquals("physics/a.txt", span.doc());
         }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIndexOnDiskFindsWhatOneInMemoryFindsReplacesALeftoverAndIsDeletedOnClose() throws Exception {
+        // many sentences tied on the query: the same ones, in the same order, from either index
+        List<Corpus.Document> documents = new ArrayList<>();
+        for (int d = 0; d < 10; d++) {
+            documents.add(new Corpus.Document("physics/" + d + ".txt", "physics", IntStream.range(0, 200)
+                    .mapToObj(i -> "Sentence " + i + " says a heat engine converts heat to work.")
+                    .collect(Collectors.joining(" ")) + "\n\n" + PHYSICS));
+        }
+        Path folder = dir.resolve(".bm25-index.tmp");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("_0.cfs"), "what a killed run left");
+        List<Bm25Grounding.Passage> inMemory;
+        try (Bm25Grounding grounding = new Bm25Grounding(documents)) {
+            inMemory = grounding.search("heat engine cycle", 25);
+        }
+        try (Bm25Grounding grounding = new Bm25Grounding(documents, folder)) {
+            assertEquals(inMemory, grounding.search("heat engine cycle", 25));
+            assertTrue(Files.isDirectory(folder));
+        }
+        assertTrue(Files.notExists(folder), "the index is deleted on close");
     }
 
     @Test
