@@ -89,7 +89,7 @@ public final class Build {
         Curriculum curriculum = Curriculum.select(kb, config.budgets(), config.seed());
         // Each long part shows its progress: the tokenizer and the evidence each read the whole corpus.
         Optional<ContextFit> fit = engine.map(e -> Compile.contextFit(layout, config, e, log, "build"));
-        CorpusEvidence evidence = CorpusEvidence.read(layout, config, log, "build");
+        CorpusEvidence evidence = CorpusEvidence.read(layout, config, kb, log, "build");
         Written builders = samples(kb, curriculum, evidence, config.seed(), fit.map(f -> (Predicate<Sample>) f::fits)
                 .orElse(s -> true), log);
         Written written = config.teacher().backend().equals("openai") ? withTeacherSamples(builders, curriculum,

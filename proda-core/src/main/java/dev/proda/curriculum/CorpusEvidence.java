@@ -1,5 +1,7 @@
 package dev.proda.curriculum;
 
+import dev.proda.extract.KnowledgeBase;
+import dev.proda.model.Statement;
 import dev.proda.project.Corpus;
 import dev.proda.project.Log;
 import dev.proda.project.Progress;
@@ -23,9 +25,6 @@ import java.util.Set;
  * input file") is no sign.
  */
 public final class CorpusEvidence {
-    /** No corpus: only the knowledge base decides. */
-    public static final CorpusEvidence NONE = new CorpusEvidence().indexed();
-
     /** A class head in more than this share of the corpus's sentences is broad ("estimator", "program"). */
     static final double BROAD_SHARE = 0.01;
     /** ... and in at least this many sentences (in a handful of sentences every word is "frequent"). */
@@ -37,14 +36,30 @@ public final class CorpusEvidence {
 
     private static final Set<String> BREAKS = Set.of("by", "than", "not", "from", "to", "into", "with", "on");
 
+    /** No corpus: only the knowledge base decides. (Declared after the word sets its index reads.) */
+    public static final CorpusEvidence NONE = new CorpusEvidence().indexed();
+
     /**
-     * Each sentence as the ids of its singular lower-case words, and per word id the sentences that hold it: a
-     * corpus of 30 million words is then two arrays of ints each, where arrays of word strings and lists of boxed
-     * sentence numbers took gigabytes.
+     * Each kept sentence as the ids of its singular lower-case words, and per word id the kept sentences that hold
+     * it: a corpus of 30 million words is then two arrays of ints each, where arrays of word strings and lists of
+     * boxed sentence numbers took gigabytes. Read for a knowledge base, only the words its statements use have ids
+     * of their own (every other word is {@link #OTHER}) and only sentences that hold a subject's last word are
+     * kept, since only they can link a subject to a class: memory grows with what the questions need, not with
+     * the corpus.
      */
     private final List<int[]> sentences = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<Postings> byWord = new ArrayList<>();
+    /** Per word id, how many of all the corpus's sentences hold it (kept or not). */
+    private int[] naming = new int[16];
+    /** Per word id, the last sentence (1-based) whose words counted it. */
+    private int[] countedIn = new int[16];
+    private int totalSentences;
+    /** The words that get ids (null: every word), and the words a kept sentence must hold (null: keep all). */
+    private final Set<String> vocabulary;
+    private final Set<String> subjectEnds;
+    /** The id of every word outside {@link #vocabulary}: neither a link nor a break, never a probe. */
+    private static final int OTHER = 0;
     private final Map<String, Boolean> cache = new HashMap<>();
     /** By word id: whether the word links a thing to its class ({@link #LINKS}), or breaks such a link. */
     private boolean[] links;
@@ -67,24 +82,53 @@ public final class CorpusEvidence {
     }
 
     private CorpusEvidence() {
+        this(null, null);
+    }
+
+    private CorpusEvidence(Set<String> vocabulary, Set<String> subjectEnds) {
+        this.vocabulary = vocabulary;
+        this.subjectEnds = subjectEnds;
+        ids.put("\u0000other", OTHER);
+        byWord.add(new Postings());
     }
 
     private void add(String sentence) {
         List<String> words = Segmenter.words(sentence);
         int[] encoded = new int[words.size()];
-        int index = sentences.size();
+        boolean kept = subjectEnds == null;
+        int number = ++totalSentences; // 1-based: a word last counted in sentence 0 was never counted
         for (int i = 0; i < encoded.length; i++) {
             String word = Terms.singular(words.get(i));
+            kept |= subjectEnds != null && subjectEnds.contains(word);
+            if (vocabulary != null && !vocabulary.contains(word) && !LINKS.contains(word) && !BREAKS.contains(word)) {
+                encoded[i] = OTHER;
+                continue;
+            }
             Integer id = ids.get(word);
             if (id == null) {
                 id = byWord.size();
                 ids.put(word, id);
                 byWord.add(new Postings());
+                if (id == naming.length) {
+                    naming = java.util.Arrays.copyOf(naming, id * 2);
+                    countedIn = java.util.Arrays.copyOf(countedIn, id * 2);
+                }
             }
             encoded[i] = id;
-            byWord.get(id).add(index);
         }
-        sentences.add(encoded);
+        int index = sentences.size();
+        for (int id : encoded) {
+            if (id != OTHER && countedIn[id] != number) {
+                countedIn[id] = number;
+                naming[id]++;
+            }
+            if (kept && id != OTHER) {
+                byWord.get(id).add(index);
+            }
+        }
+        if (kept) {
+            sentences.add(encoded);
+        }
     }
 
     /** The sentences of the corpus (read one document at a time; none is kept). */
@@ -92,9 +136,41 @@ public final class CorpusEvidence {
         return of(documents, Progress.NONE);
     }
 
+    /**
+     * The evidence for the questions {@code kb} can ask ({@link #mayHold} of a statement's subject and another
+     * statement's object): the same answers as {@link #of(List)}, in memory that grows with the knowledge base.
+     */
+    public static CorpusEvidence of(List<Corpus.Document> documents, KnowledgeBase kb) {
+        return of(documents, kb, Progress.NONE);
+    }
+
+    private static CorpusEvidence of(List<Corpus.Document> documents, KnowledgeBase kb, Progress progress) {
+        Set<String> vocabulary = new java.util.HashSet<>();
+        Set<String> subjectEnds = new java.util.HashSet<>();
+        for (Statement statement : kb.statements()) {
+            List<String> subject = words(statement.subject());
+            vocabulary.addAll(subject);
+            if (!subject.isEmpty()) {
+                subjectEnds.add(subject.get(subject.size() - 1));
+            }
+            if (statement.object() != null) {
+                vocabulary.addAll(words(statement.object().replace('-', ' ')));
+                vocabulary.addAll(words(statement.object()));
+            }
+        }
+        return of(documents, new CorpusEvidence(vocabulary, subjectEnds), progress);
+    }
+
+    private static List<String> words(String text) {
+        return Segmenter.words(text).stream().map(Terms::singular).toList();
+    }
+
     /** {@link #of(List)}, advancing {@code progress} by each document's characters once it is read. */
     private static CorpusEvidence of(List<Corpus.Document> documents, Progress progress) {
-        CorpusEvidence evidence = new CorpusEvidence();
+        return of(documents, new CorpusEvidence(), progress);
+    }
+
+    private static CorpusEvidence of(List<Corpus.Document> documents, CorpusEvidence evidence, Progress progress) {
         for (int d = 0; d < documents.size(); d++) {
             String text = documents.get(d).text();
             for (TextUnit paragraph : Segmenter.paragraphs(text)) {
@@ -118,19 +194,21 @@ public final class CorpusEvidence {
         return this;
     }
 
-    /** The project's corpus as evidence, its documents read from disk one by one. */
-    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config) {
-        return read(layout, config, Log.SILENT, "");
+    /** The project's corpus as evidence for {@code kb}'s questions, its documents read from disk one by one. */
+    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config, KnowledgeBase kb) {
+        return read(layout, config, kb, Log.SILENT, "");
     }
 
     /**
-     * {@link #read(ProjectLayout, ProdaConfig)}, showing on {@code log} its progress over the corpus's characters as
-     * the step {@code "<stage> (corpus)"}: on a large corpus this reading is most of a stage's time.
+     * {@link #read(ProjectLayout, ProdaConfig, KnowledgeBase)}, showing on {@code log} its progress over the
+     * corpus's characters as the step {@code "<stage> (corpus)"}: on a large corpus this reading is most of a
+     * stage's time.
      */
-    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config, Log log, String stage) {
+    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config, KnowledgeBase kb, Log log,
+            String stage) {
         Corpus.OnDisk documents = Corpus.onDisk(layout.corpus(), config.name(), Log.SILENT);
         try (Progress progress = log.progress(stage + " (corpus)", documents.characters(), "characters")) {
-            CorpusEvidence evidence = of(documents, progress);
+            CorpusEvidence evidence = of(documents, kb, progress);
             progress.set(documents.characters(), null); // a decoded text may be a little shorter than its file
             return evidence;
         }
@@ -142,7 +220,7 @@ public final class CorpusEvidence {
     }
 
     private int sentencesWith(int word) {
-        return word < 0 ? 0 : byWord.get(word).size;
+        return word <= OTHER ? 0 : naming[word];
     }
 
     /**
@@ -165,13 +243,13 @@ public final class CorpusEvidence {
                 .anyMatch(k.subList(0, k.size() - 1)::contains))) {
             return true;
         }
-        if (subjectWords.contains(head) || sentences.isEmpty()) {
+        if (subjectWords.contains(head) || totalSentences == 0) {
             return false;
         }
         // "estimators", "programs", "functions": a class the corpus names in more than one sentence in a hundred
         // (and in at least 20) is broad enough to hold many of its subjects, stated or not
         int naming = sentencesWith(ids.getOrDefault(head, -1));
-        if (naming > BROAD_SHARE * sentences.size() && naming >= BROAD_MIN) {
+        if (naming > BROAD_SHARE * totalSentences && naming >= BROAD_MIN) {
             return true;
         }
         int[] s = ids(subject);
@@ -188,7 +266,7 @@ public final class CorpusEvidence {
 
     private boolean search(int[] subject, int probe) {
         int last = subject[subject.length - 1];
-        if (probe < 0 || java.util.Arrays.stream(subject).anyMatch(id -> id < 0)) {
+        if (probe <= OTHER || java.util.Arrays.stream(subject).anyMatch(id -> id <= OTHER)) {
             return false; // a word the corpus never uses: no sentence links them
         }
         Postings with = byWord.get(last);

@@ -54,7 +54,7 @@ public final class Debug {
         Map<String, Statement> statements = kb.statementsById();
         Map<String, Concept> concepts = kb.conceptsById();
 
-        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config, log, "debug " + version),
+        NodeProbes probes = new NodeProbes(kb, CorpusEvidence.read(layout, config, kb, log, "debug " + version),
                 config.seed() + round);
         Map<String, TestItem> probeByNode = new LinkedHashMap<>();
         for (ItemResult result : failed) {

@@ -84,7 +84,7 @@ public final class Tests {
         }
         KnowledgeBase kb = KnowledgeBase.read(layout);
         Fit fit = new Fit(tools.tokens().get(), config.student().context());
-        CorpusEvidence evidence = CorpusEvidence.read(layout, config, log, "tests");
+        CorpusEvidence evidence = CorpusEvidence.read(layout, config, kb, log, "tests");
         LlmItemWriter teacher = config.teacher().backend().equals("openai")
                 ? LlmItemWriter.from(config.teacher(), layout, System::getenv, log) : null;
         Built built = build(kb, config, fit, tools.embedder(), evidence, teacher, log);

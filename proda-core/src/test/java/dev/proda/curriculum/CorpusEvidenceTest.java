@@ -46,4 +46,33 @@ class CorpusEvidenceTest {
         assertTrue(broad.mayHold("Ridge", "estimators", "linear model"), "'estimator' is in 25 sentences of 2001");
         assertFalse(broad.mayHold("Ridge", "clustering metric", "linear model"));
     }
+    /**
+     * Read for a knowledge base, the evidence keeps only what that knowledge base's questions need, and answers
+     * each of them as the whole index does: 120 subjects against every other statement's object, on the bundled
+     * corpus.
+     */
+    @Test
+    void evidenceReadForAKnowledgeBaseAnswersItsQuestionsAsTheWholeIndexDoes() throws Exception {
+        List<Corpus.Document> documents = Corpus.read(dev.proda.TestCorpus.EXAMPLE.resolve("corpus"), "x",
+                dev.proda.project.Log.SILENT);
+        dev.proda.extract.KnowledgeBase kb = dev.proda.extract.Extract.extract(documents);
+        CorpusEvidence whole = CorpusEvidence.of(documents);
+        CorpusEvidence forKb = CorpusEvidence.of(documents, kb);
+        List<dev.proda.model.Statement> statements = kb.statements().stream().filter(st -> st.object() != null
+                && st.parent_chain_id() == null).toList();
+        int asked = 0;
+        int held = 0;
+        for (dev.proda.model.Statement a : statements.subList(0, Math.min(120, statements.size()))) {
+            for (dev.proda.model.Statement b : statements) {
+                if (a != b) {
+                    boolean expected = whole.mayHold(a.subject(), b.object(), a.object());
+                    org.junit.jupiter.api.Assertions.assertEquals(expected, forKb.mayHold(a.subject(), b.object(),
+                            a.object()), a.subject() + " / " + b.object());
+                    asked++;
+                    held += expected ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(asked > 20_000 && held > 100 && held < asked, asked + " questions, " + held + " may hold");
+    }
 }
