@@ -40,25 +40,25 @@ public final class CorpusEvidence {
     public static final CorpusEvidence NONE = new CorpusEvidence().indexed();
 
     /**
-     * Each kept sentence as the ids of its singular lower-case words, and per word id the kept sentences that hold
-     * it: a corpus of 30 million words is then two arrays of ints each, where arrays of word strings and lists of
-     * boxed sentence numbers took gigabytes. Read for a knowledge base, only the words its statements use have ids
-     * of their own (every other word is {@link #OTHER}) and only sentences that hold a subject's last word are
-     * kept, since only they can link a subject to a class: memory grows with what the questions need, not with
-     * the corpus.
+     * Each sentence as the ids of its singular lower-case words, and per word id the sentences that hold it: a
+     * corpus of 30 million words is then two arrays of ints each, where arrays of word strings and lists of boxed
+     * sentence numbers took gigabytes. Read for a knowledge base ({@link #of(List, KnowledgeBase)}) no sentence is
+     * kept: the questions are known before the corpus is read (a statement's subject against a word of another
+     * statement's object), so each sentence adds, for each subject it names, the words it links to that subject,
+     * and is dropped. Memory then grows with the knowledge base, not with the corpus.
      */
     private final List<int[]> sentences = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<Postings> byWord = new ArrayList<>();
-    /** Per word id, how many of all the corpus's sentences hold it (kept or not). */
+    /** Per word id, how many of the corpus's sentences hold it. */
     private int[] naming = new int[16];
     /** Per word id, the last sentence (1-based) whose words counted it. */
     private int[] countedIn = new int[16];
     private int totalSentences;
-    /** The words that get ids (null: every word), and the words a kept sentence must hold (null: keep all). */
-    private final Set<String> vocabulary;
-    private final Set<String> subjectEnds;
-    /** The id of every word outside {@link #vocabulary}: neither a link nor a break, never a probe. */
+    /** Read for a knowledge base: its subjects by the id of their last word, and what the corpus links to each. */
+    private final Map<Integer, List<int[]>> subjectsByLastWord;
+    private final Map<String, java.util.BitSet> linked = new HashMap<>();
+    /** The id of every word outside a knowledge base's words: neither a link nor a break, never a probe. */
     private static final int OTHER = 0;
     private final Map<String, Boolean> cache = new HashMap<>();
     /** By word id: whether the word links a thing to its class ({@link #LINKS}), or breaks such a link. */
@@ -82,52 +82,75 @@ public final class CorpusEvidence {
     }
 
     private CorpusEvidence() {
-        this(null, null);
+        this(null);
     }
 
-    private CorpusEvidence(Set<String> vocabulary, Set<String> subjectEnds) {
-        this.vocabulary = vocabulary;
-        this.subjectEnds = subjectEnds;
+    private CorpusEvidence(Map<Integer, List<int[]>> subjectsByLastWord) {
+        this.subjectsByLastWord = subjectsByLastWord;
         ids.put("\u0000other", OTHER);
         byWord.add(new Postings());
+    }
+
+    /** Evidence for the questions about {@code subjects}, whose probes are {@code vocabulary}'s words. */
+    private static CorpusEvidence forQuestions(Set<String> vocabulary, List<List<String>> subjects) {
+        CorpusEvidence evidence = new CorpusEvidence(new HashMap<>());
+        java.util.stream.Stream.of(vocabulary, LINKS, BREAKS).flatMap(Set::stream).sorted().forEach(evidence::id);
+        for (List<String> subject : subjects) {
+            int[] encoded = subject.stream().mapToInt(evidence.ids::get).toArray();
+            evidence.subjectsByLastWord.computeIfAbsent(encoded[encoded.length - 1], k -> new ArrayList<>())
+                    .add(encoded);
+        }
+        return evidence.indexed();
+    }
+
+    private int id(String word) {
+        Integer id = ids.get(word);
+        if (id == null) {
+            id = byWord.size();
+            ids.put(word, id);
+            byWord.add(new Postings());
+            if (id >= naming.length) {
+                naming = java.util.Arrays.copyOf(naming, Math.max(16, id * 2));
+                countedIn = java.util.Arrays.copyOf(countedIn, naming.length);
+            }
+        }
+        return id;
     }
 
     private void add(String sentence) {
         List<String> words = Segmenter.words(sentence);
         int[] encoded = new int[words.size()];
-        boolean kept = subjectEnds == null;
         int number = ++totalSentences; // 1-based: a word last counted in sentence 0 was never counted
         for (int i = 0; i < encoded.length; i++) {
             String word = Terms.singular(words.get(i));
-            kept |= subjectEnds != null && subjectEnds.contains(word);
-            if (vocabulary != null && !vocabulary.contains(word) && !LINKS.contains(word) && !BREAKS.contains(word)) {
-                encoded[i] = OTHER;
-                continue;
+            encoded[i] = subjectsByLastWord == null ? id(word) : ids.getOrDefault(word, OTHER);
+            if (encoded[i] != OTHER && countedIn[encoded[i]] != number) {
+                countedIn[encoded[i]] = number;
+                naming[encoded[i]]++;
             }
-            Integer id = ids.get(word);
-            if (id == null) {
-                id = byWord.size();
-                ids.put(word, id);
-                byWord.add(new Postings());
-                if (id == naming.length) {
-                    naming = java.util.Arrays.copyOf(naming, id * 2);
-                    countedIn = java.util.Arrays.copyOf(countedIn, id * 2);
-                }
-            }
-            encoded[i] = id;
         }
-        int index = sentences.size();
-        for (int id : encoded) {
-            if (id != OTHER && countedIn[id] != number) {
-                countedIn[id] = number;
-                naming[id]++;
-            }
-            if (kept && id != OTHER) {
+        if (subjectsByLastWord == null) {
+            int index = sentences.size();
+            for (int id : encoded) {
                 byWord.get(id).add(index);
             }
-        }
-        if (kept) {
             sentences.add(encoded);
+            return;
+        }
+        // every subject this sentence names, with each word linked to it near by
+        for (int end = 0; end < encoded.length; end++) {
+            for (int[] subject : subjectsByLastWord.getOrDefault(encoded[end], List.of())) {
+                if (end >= subject.length - 1 && at(encoded, subject, end)) {
+                    java.util.BitSet probes = linked.computeIfAbsent(java.util.Arrays.toString(subject),
+                            k -> new java.util.BitSet());
+                    int start = end - subject.length + 1;
+                    for (int q = Math.max(0, start - WINDOW - 1); q < Math.min(encoded.length, end + WINDOW + 2); q++) {
+                        if (encoded[q] != OTHER && linkedAt(encoded, start, end, q)) {
+                            probes.set(encoded[q]);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -146,19 +169,19 @@ public final class CorpusEvidence {
 
     private static CorpusEvidence of(List<Corpus.Document> documents, KnowledgeBase kb, Progress progress) {
         Set<String> vocabulary = new java.util.HashSet<>();
-        Set<String> subjectEnds = new java.util.HashSet<>();
+        List<List<String>> subjects = new ArrayList<>();
         for (Statement statement : kb.statements()) {
             List<String> subject = words(statement.subject());
             vocabulary.addAll(subject);
             if (!subject.isEmpty()) {
-                subjectEnds.add(subject.get(subject.size() - 1));
+                subjects.add(subject);
             }
             if (statement.object() != null) {
                 vocabulary.addAll(words(statement.object().replace('-', ' ')));
                 vocabulary.addAll(words(statement.object()));
             }
         }
-        return of(documents, new CorpusEvidence(vocabulary, subjectEnds), progress);
+        return of(documents, forQuestions(vocabulary, subjects), progress);
     }
 
     private static List<String> words(String text) {
@@ -269,6 +292,10 @@ public final class CorpusEvidence {
         if (probe <= OTHER || java.util.Arrays.stream(subject).anyMatch(id -> id <= OTHER)) {
             return false; // a word the corpus never uses: no sentence links them
         }
+        if (subjectsByLastWord != null) { // read for a knowledge base: answered while reading
+            java.util.BitSet probes = linked.get(java.util.Arrays.toString(subject));
+            return probes != null && probes.get(probe);
+        }
         Postings with = byWord.get(last);
         for (int p = 0; p < with.size; p++) {
             int[] words = sentences.get(with.sentences[p]);
@@ -294,23 +321,30 @@ public final class CorpusEvidence {
     /** {@code probe} occurs within {@link #WINDOW} words of the subject with a linking word between. */
     private boolean linkedNear(int[] words, int start, int end, int probe) {
         for (int q = Math.max(0, start - WINDOW - 1); q < Math.min(words.length, end + WINDOW + 2); q++) {
-            if (q >= start && q <= end || words[q] != probe) {
-                continue;
-            }
-            int from = q < start ? q + 1 : end + 1;
-            int to = q < start ? start : q;
-            boolean linked = false;
-            for (int b = from; b < to; b++) {
-                if (breaks[words[b]]) {
-                    linked = false; // "is read by", "is not a", "is passed to": no class link
-                    break;
-                }
-                linked |= links[words[b]];
-            }
-            if (linked) {
+            if (words[q] == probe && linkedAt(words, start, end, q)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The word at {@code q}, outside the subject at {@code [start, end]}, is linked to it: a linking word between
+     * them and no word that breaks the link ("is read by", "is not a", "is passed to").
+     */
+    private boolean linkedAt(int[] words, int start, int end, int q) {
+        if (q >= start && q <= end) {
+            return false;
+        }
+        int from = q < start ? q + 1 : end + 1;
+        int to = q < start ? start : q;
+        boolean linked = false;
+        for (int b = from; b < to; b++) {
+            if (breaks[words[b]]) {
+                return false;
+            }
+            linked |= links[words[b]];
+        }
+        return linked;
     }
 }
