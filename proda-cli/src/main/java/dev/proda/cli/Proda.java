@@ -21,7 +21,16 @@ public final class Proda {
     static final int BELOW_THRESHOLD = 3;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // a stage's outputs are committed as one set, so nothing half-written is left: say what to change
+            System.err.println("proda: error: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); give the stage more with PRODA_JAVA_OPTS=-Xmx4g (bench/README.md, \"Memory\")");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** The configured command line (also used by tests). */
