@@ -92,7 +92,7 @@ public final class CorpusEvidence {
     }
 
     /** Evidence for the questions about {@code subjects}, whose probes are {@code vocabulary}'s words. */
-    private static CorpusEvidence forQuestions(Set<String> vocabulary, List<List<String>> subjects) {
+    private static CorpusEvidence forQuestions(Set<String> vocabulary, Set<List<String>> subjects) {
         CorpusEvidence evidence = new CorpusEvidence(new HashMap<>());
         java.util.stream.Stream.of(vocabulary, LINKS, BREAKS).flatMap(Set::stream).sorted().forEach(evidence::id);
         for (List<String> subject : subjects) {
@@ -169,7 +169,7 @@ public final class CorpusEvidence {
 
     private static CorpusEvidence of(List<Corpus.Document> documents, KnowledgeBase kb, Progress progress) {
         Set<String> vocabulary = new java.util.HashSet<>();
-        List<List<String>> subjects = new ArrayList<>();
+        Set<List<String>> subjects = new java.util.LinkedHashSet<>(); // a subject of many statements is read once
         for (Statement statement : kb.statements()) {
             List<String> subject = words(statement.subject());
             vocabulary.addAll(subject);
