@@ -26,8 +26,9 @@ public final class Proda {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
             // a stage's outputs are committed as one set, so nothing half-written is left: say what to change
-            System.err.println("proda: error: out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MB); give the stage more with PRODA_JAVA_OPTS=-Xmx4g (bench/README.md, \"Memory\")");
+            long heapMb = Runtime.getRuntime().maxMemory() / (1 << 20);
+            System.err.println("proda: error: out of memory (Java heap of " + heapMb + " MB); give the stage more "
+                    + "with PRODA_JAVA_OPTS=-Xmx4g (bench/README.md, \"Memory\")");
             code = 1;
         }
         System.exit(code);
