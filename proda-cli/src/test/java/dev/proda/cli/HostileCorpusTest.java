@@ -106,7 +106,7 @@ class HostileCorpusTest {
     }
 
     /** Real text from the bundled corpus, its sentence ends and line breaks removed, repeated to {@code size}. */
-    private static String longLine(int size) throws Exception {
+    static String longLine(int size) throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (var files = Files.list(TestCorpus.EXAMPLE.resolve("corpus/statistics"))) {
             for (Path file : files.sorted().toList()) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The hostile files of {@link HostileCorpusTest} beside a tiny ordinary corpus go through every stage: a whole
  * cycle (extract, build, tests, compile V0 and V1, test, debug, repair, compile V2 and its controls) on the tiny
- * embedded student finishes, reports every version, and no stage prints a stack trace.
+ * embedded student finishes, reports every version, and no stage prints a stack trace. Its one-line file holds 3
+ * million characters; {@code -Dproda.hostile.line.chars=100000000} makes it the issue's 100 MB line (minutes).
  */
 @Tag("heavy") // about a minute: only under -Pheavy (README, "Two commands")
 class HostileCycleIT {
@@ -29,6 +30,10 @@ class HostileCycleIT {
         loop.dir = dir;
         Path[] inputs = loop.tinyInputs();
         HostileCorpusTest.addHostileFiles(inputs[0].resolve("computing"), Files.createDirectories(dir.resolve("outside")));
+        int lineChars = Integer.getInteger("proda.hostile.line.chars", 0);
+        if (lineChars > 0) {
+            Files.writeString(inputs[0].resolve("computing/long.txt"), HostileCorpusTest.longLine(lineChars));
+        }
 
         Path project = dir.resolve("p");
         CliTest.Run init = CliTest.run("init", project.toString(), "--corpus", inputs[0].toString(), "--general",
