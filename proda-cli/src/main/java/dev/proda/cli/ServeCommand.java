@@ -1,10 +1,9 @@
 package dev.proda.cli;
 
-import dev.proda.io.ProdaFileException;
 import dev.proda.serve.OpenAiServer;
 import dev.proda.student.StudentModel;
 import dev.proda.student.TextModel;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,12 +60,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(project.spec.commandLine(), e.getMessage());
         }
         Versions.number(version);
-        if (!Files.isDirectory(project.layout().model(version))) {
-            throw new ProdaFileException("no model " + version + " at " + project.layout().model(version)
-                    + " (run 'proda compile --model " + version + "' first)");
-        }
-        try (StudentModel model = Engines.student(project.config()).load(project.layout().model(version))) {
-            if (!(model instanceof TextModel text)) {
+        Path model = dev.proda.compile.Compile.requireModel(project.layout(), version);
+        try (StudentModel student = Engines.student(project.config()).load(model)) {
+            if (!(student instanceof TextModel text)) {
                 throw new IllegalArgumentException("the " + version + " student cannot be served: its backend shows no "
                         + "tokens");
             }

@@ -55,9 +55,14 @@ public final class CorpusEvidence {
     /** Per word id, the last sentence (1-based) whose words counted it. */
     private int[] countedIn = new int[16];
     private int totalSentences;
-    /** Read for a knowledge base: its subjects by the id of their last word, and what the corpus links to each. */
-    private final Map<Integer, List<int[]>> subjectsByLastWord;
-    private final Map<String, java.util.BitSet> linked = new HashMap<>();
+    /** Read for a knowledge base: its subjects by the id of their last word, each with what the corpus links to it. */
+    private final Map<Integer, List<Subject>> subjectsByLastWord;
+    /** The same subjects by their word ids ({@link java.util.Arrays#toString(int[])}), for the questions. */
+    private final Map<String, Subject> subjects = new HashMap<>();
+
+    /** A subject's word ids, and the ids of the words some sentence links to it. */
+    private record Subject(int[] words, java.util.BitSet linked) {
+    }
     /** The id of every word outside a knowledge base's words: neither a link nor a break, never a probe. */
     private static final int OTHER = 0;
     private final Map<String, Boolean> cache = new HashMap<>();
@@ -85,7 +90,7 @@ public final class CorpusEvidence {
         this(null);
     }
 
-    private CorpusEvidence(Map<Integer, List<int[]>> subjectsByLastWord) {
+    private CorpusEvidence(Map<Integer, List<Subject>> subjectsByLastWord) {
         this.subjectsByLastWord = subjectsByLastWord;
         ids.put("\u0000other", OTHER);
         byWord.add(new Postings());
@@ -97,8 +102,10 @@ public final class CorpusEvidence {
         java.util.stream.Stream.of(vocabulary, LINKS, BREAKS).flatMap(Set::stream).sorted().forEach(evidence::id);
         for (List<String> subject : subjects) {
             int[] encoded = subject.stream().mapToInt(evidence.ids::get).toArray();
+            Subject entry = new Subject(encoded, new java.util.BitSet());
+            evidence.subjects.put(java.util.Arrays.toString(encoded), entry);
             evidence.subjectsByLastWord.computeIfAbsent(encoded[encoded.length - 1], k -> new ArrayList<>())
-                    .add(encoded);
+                    .add(entry);
         }
         return evidence.indexed();
     }
@@ -139,11 +146,10 @@ public final class CorpusEvidence {
         }
         // every subject this sentence names, with each word linked to it near by
         for (int end = 0; end < encoded.length; end++) {
-            for (int[] subject : subjectsByLastWord.getOrDefault(encoded[end], List.of())) {
-                if (end >= subject.length - 1 && at(encoded, subject, end)) {
-                    java.util.BitSet probes = linked.computeIfAbsent(java.util.Arrays.toString(subject),
-                            k -> new java.util.BitSet());
-                    int start = end - subject.length + 1;
+            for (Subject subject : subjectsByLastWord.getOrDefault(encoded[end], List.of())) {
+                if (end >= subject.words().length - 1 && at(encoded, subject.words(), end)) {
+                    java.util.BitSet probes = subject.linked();
+                    int start = end - subject.words().length + 1;
                     for (int q = Math.max(0, start - WINDOW - 1); q < Math.min(encoded.length, end + WINDOW + 2); q++) {
                         if (encoded[q] != OTHER && linkedAt(encoded, start, end, q)) {
                             probes.set(encoded[q]);
@@ -293,8 +299,8 @@ public final class CorpusEvidence {
             return false; // a word the corpus never uses: no sentence links them
         }
         if (subjectsByLastWord != null) { // read for a knowledge base: answered while reading
-            java.util.BitSet probes = linked.get(java.util.Arrays.toString(subject));
-            return probes != null && probes.get(probe);
+            Subject known = subjects.get(java.util.Arrays.toString(subject));
+            return known != null && known.linked().get(probe);
         }
         Postings with = byWord.get(last);
         for (int p = 0; p < with.size; p++) {

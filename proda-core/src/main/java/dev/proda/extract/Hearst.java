@@ -26,6 +26,8 @@ final class Hearst {
                 || sentence.contains(" like ") || sentence.contains(" include ");
     }
 
+    /** Words before a member that leave it unnamed ("other rows or other tables"). */
+    private static final Set<String> UNNAMED = Set.of("other", "another", "more", "some", "any");
     private static final Set<String> TEXT_POINTERS = Set.of("following", "above", "previous", "preceding", "next",
             "below");
 
@@ -544,9 +546,8 @@ final class Hearst {
             opening--;
         }
         // "consult other rows or other tables": a member that is itself "other" something names no kind
-        Set<String> unnamed = Set.of("other", "another", "more", "some", "any");
-        if (!members.isEmpty() && (unnamed.contains(t.lower(members.get(0)[0]))
-                || members.get(0)[0] > 0 && unnamed.contains(t.lower(members.get(0)[0] - 1)))) {
+        if (!members.isEmpty() && (UNNAMED.contains(t.lower(members.get(0)[0]))
+                || members.get(0)[0] > 0 && UNNAMED.contains(t.lower(members.get(0)[0] - 1)))) {
             return;
         }
         // "discusses these types: land, buildings, …, vehicles and other equipment": a list a colon announced
