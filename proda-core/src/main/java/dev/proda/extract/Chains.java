@@ -211,6 +211,17 @@ final class Chains {
      * without a subject ("… and computes …") stays with the first: it does not read alone.
      */
     static List<TextUnit> clauses(TextUnit step) {
+        // "First one assumes random components (…) and computes for each point a probability …": an agent's two
+        // verbs, both in the -s form, are two actions (the tagger reads such verbs as nouns, so the words decide)
+        var agent = AGENT_TWO_VERBS.matcher(step.text());
+        if (agent.find() && Segmenter.words(step.text().substring(agent.start(2))).size() >= MIN_STEP_WORDS) {
+            String first = step.text().substring(0, agent.start(1)).stripTrailing();
+            int second = agent.start(2);
+            if (Segmenter.words(first).size() >= MIN_STEP_WORDS) {
+                return List.of(new TextUnit(first, step.start(), step.start() + first.length()),
+                        new TextUnit(step.text().substring(second), step.start() + second, step.end()));
+            }
+        }
         Tagger.Tagged t = Tagger.tag(step.text());
         for (int i = 2; i + 2 < t.tagged(); i++) {
             if (!t.lower(i).equals("and") || t.is(i + 1, "VERB") || t.is(i + 1, "AUX") || !hasVerb(t, 0, i)) {
@@ -234,6 +245,14 @@ final class Chains {
         }
         return List.of(step);
     }
+
+    /**
+     * A third-person agent, its verb in the -s form, then (outside any parenthesis) "and" with a second -s verb
+     * that a preposition or determiner follows; group 1 is the "and", group 2 the second verb.
+     */
+    private static final Pattern AGENT_TWO_VERBS = Pattern.compile("^(?:(?:First(?:ly)?|Then|Next|Finally),? )?"
+            + "(?:one|it|the program|the user|the algorithm) [a-z]+[^s\\s]s\\b[^()]*(?:\\([^()]*\\)[^()]*)*?"
+            + "(and )([a-z]+[^s\\s]s) (?:for|the|a|an|each|all|its|their|to|on|in|with)\\b");
 
     private static boolean hasVerb(Tagger.Tagged t, int from, int to) {
         for (int k = from; k < to; k++) {

@@ -298,6 +298,25 @@ final class Claims {
                 .matches("to \\w+.*")) {
             return Optional.empty();
         }
+        // "causes the lock on the database file to escalate": the effect is the event the infinitive names
+        if (!predicate.equals("is-a") && infinitiveAfterPhrase(t, t.tokenAt(head.end()))) {
+            return Optional.empty();
+        }
+        // "allows a parameter wherever a literal is allowed": permission to stand somewhere, nothing enabled
+        if (predicate.equals("enables") && text.substring(head.end()).stripLeading().toLowerCase(Locale.ROOT)
+                .matches("(?:wherever|where|whenever|anywhere|in place of|instead of)\\b.*")) {
+            return Optional.empty();
+        }
+        // "need a different query": an object defined against another thing in the text names no concept
+        // "contains 1143 uses of the testcase() macro": a counted object is a count, no part or kind
+        String firstObjectWord = head.group().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        // ("four different XML files", "several different modules": after a count, "different" means distinct)
+        int beforeObject = t.tokenAt(head.start()) - 1;
+        boolean counted = beforeObject >= 0 && (t.is(beforeObject, "NUM") || COUNTS.contains(t.lower(beforeObject))
+                || t.lower(beforeObject).equals("various") || t.lower(beforeObject).equals("multiple"));
+        if (RELATIVE_MODIFIERS.contains(firstObjectWord) && !counted || firstObjectWord.matches("\\d[\\d,.]*")) {
+            return Optional.empty();
+        }
         // "Manifold learning is an approach to non-linear dimensionality reduction": a means named by its end
         // is used for that end, when the means alone names no class ("a regression algorithm for …" stays a
         // kind of algorithm).
@@ -836,5 +855,28 @@ final class Claims {
             return false;
         }
         return true;
+    }
+
+    /** Words that define the noun after them against something else in the text ("a different query"). */
+    private static final Set<String> RELATIVE_MODIFIERS = Set.of("different", "other", "same", "similar",
+            "corresponding", "respective");
+
+    /**
+     * Whether a prepositional phrase after the object's noun group is followed by "to" and a verb: "causes the
+     * lock on the database file to escalate", where the object only opens the clause that is the effect.
+     */
+    private static boolean infinitiveAfterPhrase(Tagger.Tagged t, int after) {
+        if (after >= t.tagged() || !t.is(after, "ADP") || t.lower(after).equals("to")) {
+            return false;
+        }
+        for (int k = after + 1; k < t.tagged() && k <= after + 6; k++) {
+            if (t.lower(k).equals("to")) {
+                return k + 1 < t.tagged() && t.is(k + 1, "VERB");
+            }
+            if (!(t.is(k, "DET") || t.is(k, "ADJ") || t.nounLike(k) || t.is(k, "NUM"))) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -690,8 +690,12 @@ final class Hearst {
         // "self-contained/VERB directory tree": a hyphenated compound before a noun is a modifier whatever its tag
         boolean compound = i >= 0 && i + 1 < t.tagged() && t.is(i, "VERB") && t.tokens().get(i).indexOf('-') > 0
                 && (t.nounLike(i + 1) || t.is(i + 1, "ADJ"));
+        // "version control/VERB systems": a bare verb form between two nouns is a noun the tagger misread
+        boolean between = i > 0 && i + 1 < t.tagged() && t.is(i, "VERB") && (t.is(i - 1, "NOUN") || t.is(i - 1, "PROPN"))
+                && t.nounLike(i + 1)
+                && !t.lower(i).matches(".*(?:ed|ing|s)");
         return i >= 0 && i < t.tagged() && (t.is(i, "NOUN") || t.is(i, "PROPN") || t.is(i, "ADJ") || t.is(i, "NUM")
-                || t.is(i, "X") || compound) && Character.isLetterOrDigit(t.tokens().get(i).charAt(0));
+                || t.is(i, "X") || compound || between) && Character.isLetterOrDigit(t.tokens().get(i).charAt(0));
     }
 
     /** A past participle used as a modifier: "compiled languages". */

@@ -70,7 +70,7 @@ final class RelationPatterns {
             "thus", "so", "also", "then", "all", "some", "many", "most", "both", "other", "another", "our", "its",
             "their", "his", "her", "what", "how", "why", "where", "see", "note", "because", "although", "while",
             "since", "after", "before", "once", "using", "unlike", "like", "here's", "let", "now", "only", "any",
-            "no", "not", "every", "either", "neither", "first", "second", "third", "last", "next", "following",
+            "no", "not", "every", "either", "neither", "nor", "or", "and", "but", "first", "second", "third", "last", "next", "following",
             "same", "more", "less", "few", "several", "much", "further", "above", "below", "former", "latter",
             "example", "default", "someone", "something", "everyone", "anyone", "nobody", "everything", "nothing",
             "anything", "whatever", "whoever", "yes", "i.e", "e.g", "therefore", "hence", "instead", "otherwise",
@@ -484,6 +484,9 @@ final class RelationPatterns {
             "some", "branch", "piece", "variation", "variant", "specialization", "specialisation", "subset", "case",
             "sub-class", "number", "range", "multitude", "plethora", "host", "handful", "lot", "lots", "hundred", "thousand",
             "million", "dozen", "couple");
+    /** Shells that count what follows them. */
+    private static final Set<String> QUANTITY_SHELLS = Set.of("number", "range", "multitude", "plethora", "host",
+            "handful", "lot", "lots", "hundred", "thousand", "million", "dozen", "couple");
     private static final Set<String> COLLECTIVES = Set.of("group", "set", "collection", "series", "family");
     private static final Set<String> MEMBER_QUANTIFIERS = Set.of("one", "any", "each", "either", "some");
     private static final Set<String> MEMBERSHIP = Set.of("member");
@@ -590,7 +593,11 @@ final class RelationPatterns {
                 .anyMatch(k -> MEMBER_QUANTIFIERS.contains(t.lower(k)) && t.lower(k + 1).equals("of"));
         // "a kind of tree" stands for the tree; "a base class of all exceptions" is a base class.
         // "examples of sequence types" as "an example of a …"
-        boolean bareShell = SHELLS.contains(dev.proda.text.Terms.singular(noun))
+        // "the approximate number of instructions" is a count, not instructions: a quantity stands for what it
+        // counts only when indefinite ("a number of widely used codecs")
+        boolean definiteCount = QUANTITY_SHELLS.contains(noun)
+                && IntStream.range(o, lastNoun).anyMatch(k -> t.lower(k).equals("the"));
+        boolean bareShell = SHELLS.contains(dev.proda.text.Terms.singular(noun)) && !definiteCount
                 && IntStream.range(start, lastNoun).noneMatch(t::nounLike);
         if (depth < 2 && (bareShell || memberOfCollective) && lastNoun + 1 < t.size()
                 && t.lower(lastNoun + 1).equals("of")) {

@@ -87,6 +87,15 @@ class ChainsTest {
         String shared = "Staining cells\n\nFirst, fix the cells in cold methanol for ten minutes. Then rinse the slide "
                 + "twice with buffer solution. Finally, apply the stain and wait five minutes.\n";
         assertEquals(3, procedures(shared).get(0).steps().size(), "'and wait' has no subject of its own");
+        String agent = "Fitting a mixture\n\nFirst one assumes random components (centered on data points, or just "
+                + "normally distributed) and computes for each point the probability of each component. Then, one "
+                + "tweaks the parameters to maximize the likelihood of the data. Finally, one stops when the "
+                + "likelihood no longer grows.\n";
+        assertEquals(List.of("First one assumes random components (centered on data points, or just normally distributed)",
+                "computes for each point the probability of each component.",
+                "Then, one tweaks the parameters to maximize the likelihood of the data.",
+                "Finally, one stops when the likelihood no longer grows."), procedures(agent).get(0).steps(),
+                "one agent's two -s verbs are two actions");
     }
     @Test
     void aLeadInAnnouncesStepsOnlyByNamingThemBeforeItsColon() {

@@ -642,4 +642,29 @@ class ClaimsTest {
         assertTrue(claim("The Table class contains methods for contingency tables.").isEmpty());
         assertEquals("command-line interface", claim("SQLite includes a command-line interface.").orElseThrow().object());
     }
+
+    @Test
+    void countsEventsPermissionsAndRelativeObjectsAreNoConcepts() {
+        assertTrue(claim("The field K is the approximate number of pages that are read between two checkpoints.")
+                .isEmpty(), "a definite count is a count, not the things counted");
+        assertEquals("trees", claim("A forest is a number of trees grown on resampled data.").orElseThrow().object(),
+                "an indefinite count still stands for the things counted");
+        assertTrue(claim("Nor is the buffer freed when the cursor closes.").isEmpty(), "an inverted clause has no subject");
+        assertTrue(claim("The kernel source contains 2041 uses of the likely() macro.").isEmpty(), "a counted object");
+        assertTrue(claim("A page fault causes the process on the second core to stall.").isEmpty(),
+                "the effect is the event the infinitive names");
+        assertTrue(claim("The parser allows a comment wherever a blank is allowed.").isEmpty(), "a permission to stand");
+        assertTrue(claim("Binary pages need a different decoder.").isEmpty(), "defined against another thing");
+        assertEquals("XML files", claim("The ZIP archive contains four different XML files: a.xml, b.xml, c.xml and d.xml.")
+                .orElseThrow().object(),
+                "after a count, 'different' means distinct");
+        assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
+                .orElseThrow().object());
+    }
+
+    @Test
+    void aBareVerbFormBetweenNounsIsPartOfTheClass() {
+        assertEquals(List.of("Darcs | version control systems", "Bazaar | version control systems"),
+                hearst("The tool borrows the merge logic of version control systems such as Darcs or Bazaar."));
+    }
 }
