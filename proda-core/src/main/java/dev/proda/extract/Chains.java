@@ -120,10 +120,24 @@ final class Chains {
      * following steps:", "the measurement procedure itself:"); "For the discretization step the following
      * modes are available:" announces modes.
      */
-    private static final Pattern STEPS_LEAD = Pattern.compile("(?i)(?:\\b(?:steps?|stages?|phases?|as follows)"
+    private static final Pattern STEPS_LEAD = Pattern.compile("(?i)(?:\\b(?:steps?|stages?|phases?)"
             + "|\\bfollowing (?:algorithm|procedure|method|way)\\b[^:]{0,60}|\\bprocedure(?: itself)?):$");
+    /**
+     * "as follows:" announces steps only where the sentence speaks of doing something ("The algorithm works as
+     * follows:"); "Wikipedia defines MC/DC as follows:" and "The schema … is as follows:" announce a definition.
+     */
+    private static final Pattern AS_FOLLOWS_DOING = Pattern.compile("(?i)^(?=.*\\b(?:algorithm|procedure|process|"
+            + "works|proceeds?|operates|is done|is performed|is carried out|do|does)\\b).*\\bas follows:$");
     private static final Pattern LEAD_SUBJECT = Pattern.compile("^(?:The |An? )?([\\w’'. -]{3,60}?) (?:comprises|"
-            + "consists of|performs|involves|proceeds|works|has|uses|goes|is done|is carried out|follows)\\b");
+            + "consists of|performs|involves|proceeds|works|has|uses|goes|is done|is carried out)\\b");
+    /** A lead-in that offers a choice ("you have these choices:"): the list after it holds alternatives, not steps. */
+    private static final Pattern ALTERNATIVES_LEAD = Pattern.compile("(?i)\\b(?:choices|alternatives|options|"
+            + "possibilities|either)\\b[^.]{0,40}:$");
+
+    /** Whether a lead-in offers alternatives, so that the list after it is no procedure. */
+    static boolean announcesAlternatives(String sentence) {
+        return ALTERNATIVES_LEAD.matcher(sentence.strip()).find();
+    }
 
     /**
      * The name of the procedure a lead-in announces before its steps ("The Isomap algorithm comprises three
@@ -132,7 +146,7 @@ final class Chains {
      */
     static String stepsLeadIn(String sentence, String heading) {
         String text = sentence.strip();
-        if (!STEPS_LEAD.matcher(text).find()) {
+        if (!STEPS_LEAD.matcher(text).find() && !AS_FOLLOWS_DOING.matcher(text).find()) {
             return null;
         }
         String to = leadIn(text);

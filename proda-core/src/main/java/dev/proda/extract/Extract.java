@@ -230,6 +230,7 @@ public final class Extract {
         int shapedEntries = 0;
         String stepsName = null;
         int stepsAnnounced = 0;
+        boolean alternatives = false;
         List<TextUnit> stepParagraphs = new ArrayList<>();
         for (TextUnit paragraph : Segmenter.paragraphs(document.text())) {
             progress.advance(paragraph.text().length());
@@ -239,6 +240,7 @@ public final class Extract {
                 flushList(document, listName, listItems, chains);
                 flushSteps(document, stepsName, stepParagraphs, chains);
                 stepsName = null;
+                alternatives = false;
                 heading = paragraph.text().strip();
                 // A document's first line is its title ("Glossary"), never an entry.
                 termLine = Glossary.termLine(paragraph.text()) && !opening ? paragraph : null;
@@ -314,7 +316,7 @@ public final class Extract {
             termLine = null;
             if (Chains.isListItem(paragraph.text()) && !sentences.isEmpty()) {
                 if (listItems.isEmpty()) {
-                    listName = heading;
+                    listName = alternatives ? null : heading; // "you have these choices:" lists no steps
                 }
                 listItems.add(sentences.get(0));
                 continue;
@@ -334,6 +336,7 @@ public final class Extract {
             // A paragraph ending in a lead-in names the list that follows it ("To install it, run:").
             String lead = sentences.isEmpty() ? null : Chains.leadIn(sentences.get(sentences.size() - 1).text());
             listName = lead != null ? lead : heading;
+            alternatives = !sentences.isEmpty() && Chains.announcesAlternatives(sentences.get(sentences.size() - 1).text());
             Chains.fromPassage(document, heading, sentences).ifPresent(chains::add);
         }
         flushList(document, listName, listItems, chains);

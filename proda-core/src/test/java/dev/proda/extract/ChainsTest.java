@@ -122,4 +122,21 @@ class ChainsTest {
                 + "the third extension:\n\n3. Print only the keywords that you name:\n";
         assertTrue(procedures(text).isEmpty());
     }
+
+    @Test
+    void aDefinitionOrAChoiceAnnouncedByALeadInIsNoProcedure() {
+        String definition = "Coverage\n\nThe textbook defines full coverage as follows:\n\nEvery branch takes each of its "
+                + "outcomes at least once.\n\nEvery entry point of a routine is called at least once.\n\nEvery loop runs "
+                + "zero times, once and more than once.\n";
+        assertTrue(procedures(definition).isEmpty(), "'defines … as follows:' announces a definition");
+        String doing = "Coverage\n\nThe coverage tool works as follows:\n\nCompile the program with counters in each "
+                + "branch.\n\nRun the test suite against the compiled program.\n\nRead the counters into a report.\n";
+        assertEquals(3, procedures(doing).get(0).steps().size(), "'works as follows:' announces steps");
+        String choices = "Remote databases\n\nIf many clients must write at once, you have these choices:\n\n1. Use a "
+                + "client/server database engine.\n\n2. Host the database on one machine and send every write to "
+                + "it.\n\n3. Use the database in read-only mode on the clients.\n";
+        assertTrue(procedures(choices).isEmpty(), "alternatives are no steps of one process");
+        String steps = choices.replace("you have these choices:", "proceed like this:");
+        assertEquals(3, procedures(steps).get(0).steps().size(), "the same list under a plain lead-in is one");
+    }
 }
