@@ -314,7 +314,9 @@ final class Claims {
         int beforeObject = t.tokenAt(head.start()) - 1;
         boolean counted = beforeObject >= 0 && (t.is(beforeObject, "NUM") || COUNTS.contains(t.lower(beforeObject))
                 || t.lower(beforeObject).equals("various") || t.lower(beforeObject).equals("multiple"));
-        if (RELATIVE_MODIFIERS.contains(firstObjectWord) && !counted || firstObjectWord.matches("\\d[\\d,.]*")) {
+        if (RELATIVE_MODIFIERS.contains(firstObjectWord) && !counted || firstObjectWord.matches("\\d[\\d,.]*")
+                || java.util.Arrays.stream(head.group().toLowerCase(Locale.ROOT).split("\\s+")).anyMatch(COUNTS::contains)
+                        && GENERIC_PARTS.contains(head.noun().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         // "Manifold learning is an approach to non-linear dimensionality reduction": a means named by its end
@@ -857,6 +859,9 @@ final class Claims {
         return true;
     }
 
+    /** Nouns that, counted ("the following three elements"), name parts only by a count of them. */
+    private static final Set<String> GENERIC_PARTS = Set.of("element", "elements", "part", "parts", "item", "items",
+            "component", "components", "piece", "pieces", "thing", "things", "section", "sections");
     /** Words that define the noun after them against something else in the text ("a different query"). */
     private static final Set<String> RELATIVE_MODIFIERS = Set.of("different", "other", "same", "similar",
             "corresponding", "respective");

@@ -562,7 +562,35 @@ final class Hearst {
         emit(t, members, new int[] {classStart, classEnd}, into);
     }
 
+    /**
+     * "identifiers (column or table names)", "the vi and emacs editors": of two members, a bare singular word
+     * before a last member whose head is plural shares that head ("column names"), so it names no kind by
+     * itself; "rivers and mountain ranges" are both plural and stand alone.
+     */
+    private static boolean sharedHead(Tagger.Tagged t, List<int[]> members) {
+        if (members.size() != 2) {
+            return false; // "phosphates, bauxite, and mineral sands": a longer list names each on its own
+        }
+        int[] last = members.get(members.size() - 1);
+        String head = t.lower(last[1] - 1);
+        if (last[1] - last[0] < 2 || dev.proda.text.Terms.singular(head).equals(head)) {
+            return false;
+        }
+        for (int[] member : members.subList(0, members.size() - 1)) {
+            String token = t.tokens().get(member[0]);
+            boolean article = member[0] > 0 && ARTICLES.contains(t.lower(member[0] - 1)); // "a subquery, a JOIN …"
+            if (member[1] - member[0] == 1 && !article && token.matches("[a-z]+")
+                    && dev.proda.text.Terms.singular(token).equals(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void emit(Tagger.Tagged t, List<int[]> members, int[] cls, List<Claims.Claim> into) {
+        if (sharedHead(t, members)) {
+            return;
+        }
         String classText = t.text().substring(t.starts()[cls[0]], t.ends()[cls[1] - 1]);
         // "EFetch for Sequence and other Molecular Biology Databases": a title, not a class.
         if (cls[1] - cls[0] >= 2 && java.util.stream.IntStream.range(cls[0], cls[1])

@@ -666,5 +666,10 @@ class ClaimsTest {
     void aBareVerbFormBetweenNounsIsPartOfTheClass() {
         assertEquals(List.of("Darcs | version control systems", "Bazaar | version control systems"),
                 hearst("The tool borrows the merge logic of version control systems such as Darcs or Bazaar."));
+        assertEquals(List.of(), hearst("The shell quotes identifiers (column or table names) that hold spaces."),
+                "'column' shares the head of 'table names'");
+        assertEquals(List.of("rivers | landforms", "mountain ranges | landforms"),
+                hearst("The park protects landforms such as rivers and mountain ranges."), "two plurals stand alone");
+        assertTrue(claim("A plugin skeleton contains the following three elements:").isEmpty(), "parts only counted");
     }
 }
