@@ -136,7 +136,7 @@ final class Claims {
             "allowing", "representing", "describing", "implementing", "including", "giving", "returning", "storing",
             "holding", "mapping", "performing", "producing", "consisting", "defining", "specifying", "enabling");
     private static final Pattern CONTEXT_POINTERS = Pattern.compile("(?i)\\b(?:this|these|those|here|above|below|"
-            + "aforementioned|said)\\b");
+            + "aforementioned|said|as follows|the following)\\b");
     /** First words that frame a class as the case at hand: "a typical class, such as …". */
     private static final Set<String> INSTANCE_FRAMES = words("typical", "same", "new");
     /** "additional parameters", "certain object types": still the kind, one more or some of it. */
@@ -254,8 +254,11 @@ final class Claims {
                 && Character.isLowerCase(relation.subject().charAt(0)) && between.matches("(?s)\\s*is\\b.*")) {
             return Optional.empty();
         }
+        // "consists of zero or more entries": the range counts the object, it is no part of it
+        var range = OPEN_RANGE.matcher(relation.object());
+        int objectFrom = relation.objectStart() + (range.lookingAt() ? range.end() : 0);
         RelationPatterns.Head head = predicate.equals("is-a") ? relation.head()
-                : objectHead(t, relation.objectStart(), relation.objectStart() + relation.object().length());
+                : objectHead(t, objectFrom, relation.objectStart() + relation.object().length());
         // "Support vector machines (SVMs) are a set of supervised learning methods": plural subjects that make
         // up the set are each one of its members; "X is a set of Y" stays no class
         boolean pluralSubject = relation.subject().matches("(?s).*[^s]s") || relation.subject().endsWith("ies");
@@ -299,7 +302,7 @@ final class Claims {
             return Optional.empty();
         }
         // "causes the lock on the database file to escalate": the effect is the event the infinitive names
-        if (!predicate.equals("is-a") && infinitiveAfterPhrase(t, t.tokenAt(head.end()))) {
+        if (Set.of("causes", "enables", "requires").contains(predicate) && infinitiveAfterPhrase(t, t.tokenAt(head.end()))) {
             return Optional.empty();
         }
         // "allows a parameter wherever a literal is allowed": permission to stand somewhere, nothing enabled
@@ -859,6 +862,8 @@ final class Claims {
         return true;
     }
 
+    /** An open range that opens an object: "zero or more", "one or more" ("at least 4 bytes" stays a count). */
+    private static final Pattern OPEN_RANGE = Pattern.compile("(?i)(?:zero|one|two|three) or (?:more|fewer|one|two)\\s+");
     /** Nouns that, counted ("the following three elements"), name parts only by a count of them. */
     private static final Set<String> GENERIC_PARTS = Set.of("element", "elements", "part", "parts", "item", "items",
             "component", "components", "piece", "pieces", "thing", "things", "section", "sections");
@@ -867,19 +872,17 @@ final class Claims {
             "corresponding", "respective");
 
     /**
-     * Whether a prepositional phrase after the object's noun group is followed by "to" and a verb: "causes the
-     * lock on the database file to escalate", where the object only opens the clause that is the effect.
+     * Whether "to" and a verb follow the object's noun group in its clause: "causes the lock on the database file
+     * to escalate", where the object only opens the clause that is the effect.
      */
     private static boolean infinitiveAfterPhrase(Tagger.Tagged t, int after) {
-        if (after >= t.tagged() || !t.is(after, "ADP") || t.lower(after).equals("to")) {
+        if (after >= t.tagged() || t.lower(after).equals("to")) {
             return false;
         }
-        for (int k = after + 1; k < t.tagged() && k <= after + 6; k++) {
-            if (t.lower(k).equals("to")) {
-                return k + 1 < t.tagged() && t.is(k + 1, "VERB");
-            }
-            if (!(t.is(k, "DET") || t.is(k, "ADJ") || t.nounLike(k) || t.is(k, "NUM"))) {
-                return false;
+        // ("causes all savepoints back to and including the most recent one … to be removed"): within the clause
+        for (int k = after; k + 1 < t.tagged() && k <= after + 20 && !t.tokens().get(k).matches("[,;:.()]"); k++) {
+            if (t.lower(k).equals("to") && (t.is(k + 1, "VERB") || t.lower(k + 1).equals("be"))) {
+                return true;
             }
         }
         return false;

@@ -252,7 +252,11 @@ final class Hearst {
                 i++;
             }
         }
-        if (members.size() >= 2) {
+        // "bounding boxes (longitude and latitude)", "relations (dependency and order)": a pair of everyday words
+        // glosses what the class is made of; names, compounds and longer lists name kinds
+        boolean everydayPair = members.size() == 2 && members.stream().allMatch(m -> m[1] - m[0] == 1
+                && t.tokens().get(m[0]).matches("[a-z]+") && Termhood.inGeneralEnglish(t.lower(m[0])));
+        if (members.size() >= 2 && !everydayPair) {
             emit(t, members, cls, into);
         }
     }
@@ -339,8 +343,8 @@ final class Hearst {
             before--; // ("a text-oriented tool, a graphical application, a web server that …": still a list)
         }
         if (before >= 0 && (t.is(before, "ADP") || t.tokens().get(before).equals(",") || t.is(before, "CCONJ")
-                || t.lower(before).equals("'s") || t.lower(before).equals("’s"))) {
-            return; // "For large datasets, a better approach …", "A, B, a C …": not an apposition
+                || t.lower(before).equals("'s") || t.lower(before).equals("’s") || t.lower(before).equals("no"))) {
+            return; // "For large datasets, a better approach …", "A, B, a C …", "with no triggers, an …": not one
         }
         emit(t, List.of(member), new int[] {classStart, classEnd}, into);
     }

@@ -16,7 +16,7 @@ public enum Form {
     COMPOSITION("composition"),
     /** A path's two relations and last term given; which term starts it. */
     REVERSE_COMPOSITION("reverse-composition"),
-    /** Four steps of a procedure; which one comes first, second, third or last (or is not a step). */
+    /** Four steps of a procedure; which one is its first, second, …, or last step (or is not a step). */
     ORDER("order"),
     /** Three steps of a procedure, numbered out of order; which numbering gives their order. */
     ORDERING("ordering"),

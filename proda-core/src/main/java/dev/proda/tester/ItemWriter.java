@@ -426,42 +426,49 @@ final class ItemWriter {
     /** Four steps in their order (first, last and two spread between), or three and a step of another process. */
     private List<Draft> orderBlock(Chain chain, String process, String discipline, List<String> steps,
             List<Integer> usable, List<String> links, List<String> concepts) {
-        String longest = Wording.notAStep(process).length() > Wording.order(process, "second").length()
-                ? Wording.notAStep(process) : Wording.order(process, "second");
+        String longest = Wording.notAStep(process).length() > Wording.order(process, "seventh").length()
+                ? Wording.notAStep(process) : Wording.order(process, "seventh");
         List<Integer> fitting = usable.stream().filter(i -> fit.fits(longest, steps.get(i))).toList();
         List<String> shown = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         String outsider = null;
         if (fitting.size() >= 4) {
             for (int k = 0; k < 4; k++) {
-                shown.add(steps.get(fitting.get(Math.round(k * (fitting.size() - 1) / 3f))));
+                positions.add(fitting.get(Math.round(k * (fitting.size() - 1) / 3f)));
             }
         } else if (fitting.size() == 3 && steps.size() == 3) {
-            fitting.forEach(i -> shown.add(steps.get(i)));
+            positions.addAll(fitting);
+        }
+        // Each stem asks for a position in the whole procedure ("the fourth step"), the one its key holds.
+        List<String> ordinals = positions.stream().map(i -> Wording.ordinal(i, steps.size())).toList();
+        if (ordinals.contains(null) || positions.isEmpty()) {
+            return List.of();
+        }
+        positions.forEach(i -> shown.add(steps.get(i)));
+        if (positions.size() == 3) {
             outsider = outsider(chain, process, discipline, shown);
             if (outsider == null) {
                 return List.of();
             }
-        } else {
-            return List.of();
         }
         List<String> options = new ArrayList<>(shown);
         if (outsider != null) {
             options.add(outsider);
         }
-        List<String> namedStems = new ArrayList<>(Wording.ORDINALS.stream().map(o -> Wording.order(process, o)).toList());
+        List<String> namedStems = new ArrayList<>(ordinals.stream().map(o -> Wording.order(process, o)).toList());
         namedStems.add(Wording.notAStep(process));
         boolean named = clean(namedStems, options);
         if (!named && (outsider != null
-                || !clean(Wording.ORDINALS.stream().map(o -> Wording.order(null, o)).toList(), options))) {
+                || !clean(ordinals.stream().map(o -> Wording.order(null, o)).toList(), options))) {
             return List.of();
         }
         List<Draft> drafts = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
             String stem;
             if (outsider != null) {
-                stem = k == 3 ? Wording.notAStep(process) : Wording.order(process, List.of("first", "second", "last").get(k));
+                stem = k == 3 ? Wording.notAStep(process) : Wording.order(process, ordinals.get(k));
             } else {
-                stem = Wording.order(named ? process : null, Wording.ORDINALS.get(k));
+                stem = Wording.order(named ? process : null, ordinals.get(k));
             }
             String key = options.get(k);
             List<String> distractors = new ArrayList<>();
@@ -491,7 +498,7 @@ final class ItemWriter {
                 String s = Wording.step(step);
                 if (!truth.stepOf(chain.chain_id(), s) && Overlap.disjoint(s, Wording.notAStep(process))
                         && Overlap.words(s).stream().noneMatch(Wording.ORDINALS::contains)
-                        && fit.fits(Wording.notAStep(process), s) && fit.fits(Wording.order(process, "second"), s)) {
+                        && fit.fits(Wording.notAStep(process), s) && fit.fits(Wording.order(process, "seventh"), s)) {
                     candidates.add(s);
                 }
             }

@@ -23,8 +23,17 @@ final class Wording {
             "measured-in", "is expressed in units of",
             "defined-as", "is by definition");
 
-    /** Ordinals of the order form, by position among the four steps shown. */
-    static final List<String> ORDINALS = List.of("first", "second", "third", "last");
+    /**
+     * Ordinals of the order form, by a step's position in its whole procedure (not among the steps shown: "the
+     * third step" of a procedure whose second step is not shown is still its third); the final step is "last".
+     */
+    static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "last");
+
+    /** The ordinal of the step at {@code position} among {@code steps}, or null past the tenth. */
+    static String ordinal(int position, int steps) {
+        return position == steps - 1 ? "last" : position < ORDINALS.size() - 1 ? ORDINALS.get(position) : null;
+    }
 
     /** The option sets of the ordering form: every ordering item offers these four, so none stands out. */
     static final List<List<Integer>> ORDERINGS = List.of(List.of(1, 3, 2), List.of(2, 1, 3), List.of(2, 3, 1),
@@ -96,8 +105,8 @@ final class Wording {
     }
 
     static String order(String process, String ordinal) {
-        return process == null ? "Which of these steps comes " + ordinal + "?"
-                : "In " + process + ", which of these comes " + ordinal + "?";
+        return process == null ? "Which of these is the " + ordinal + " step?"
+                : "In " + process + ", which of these is the " + ordinal + " step?";
     }
 
     static String notAStep(String process) {

@@ -27,6 +27,12 @@ public final class Terms {
             java.util.Map.entry("genera", "genus"), java.util.Map.entry("taxa", "taxon"),
             java.util.Map.entry("loci", "locus"), java.util.Map.entry("nuclei", "nucleus"),
             java.util.Map.entry("leaves", "leaf"), java.util.Map.entry("lives", "life"),
+            // singulars in -as, and their plurals in -ases ("alias" is no plural of "alia")
+            java.util.Map.entry("alias", "alias"), java.util.Map.entry("aliases", "alias"),
+            java.util.Map.entry("bias", "bias"), java.util.Map.entry("biases", "bias"),
+            java.util.Map.entry("atlas", "atlas"), java.util.Map.entry("atlases", "atlas"),
+            java.util.Map.entry("canvas", "canvas"), java.util.Map.entry("canvases", "canvas"),
+            java.util.Map.entry("gases", "gas"),
             // "-ics" names a field ("economics", "statistics") except in these count nouns
             java.util.Map.entry("metrics", "metric"), java.util.Map.entry("topics", "topic"),
             java.util.Map.entry("heuristics", "heuristic"), java.util.Map.entry("characteristics", "characteristic"),

@@ -658,6 +658,11 @@ class ClaimsTest {
         assertEquals("XML files", claim("The ZIP archive contains four different XML files: a.xml, b.xml, c.xml and d.xml.")
                 .orElseThrow().object(),
                 "after a count, 'different' means distinct");
+        assertEquals("entries", claim("A doclist consists of zero or more entries, where each entry holds a rowid.").orElseThrow()
+                .object(), "an open range counts the object");
+        assertTrue(claim("Sometimes servers contain bugs that an attacker can exploit.").isEmpty(), "an adverb is no subject");
+        assertTrue(claim("The RELEASE statement causes all markers back to and including the last one to be dropped.")
+                .isEmpty(), "the effect is the infinitive clause, however far");
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
@@ -671,5 +676,11 @@ class ClaimsTest {
         assertEquals(List.of("rivers | landforms", "mountain ranges | landforms"),
                 hearst("The park protects landforms such as rivers and mountain ranges."), "two plurals stand alone");
         assertTrue(claim("A plugin skeleton contains the following three elements:").isEmpty(), "parts only counted");
+        assertEquals(List.of(), hearst("The rows are bounding boxes (longitude and latitude) of each county."),
+                "a pair of everyday words glosses the parts");
+        assertEquals(List.of("HTTP | internet protocols", "FTP | internet protocols"),
+                hearst("The library speaks internet protocols (HTTP and FTP) out of the box."));
+        assertEquals(List.of(), hearst("If a query scans a table with no indexes, a full scan occurs that reads every row."),
+                "a negated noun opens no apposition");
     }
 }
