@@ -34,7 +34,8 @@ final class Claims {
     /** Predicates whose objects are concept terms. */
     static final Set<String> TERM_PREDICATES = Set.of("is-a", "part-of", "has-part", "used-for", "requires",
             "causes", "enables", "measured-in");
-    private static final Set<String> MODALS = Set.of("can", "may", "might", "could", "should", "would", "must");
+    private static final Set<String> MODALS = Set.of("can", "may", "might", "could", "should", "would", "must",
+            "usually", "often", "sometimes", "occasionally", "rarely", "seldom");
     /** Comparatives that grade what follows (not "more data", "fewer samples", which count it). */
     private static final Set<String> GRADED_COMPARATIVES = words("larger", "smaller", "higher", "lower", "greater",
             "better", "worse", "bigger", "longer", "shorter", "faster", "slower");

@@ -46,6 +46,9 @@ final class RelationPatterns {
     private static final Set<String> GRADES = Set.of("more", "less", "most", "least");
     private static final String DANGLING_PREPOSITION =
             "(?i)\\s+(?:in|on|at|by|for|with|from|to|of|under|through|into|over|during|upon|within)$";
+    /** A reporting participle left without its clause ("an error code for X indicating" that …). */
+    private static final String DANGLING_PARTICIPLE =
+            "(?i)\\s+(?:indicating|meaning|showing|stating|specifying|denoting|saying|signalling|signaling)$";
 
     private static final Pattern CUE = Pattern.compile("(?i)\\b(?:is|are|consists?|comprises?|contains?|"
             + "includes?|causes?|leads?|results?|produces?|triggers?|gives?|requires?|depends?|needs?|relies|rely|"
@@ -92,6 +95,8 @@ final class RelationPatterns {
             "something", "anything", "everything", "nothing", "someone", "anyone", "everyone");
     private static final Pattern CLAUSE_END = Pattern.compile("[;:]|,\\s(?:which|and|but|so|while|whereas|although|"
             + "where|when|because|since|though|unless|as|that is|i\\.e\\.|e\\.g\\.|thus|hence)\\s|\\.$|\\s\\(|\\s--?\\s|\\s—\\s"
+            // "a write operation and so if another connection …": a consequence or a condition ends the claim
+            + "|\\sand (?:so|thus|hence|therefore)\\s|\\sif\\s"
             // "… for Sudanese refugees and South Sudan is …": "and" before a named subject and its verb opens a clause
             + "|\\sand\\s(?=(?:the\\s)?\\p{Lu}\\S*(?:\\s\\p{Lu}\\S*){0,3}\\s(?:is|are|was|were)\\b)");
 
@@ -734,7 +739,7 @@ final class RelationPatterns {
             }
             // "a coordinate transformation in which …": the preposition belongs to the relative clause
             String prefix = object.substring(0, breaks.start()).strip().replaceAll("[,.]+$", "").strip()
-                    .replaceAll(DANGLING_PREPOSITION, "");
+                    .replaceAll(DANGLING_PREPOSITION, "").replaceAll(DANGLING_PARTICIPLE, "");
             int words = prefix.isEmpty() ? 0 : prefix.split("\\s+").length;
             if (words > MAX_OBJECT_WORDS) {
                 break;

@@ -663,6 +663,13 @@ class ClaimsTest {
         assertTrue(claim("Sometimes servers contain bugs that an attacker can exploit.").isEmpty(), "an adverb is no subject");
         assertTrue(claim("The RELEASE statement causes all markers back to and including the last one to be dropped.")
                 .isEmpty(), "the effect is the infinitive clause, however far");
+        assertTrue(claim("The vacuum command is usually a no-op on an empty file.").isEmpty(), "a hedged kind");
+        assertEquals("an extended error code for SQLITE_CANTOPEN", claim("The CANTOPEN_ISDIR code is an extended error code "
+                + "for SQLITE_CANTOPEN indicating that a file open failed because the file is really a directory.")
+                .orElseThrow().definition(), "a reporting participle without its clause is cut with it");
+        assertEquals("a write operation", claim("VACUUM is a write operation and so if another connection holds a lock "
+                + "that prevents writes, then the VACUUM will fail.").orElseThrow().definition(),
+                "a consequence or condition ends the definition");
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
