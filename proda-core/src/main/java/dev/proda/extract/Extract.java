@@ -241,11 +241,17 @@ public final class Extract {
                 flushSteps(document, stepsName, stepParagraphs, chains);
                 stepsName = null;
                 alternatives = false;
-                heading = paragraph.text().strip();
-                // A document's first line is its title ("Glossary"), never an entry.
-                termLine = Glossary.termLine(paragraph.text()) && !opening ? paragraph : null;
+                TextUnit unnumbered = Glossary.withoutSectionNumber(paragraph);
+                heading = unnumbered.text().strip();
+                // A document's first line is its title ("Glossary"), never an entry, unless the title is the term
+                // the document is named by (one entry per page: "accent" in accent.html).
+                termLine = Glossary.termLine(unnumbered.text())
+                        && (!opening || Glossary.namesDocument(unnumbered.text(), document.path())) ? unnumbered : null;
                 termLines += termLine != null ? 1 : 0;
                 continue;
+            }
+            if (termLine != null && Glossary.labelledValues(paragraph.text())) {
+                continue; // "ES: acento, I: accento, …" stands between a term and its definition
             }
             // an overlong sentence is not tagged (that took gigabytes); its pieces still count term mentions
             Segmenter.Bounded bounded = Segmenter.bounded(document.text(), paragraph);
@@ -342,7 +348,9 @@ public final class Extract {
         flushList(document, listName, listItems, chains);
         flushSteps(document, stepsName, stepParagraphs, chains);
         // A heading followed by a noun phrase now and then is a section title; a glossary has many entries.
-        if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines) {
+        boolean onePerPage = entries.size() == 1 && termLines == 1
+                && Glossary.namesDocument(entries.get(0).claim().subject(), document.path());
+        if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines || onePerPage) {
             found.addAll(entries);
         }
         int[] bounds = new int[2 * all.size()];

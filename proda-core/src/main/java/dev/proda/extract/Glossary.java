@@ -37,7 +37,8 @@ final class Glossary {
             "piece", "something", "anything", "everything", "nothing", "part", "case", "example", "fact", "idea",
             "concept", "notion", "term");
 
-    private static final Set<String> RELATIONAL_GENERA = Set.of("extension", "generalization", "variant", "version",
+    private static final Set<String> RELATIONAL_GENERA = Set.of("plural", "abbreviation", "synonym", "extension",
+            "generalization", "variant", "version",
             "part", "member", "component", "logarithm", "inverse", "complement", "opposite", "counterpart", "subset",
             "superset", "wrapper", "state", "difference", "ratio", "sum", "product");
     private static final Set<String> COLLECTIVES = Set.of("series", "set", "collection", "group", "number", "amount",
@@ -75,6 +76,36 @@ final class Glossary {
     private static final Pattern TITLE_CASE = Pattern.compile(TITLE_WORD
             + "(?:\\s+(?:(?:and|or|of|the|a|an|for|with|in|on|to|by)\\s+)*" + TITLE_WORD + "){2,}");
 
+    /** A section number before a heading: "1.4 accent", "3.1. The URI Path", "14. Self-Tests". */
+    private static final Pattern SECTION_NUMBER = Pattern.compile("^(?:\\d+(?:\\.\\d+)+\\.?|\\d+\\.)\\s+(?=\\S)");
+    /**
+     * Labelled values between a term and its definition, on one line or one per line: "ES: acento, I: accento,
+     * F: accent, …", "US: long, longa,".
+     */
+    private static final Pattern LABELLED_VALUES = Pattern.compile("^\\p{Lu}{1,3}: ");
+
+    /** A heading without its section number, its offsets moved past the number. */
+    static dev.proda.text.TextUnit withoutSectionNumber(dev.proda.text.TextUnit heading) {
+        var number = SECTION_NUMBER.matcher(heading.text());
+        return number.find() ? new dev.proda.text.TextUnit(heading.text().substring(number.end()),
+                heading.start() + number.end(), heading.end()) : heading;
+    }
+
+    /** Whether a paragraph after a term line is labelled values (translations, codes), not the definition. */
+    static boolean labelledValues(String paragraph) {
+        return paragraph.length() < 600 && LABELLED_VALUES.matcher(paragraph.strip()).find();
+    }
+
+    /**
+     * Whether a term names the document it heads ("accent" in accent.html, "alto clef" in alto-clef.html): a
+     * dictionary with one entry per page, whose title line is the entry's term.
+     */
+    static boolean namesDocument(String term, String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.[^.]+$", "").replaceAll("[-_]+", " ");
+        String key = dev.proda.text.Terms.key(term.strip());
+        return !key.isEmpty() && key.equals(dev.proda.text.Terms.key(name));
+    }
+
     /** The claim of a definition sentence following a term line, if it is written as a noun phrase. */
     static Optional<Claims.Claim> definition(String term, Tagger.Tagged t) {
         return shape(t).flatMap(head -> claim(term, t, head));
@@ -99,6 +130,11 @@ final class Glossary {
             return Optional.empty();
         }
         int after = t.tokenAt(head.end());
+        // "Music Glossary: note value, triplet.": a capitalised label before a colon introduces references
+        if (after < t.size() && t.tokens().get(after).equals(":") && head.group().contains(" ")
+                && java.util.Arrays.stream(head.group().split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+            return Optional.empty();
+        }
         // "A label associated with …" is a definition; "Abstract base classes complement duck-typing …" is a
         // sentence about the term (its own patterns read it).
         if (after < t.size() && !FRAGMENT_CONTINUATIONS.contains(t.lower(after))
@@ -118,6 +154,10 @@ final class Glossary {
 
     private static Optional<Claims.Claim> claim(String term, Tagger.Tagged t, RelationPatterns.Head head) {
         int after = t.tokenAt(head.end());
+        // "Two or more tones sounding simultaneously": a count of things defines, it names no class of them
+        if (t.is(0, "NUM") && !t.lower(0).equals("one") || Set.of("two", "three", "four", "several", "many").contains(t.lower(0))) {
+            return definitionOnly(term, t);
+        }
         // "A series of statements …", "A set of files …": a collective says how many, the class is after "of".
         if (after < t.size() && t.lower(after).equals("of") && COLLECTIVES.contains(dev.proda.text.Terms.singular(
                 head.noun().toLowerCase(Locale.ROOT)))) {

@@ -560,6 +560,16 @@ final class RelationPatterns {
                 start = i + 1;
                 continue;
             }
+            // "an interval equal to half a semitone", "the male voice intermediate in pitch": an adjective after
+            // the noun that takes its own preposition follows the group, it is no part of it
+            if ((tag.equals("ADJ") || POSTNOMINAL.contains(t.lower(i))) && lastNoun >= 0 && lastNoun == i - 1
+                    && !POSTNOMINAL.contains(t.lower(lastNoun)) && i + 1 < n && t.is(i + 1, "ADP")
+                    && !t.lower(i + 1).equals("of")) {
+                if (t.is(i, "NOUN") || t.is(i, "PROPN")) {
+                    lastNoun = lastNounBefore(t, start, i); // the tagger took the adjective for the head
+                }
+                break;
+            }
             if (tag.equals("CCONJ") && lastNoun < 0 && i > start && (t.is(i - 1, "ADJ") || t.is(i - 1, "VERB"))
                     && i + 1 < n && (t.is(i + 1, "ADJ") || t.is(i + 1, "VERB") || t.is(i + 1, "ADV"))) {
                 continue; // "a wired or starched collar"
@@ -619,6 +629,20 @@ final class RelationPatterns {
         }
         return new Head(t.text().substring(t.starts()[from], t.ends()[lastNoun]), t.starts()[from],
                 t.ends()[lastNoun]);
+    }
+
+    /** Adjectives that follow their noun with a complement of their own ("equal to", "intermediate in"). */
+    private static final Set<String> POSTNOMINAL = Set.of("equal", "intermediate", "similar", "identical",
+            "adjacent", "prior", "subsequent", "proportional", "analogous", "comparable", "useful", "suitable",
+            "responsible", "available", "specific", "sufficient", "necessary", "close", "related");
+
+    private static int lastNounBefore(Tagger.Tagged t, int start, int end) {
+        for (int k = end - 1; k >= start; k--) {
+            if (t.nounLike(k)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Adjective endings: a word in one of them before "and" + modifier modifies, it heads nothing. */

@@ -44,8 +44,10 @@ public final class Corpus {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Parts of a web page that are no prose of the document. */
     private static final String NOT_PROSE = "script, style, pre, table, nav, noscript, template, header, footer, aside, "
-            + "math, svg, div.math, a.headerlink, [role=navigation], [role=banner], [role=contentinfo]";
-    private static final String MAIN_CONTENT = "main, [role=main], article";
+            + "math, svg, div.math, a.headerlink, [role=navigation], [role=banner], [role=contentinfo], #footer, "
+            + "div.footer";
+    /** Where a page keeps its own content; pages without HTML5 landmarks often mark it by id ("div id=main"). */
+    private static final String MAIN_CONTENT = "main, [role=main], article, #main, #content";
     /** A document is held whole in memory as a String: beyond this, split it into several files. */
     public static final long MAX_FILE_BYTES = 256L << 20;
     /** More NUL or control bytes than this share is a binary file, not text with a few stray bytes. */
@@ -373,8 +375,9 @@ public final class Corpus {
      * {@code p}, {@code div}, {@code li}, heading …) is one paragraph, so prose in {@code <div class="para">}
      * (DocBook), in bare {@code <div>}s or beside a nested list is read as well as prose in {@code <p>}.
      * Only the page's main content is read when it is marked ({@code <main>}, {@code role="main"},
-     * {@code <article>}), so site menus and footers stay out; code, tables, display math, navigation and
-     * scripts are dropped. The walk is iterative: nesting depth costs no stack.
+     * {@code <article>}, an element with id {@code main} or {@code content}), so site menus and footers stay
+     * out; code, tables, display math, navigation and scripts are dropped. The walk is iterative: nesting depth
+     * costs no stack.
      */
     static String htmlToText(String html) {
         var document = Jsoup.parse(html);

@@ -139,6 +139,22 @@ class ClaimsTest {
     }
 
     @Test
+    void aDictionaryWithOneEntryPerPageIsReadAsAGlossary() {
+        // the page's title line is its term, numbered as a section, with translations before the definition
+        String page = "1.4 mordent\n\nES: mordente, I: mordente, F: mordant, D: Mordent.\n\nUS: mordent,\n\n"
+                + "An ornament made of a quick alternation of a note with the note below it.\n\nSee also\n\ntrill.\n";
+        var kb = Extract.extract(List.of(new dev.proda.project.Corpus.Document("music/mordent.html", "music", page)));
+        assertEquals(List.of("mordent | is-a | ornament"), kb.statements().stream()
+                .map(st -> st.subject() + " | " + st.predicate() + " | " + st.object()).toList());
+        var other = Extract.extract(List.of(new dev.proda.project.Corpus.Document("music/ornaments.html", "music", page)));
+        assertTrue(other.statements().isEmpty(), "a one-entry page whose title is not its name is no dictionary page");
+        assertTrue(Glossary.definition("triad", Tagger.tag("Three notes played together as one sound.")).orElseThrow()
+                .object() == null, "a count of things defines, it names no class");
+        assertTrue(Glossary.definition("Tuplets", Tagger.tag("Music Glossary: note value, triplet.")).isEmpty(),
+                "a capitalised label before a colon introduces references");
+    }
+
+    @Test
     void aSectionTitleIsNoGlossaryEntry() {
         assertFalse(Glossary.termLine("Custom Header Rows"), "title case titles a section");
         assertTrue(Glossary.termLine("Monte Carlo") && Glossary.termLine("abstract base class"));

@@ -54,6 +54,11 @@ class CorpusTest {
                 + "<footer><p>Created using Sphinx.</p></footer></body></html>";
         assertEquals("A kernel is a similarity function.\n\ngamma : float\n\nKernel coefficient.\n\n",
                 Corpus.htmlToText(sphinx));
+        // a page without HTML5 landmarks marks its content by id; its footer is no prose either
+        String texinfo = "<html><body><div id=\"main\"><h2>1.4 accent</h2><p>The stress of one tone over others.</p>"
+                + "<div id=\"footer\"><p>This page is for version 2.24.</p></div></div><div id=\"tocframe\">"
+                + "<ul><li>1.1 A</li><li>1.2 a due</li></ul></div></body></html>";
+        assertEquals("1.4 accent\n\nThe stress of one tone over others.\n\n", Corpus.htmlToText(texinfo));
         // an ordered list's items carry the numbers the page shows, so a numbered procedure reads as one
         assertEquals("Install it.\n\n3. Run it.\n\n4. Stop it.\n\n", Corpus.htmlToText("<p>Install it.</p><ol start=\"3\">"
                 + "<li>Run it.</li><li><p>Stop it.</p></li></ol>"));
