@@ -234,6 +234,14 @@ final class Claims {
                 && !relation.object().toLowerCase(Locale.ROOT).startsWith("the ")
                 && !CONTEXT_POINTERS.matcher(relation.object()).find()) {
             definition = relation.object();
+            // "an environment in which musical events (like notes …) are interpreted": cut at the parenthesis, the
+            // relative clause has lost its verb; the definition ends before it
+            int objectEnd = relation.objectStart() + relation.object().length();
+            var relative = OPEN_RELATIVE.matcher(definition);
+            if (text.startsWith(" (", objectEnd) && relative.find() && relative.start() > 0) {
+                String kept = definition.substring(0, relative.start()).strip();
+                definition = kept.contains(" ") ? kept : null;
+            }
         }
         if (predicate.equals("defined-as") || predicate.equals("has-property")) {
             return predicate.equals("defined-as") && !modal
@@ -863,6 +871,9 @@ final class Claims {
         return true;
     }
 
+    /** A relative clause opening, with no finite verb after it ("in which musical events"). */
+    private static final Pattern OPEN_RELATIVE = Pattern.compile("(?i)\\s(?:in |of |on |for |by |to )?(?:which|whom|"
+            + "whose|that|where|who)\\b(?!.*\\b(?:is|are|was|were|has|have|had|can|may|must|will|does|do)\\b)[^,;]*$");
     /** An open range that opens an object: "zero or more", "one or more" ("at least 4 bytes" stays a count). */
     private static final Pattern OPEN_RANGE = Pattern.compile("(?i)(?:zero|one|two|three) or (?:more|fewer|one|two)\\s+");
     /** Nouns that, counted ("the following three elements"), name parts only by a count of them. */

@@ -613,7 +613,10 @@ final class RelationPatterns {
         // counts only when indefinite ("a number of widely used codecs")
         boolean definiteCount = QUANTITY_SHELLS.contains(noun)
                 && IntStream.range(o, lastNoun).anyMatch(k -> t.lower(k).equals("the"));
-        boolean bareShell = SHELLS.contains(dev.proda.text.Terms.singular(noun)) && !definiteCount
+        // "a two-pronged piece of steel" is a shaped piece, no kind of steel: a described piece is a thing of its own
+        boolean describedPiece = noun.equals("piece") && IntStream.range(start, lastNoun).anyMatch(k -> t.is(k, "ADJ")
+                || t.tokens().get(k).indexOf('-') > 0);
+        boolean bareShell = SHELLS.contains(dev.proda.text.Terms.singular(noun)) && !definiteCount && !describedPiece
                 && IntStream.range(start, lastNoun).noneMatch(t::nounLike);
         if (depth < 2 && (bareShell || memberOfCollective) && lastNoun + 1 < t.size()
                 && t.lower(lastNoun + 1).equals("of")) {

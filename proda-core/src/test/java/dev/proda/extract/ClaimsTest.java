@@ -686,6 +686,12 @@ class ClaimsTest {
         assertEquals("a write operation", claim("VACUUM is a write operation and so if another connection holds a lock "
                 + "that prevents writes, then the VACUUM will fail.").orElseThrow().definition(),
                 "a consequence or condition ends the definition");
+        assertEquals("an environment", claim("A notation context is an environment in which musical events (like notes "
+                + "or clef commands) are interpreted.").orElseThrow().definition(),
+                "a relative clause cut by a parenthesis before its verb is left out");
+        assertTrue(claim("A tuning fork is a two-pronged piece of steel used to indicate a pitch.").isEmpty(),
+                "a described piece is no kind of its material");
+        assertEquals("furniture", claim("A chair is a piece of furniture.").orElseThrow().object());
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
