@@ -199,7 +199,7 @@ final class RelationPatterns {
                         c -> Character.isLetterOrDigit(c) || c == '-' || c == '\'');
         int e = s;
         while (e < n && e - s < MAX_SUBJECT_WORDS && (subjectWord(t, e) && !(e > s && CUE_WORDS.contains(t.lower(e)))
-                || e == s && lenientFirst)) {
+                || e == s && lenientFirst || quotedName(t, s, e))) {
             e++;
         }
         // A run that stops right at a cue verb is the subject whatever its last tag ("Gradient/ADJ descent/ADJ
@@ -695,6 +695,24 @@ final class RelationPatterns {
         return t.nounLike(i);
     }
 
+    /** Quote characters around a one-word name. */
+    private static final Set<String> QUOTES = Set.of("'", "\"", "‘", "’", "“", "”", "`");
+
+    /**
+     * "The ‘lsqr’ solver is …": the quotes around a one-word name inside the subject belong to it (the opening
+     * quote before the name, the closing one after it, and a noun still to come).
+     */
+    private static boolean quotedName(Tagger.Tagged t, int s, int i) {
+        if (i + 1 >= t.tagged() || !QUOTES.contains(t.tokens().get(i))) {
+            return false;
+        }
+        boolean opening = i + 3 < t.tagged() && QUOTES.contains(t.tokens().get(i + 2)) && t.ends()[i] == t.starts()[i + 1]
+                && Character.isLetterOrDigit(t.tokens().get(i + 1).charAt(0)) && t.nounLike(i + 3);
+        boolean closing = i >= s + 2 && QUOTES.contains(t.tokens().get(i - 2)) && t.starts()[i] == t.ends()[i - 1]
+                && t.nounLike(i + 1);
+        return opening || closing;
+    }
+
     private static boolean subjectWord(Tagger.Tagged t, int i) {
         if (i >= t.tagged()) {
             return false;
@@ -723,7 +741,7 @@ final class RelationPatterns {
             return false;
         }
         for (int i = s; i < e; i++) {
-            if (!t.tokens().get(i).chars().anyMatch(Character::isLetter)) {
+            if (!t.tokens().get(i).chars().anyMatch(Character::isLetter) && !QUOTES.contains(t.tokens().get(i))) {
                 return false;
             }
         }

@@ -692,6 +692,9 @@ class ClaimsTest {
         assertTrue(claim("A tuning fork is a two-pronged piece of steel used to indicate a pitch.").isEmpty(),
                 "a described piece is no kind of its material");
         assertEquals("furniture", claim("A chair is a piece of furniture.").orElseThrow().object());
+        Claims.Claim quoted = claim("The ‘qr’ solver is an exact algorithm that only works for dense systems.").orElseThrow();
+        assertEquals("‘qr’ solver | exact algorithm", quoted.subject() + " | " + quoted.object(),
+                "a quoted name inside the subject, as the text writes it (its key is 'qr solver')");
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
