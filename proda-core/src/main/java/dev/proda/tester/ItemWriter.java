@@ -486,37 +486,56 @@ final class ItemWriter {
         return drafts;
     }
 
-    /** A step of another procedure of the same discipline, most like this one's steps, that is not one of them. */
+    /**
+     * A step of another procedure of the same discipline, most like this one's steps, that is not one of them.
+     * The discipline's steps are embedded once for every procedure that looks for an outsider (on a large
+     * knowledge base, embedding them again per procedure took hours); the most similar candidate that passes
+     * the checks is the outsider, as when every candidate was checked first.
+     */
     private String outsider(Chain chain, String process, String discipline, List<String> shown) {
-        List<String> candidates = new ArrayList<>();
-        for (Chain other : kb.chains()) {
-            if (!Chain.PROCEDURE.equals(other.kind()) || other.chain_id().equals(chain.chain_id())
-                    || !Objects.equals(other.discipline() == null ? defaultDiscipline : other.discipline(), discipline)) {
-                continue;
+        ProcedureSteps steps = procedureSteps.computeIfAbsent(discipline, this::procedureSteps);
+        if (steps.texts().isEmpty()) {
+            return null;
+        }
+        float[] own = embedder.embed(List.of(String.join(" ", shown))).get(0);
+        double[] similarity = new double[steps.texts().size()];
+        for (int i = 0; i < similarity.length; i++) {
+            similarity[i] = Embedder.cosine(steps.vectors().get(i), own);
+        }
+        // most similar first; equal similarities keep the knowledge base's order
+        List<Integer> ranked = new ArrayList<>(java.util.stream.IntStream.range(0, similarity.length).boxed().toList());
+        ranked.sort(Comparator.comparingDouble((Integer i) -> -similarity[i]));
+        for (int i : ranked) {
+            String s = steps.texts().get(i);
+            if (!truth.stepOf(chain.chain_id(), s) && Overlap.disjoint(s, Wording.notAStep(process))
+                    && fit.fits(Wording.notAStep(process), s) && fit.fits(Wording.order(process, "seventh"), s)) {
+                return s;
             }
-            for (String step : other.steps()) {
-                String s = Wording.step(step);
-                if (!truth.stepOf(chain.chain_id(), s) && Overlap.disjoint(s, Wording.notAStep(process))
-                        && Overlap.words(s).stream().noneMatch(Wording.ORDINALS::contains)
-                        && fit.fits(Wording.notAStep(process), s) && fit.fits(Wording.order(process, "seventh"), s)) {
-                    candidates.add(s);
+        }
+        return null;
+    }
+
+    /** The distinct steps of a discipline's procedures (none naming a position), in KB order, embedded. */
+    private record ProcedureSteps(List<String> texts, List<float[]> vectors) {
+    }
+
+    private final Map<String, ProcedureSteps> procedureSteps = new HashMap<>();
+
+    private ProcedureSteps procedureSteps(String discipline) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (Chain other : kb.chains()) {
+            if (Chain.PROCEDURE.equals(other.kind())
+                    && Objects.equals(other.discipline() == null ? defaultDiscipline : other.discipline(), discipline)) {
+                for (String step : other.steps()) {
+                    String s = Wording.step(step);
+                    if (Overlap.words(s).stream().noneMatch(Wording.ORDINALS::contains)) {
+                        texts.add(s);
+                    }
                 }
             }
         }
-        if (candidates.isEmpty()) {
-            return null;
-        }
-        List<String> texts = new ArrayList<>(candidates);
-        texts.add(String.join(" ", shown));
-        List<float[]> vectors = embedder.embed(texts);
-        float[] own = vectors.get(vectors.size() - 1);
-        int best = 0;
-        for (int i = 1; i < candidates.size(); i++) {
-            if (Embedder.cosine(vectors.get(i), own) > Embedder.cosine(vectors.get(best), own)) {
-                best = i;
-            }
-        }
-        return candidates.get(best);
+        List<String> list = List.copyOf(texts);
+        return new ProcedureSteps(list, list.isEmpty() ? List.of() : embedder.embed(list));
     }
 
     /** Three steps in a numbering that is one of the four fixed orderings, taken in turn across the benchmark. */
