@@ -497,10 +497,20 @@ final class ItemWriter {
         if (steps.texts().isEmpty()) {
             return null;
         }
-        float[] own = embedder.embed(List.of(String.join(" ", shown))).get(0);
+        List<float[]> vectors;
+        float[] own;
+        if (embedder.comparableAcrossCalls()) {
+            vectors = steps.vectors();
+            own = embedder.embed(List.of(String.join(" ", shown))).get(0);
+        } else { // a lexical embedder's vectors compare only within one call
+            List<String> texts = new ArrayList<>(steps.texts());
+            texts.add(String.join(" ", shown));
+            vectors = embedder.embed(texts);
+            own = vectors.get(vectors.size() - 1);
+        }
         double[] similarity = new double[steps.texts().size()];
         for (int i = 0; i < similarity.length; i++) {
-            similarity[i] = Embedder.cosine(steps.vectors().get(i), own);
+            similarity[i] = Embedder.cosine(vectors.get(i), own);
         }
         // most similar first; equal similarities keep the knowledge base's order
         List<Integer> ranked = new ArrayList<>(java.util.stream.IntStream.range(0, similarity.length).boxed().toList());
@@ -515,7 +525,10 @@ final class ItemWriter {
         return null;
     }
 
-    /** The distinct steps of a discipline's procedures (none naming a position), in KB order, embedded. */
+    /**
+     * The distinct steps of a discipline's procedures (none naming a position), in KB order, embedded when the
+     * embedder's vectors compare across calls.
+     */
     private record ProcedureSteps(List<String> texts, List<float[]> vectors) {
     }
 
@@ -535,7 +548,7 @@ final class ItemWriter {
             }
         }
         List<String> list = List.copyOf(texts);
-        return new ProcedureSteps(list, list.isEmpty() ? List.of() : embedder.embed(list));
+        return new ProcedureSteps(list, list.isEmpty() || !embedder.comparableAcrossCalls() ? List.of() : embedder.embed(list));
     }
 
     /** Three steps in a numbering that is one of the four fixed orderings, taken in turn across the benchmark. */

@@ -11,6 +11,14 @@ public interface Embedder {
     /** One unit-length vector per text, in order. */
     List<float[]> embed(List<String> texts);
 
+    /**
+     * Whether vectors of different calls are comparable (a sentence-embedding model's are; a lexical
+     * embedder fitted per call's are not), so that a caller may embed a text once and keep its vector.
+     */
+    default boolean comparableAcrossCalls() {
+        return false;
+    }
+
     /** A short name for reports (which model ranked the distractors). */
     String name();
 

@@ -33,6 +33,12 @@ public final class MiniLmEmbedder implements Embedder {
         return vectors;
     }
 
+    /** The model's vectors do not depend on the other texts of a call. */
+    @Override
+    public boolean comparableAcrossCalls() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "all-MiniLM-L6-v2";
