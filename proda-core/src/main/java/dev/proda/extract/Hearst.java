@@ -215,8 +215,9 @@ final class Hearst {
         while (before >= 0 && t.is(before, "DET")) {
             before--;
         }
-        if (insidePhrase(t, cls[0]) || t.is(cls[0], "NUM") || NUMBER_WORDS.contains(t.lower(cls[0]))
-                || before >= 0 && t.lower(before).equals("of")) {
+        boolean counted = java.util.stream.IntStream.range(cls[0], cls[1]).anyMatch(k -> t.is(k, "NUM")
+                || NUMBER_WORDS.contains(t.lower(k))); // "the first two constants (A and B)" counts slots too
+        if (insidePhrase(t, cls[0]) || counted || before >= 0 && t.lower(before).equals("of")) {
             return;
         }
         int i = open + 1;

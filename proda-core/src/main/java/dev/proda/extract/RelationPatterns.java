@@ -313,7 +313,7 @@ final class RelationPatterns {
             String predicate = vp.predicate;
             Head head = null;
             if (predicate.equals("is-a")) {
-                if (verbPhraseObject(t, vp.objectToken)) {
+                if (verbPhraseObject(t, vp.objectToken) || passive(t, vp.objectToken)) {
                     return null;
                 }
                 head = head(t, vp.objectToken, objectStart + object.length(), 0);
@@ -677,6 +677,29 @@ final class RelationPatterns {
         String word = t.lower(o);
         return word.endsWith("s") && !word.endsWith("ss") || t.is(o + 1, "DET") || t.is(o + 1, "NUM")
                 || t.is(o + 1, "PRON") || t.is(o + 1, "ADP");
+    }
+
+    /** Past participles that do not end in -ed: "is held", "is made", "is known". */
+    private static final Set<String> IRREGULAR_PARTICIPLES = Set.of("held", "made", "done", "built", "given", "taken",
+            "kept", "known", "shown", "seen", "written", "read", "run", "set", "put", "sent", "left", "found", "brought",
+            "bound", "chosen", "drawn", "driven", "thrown", "grown", "hidden", "split", "spent", "stored", "begun");
+
+    /**
+     * "An EXCLUSIVE lock is also held on …": a bare past participle after the copula is a passive, whatever noun
+     * comes after it, and no class.
+     */
+    private static boolean passive(Tagger.Tagged t, int o) {
+        if (o >= t.tagged() || t.tokens().get(o).indexOf('-') >= 0) {
+            return false; // "object-oriented languages"
+        }
+        int copula = o - 1;
+        while (copula > 0 && t.is(copula, "ADV")) {
+            copula--;
+        }
+        // "are interpreted languages" classes plural things; after a singular "is" a bare participle is passive
+        boolean singular = copula >= 0 && t.lower(copula).equals("is");
+        String word = t.lower(o);
+        return singular && (IRREGULAR_PARTICIPLES.contains(word) || t.is(o, "VERB") && word.endsWith("ed"));
     }
 
     private static final Set<String> FRAMES = Set.of("act", "action", "process", "quality", "state", "condition",

@@ -695,6 +695,11 @@ class ClaimsTest {
         Claims.Claim quoted = claim("The ‘qr’ solver is an exact algorithm that only works for dense systems.").orElseThrow();
         assertEquals("‘qr’ solver | exact algorithm", quoted.subject() + " | " + quoted.object(),
                 "a quoted name inside the subject, as the text writes it (its key is 'qr solver')");
+        assertTrue(claim("A SHARED lock is also held WAL_READ_LOCK while the reader runs.").isEmpty(), "a passive");
+        assertEquals("interpreted languages", claim("Scripting languages are interpreted languages.").orElseThrow()
+                .object(), "a participle before a plural class modifies it");
+        assertEquals(List.of(), hearst("The first two flags (FLAG_FAST and FLAG_SAFE) select the allocator."),
+                "a counted class counts slots");
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
