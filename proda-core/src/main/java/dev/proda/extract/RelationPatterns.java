@@ -369,6 +369,11 @@ final class RelationPatterns {
                 return vp(x2.equals("a") || x2.equals("an") || x2.equals("the") ? "is-a" : "defined-as", o + 2);
             }
             if (x.equals("used") && (x1.equals("to") || x1.equals("for") || x1.equals("in"))) {
+                // "musicians are used to bar lines": "used to" before a noun group means accustomed, no purpose
+                if (x1.equals("to") && o + 2 < n && (t.is(o + 2, "DET") || t.nounLike(o + 2) && !t.is(o + 2, "VERB"))
+                        && !(o + 3 < n && t.is(o + 3, "DET"))) {
+                    return Optional.empty();
+                }
                 return vp("used-for", o + 2);
             }
             if ((x.equals("useful") || x.equals("needed") || x.equals("necessary")) && x1.equals("for")) {

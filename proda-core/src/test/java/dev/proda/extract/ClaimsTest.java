@@ -700,6 +700,7 @@ class ClaimsTest {
                 .object(), "a participle before a plural class modifies it");
         assertEquals(List.of(), hearst("The first two flags (FLAG_FAST and FLAG_SAFE) select the allocator."),
                 "a counted class counts slots");
+        assertTrue(claim("Modern readers are used to bar lines in long scores.").isEmpty(), "'used to' a noun: accustomed");
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
