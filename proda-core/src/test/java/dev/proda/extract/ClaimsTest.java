@@ -701,6 +701,8 @@ class ClaimsTest {
         assertEquals(List.of(), hearst("The first two flags (FLAG_FAST and FLAG_SAFE) select the allocator."),
                 "a counted class counts slots");
         assertTrue(claim("Modern readers are used to bar lines in long scores.").isEmpty(), "'used to' a noun: accustomed");
+        assertNull(claim("The stream object is an abstract base class defined as follows:").orElseThrow().definition(),
+                "a definition that points ahead defines nothing here");
         assertEquals("index", claim("A prefix index is a separate index that records where each prefix occurs.")
                 .orElseThrow().object());
     }
