@@ -711,7 +711,9 @@ final class Hearst {
             "impediment", "benefit", "advantage", "disadvantage", "concern", "measure", "policy", "initiative", "step",
             "action", "change", "improvement", "trend", "situation", "circumstance", "reason", "consideration",
             "aspect", "detail", "case", "example", "thing", "way", "idea", "opportunity", "incentive", "priority", "interpretation", "feature", "property", "characteristic", "quality",
-            "beneficiary", "role", "task", "area");
+            "beneficiary", "role", "task", "area",
+            // units measure, they have no kinds ("the size of the header in bytes including the size varint")
+            "byte", "bit", "second", "millisecond", "minute", "hour", "day", "week", "month", "year", "percent");
 
     /** Prepositions after which a member's noun phrase goes on. */
     private static final Set<String> MEMBER_GOES_ON = Set.of("of", "to", "for", "on", "with", "from", "between");

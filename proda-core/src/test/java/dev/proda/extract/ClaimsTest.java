@@ -700,6 +700,8 @@ class ClaimsTest {
                 .object(), "a participle before a plural class modifies it");
         assertEquals(List.of(), hearst("The first two flags (FLAG_FAST and FLAG_SAFE) select the allocator."),
                 "a counted class counts slots");
+        assertEquals(List.of(), hearst("The value is the length of the record in bytes including the length field."),
+                "a unit has no kinds");
         assertTrue(claim("Modern readers are used to bar lines in long scores.").isEmpty(), "'used to' a noun: accustomed");
         assertNull(claim("The stream object is an abstract base class defined as follows:").orElseThrow().definition(),
                 "a definition that points ahead defines nothing here");
