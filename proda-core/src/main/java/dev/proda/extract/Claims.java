@@ -311,7 +311,8 @@ final class Claims {
             return Optional.empty();
         }
         // "causes the lock on the database file to escalate": the effect is the event the infinitive names
-        if (Set.of("causes", "enables", "requires").contains(predicate) && infinitiveAfterPhrase(t, t.tokenAt(head.end()))) {
+        if (Set.of("causes", "enables", "requires").contains(predicate)
+                && infinitiveAfterPhrase(t, t.tokenAt(head.end()))) {
             return Optional.empty();
         }
         // "allows a parameter wherever a literal is allowed": permission to stand somewhere, nothing enabled
@@ -327,7 +328,8 @@ final class Claims {
         boolean counted = beforeObject >= 0 && (t.is(beforeObject, "NUM") || COUNTS.contains(t.lower(beforeObject))
                 || t.lower(beforeObject).equals("various") || t.lower(beforeObject).equals("multiple"));
         if (RELATIVE_MODIFIERS.contains(firstObjectWord) && !counted || firstObjectWord.matches("\\d[\\d,.]*")
-                || java.util.Arrays.stream(head.group().toLowerCase(Locale.ROOT).split("\\s+")).anyMatch(COUNTS::contains)
+                || java.util.Arrays.stream(head.group().toLowerCase(Locale.ROOT).split("\\s+"))
+                        .anyMatch(COUNTS::contains)
                         && GENERIC_PARTS.contains(head.noun().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
@@ -875,7 +877,8 @@ final class Claims {
     private static final Pattern OPEN_RELATIVE = Pattern.compile("(?i)\\s(?:in |of |on |for |by |to )?(?:which|whom|"
             + "whose|that|where|who)\\b(?!.*\\b(?:is|are|was|were|has|have|had|can|may|must|will|does|do)\\b)[^,;]*$");
     /** An open range that opens an object: "zero or more", "one or more" ("at least 4 bytes" stays a count). */
-    private static final Pattern OPEN_RANGE = Pattern.compile("(?i)(?:zero|one|two|three) or (?:more|fewer|one|two)\\s+");
+    private static final Pattern OPEN_RANGE = Pattern.compile(
+            "(?i)(?:zero|one|two|three) or (?:more|fewer|one|two)\\s+");
     /** Nouns that, counted ("the following three elements"), name parts only by a count of them. */
     private static final Set<String> GENERIC_PARTS = Set.of("element", "elements", "part", "parts", "item", "items",
             "component", "components", "piece", "pieces", "thing", "things", "section", "sections");

@@ -342,7 +342,8 @@ public final class Extract {
             // A paragraph ending in a lead-in names the list that follows it ("To install it, run:").
             String lead = sentences.isEmpty() ? null : Chains.leadIn(sentences.get(sentences.size() - 1).text());
             listName = lead != null ? lead : heading;
-            alternatives = !sentences.isEmpty() && Chains.announcesAlternatives(sentences.get(sentences.size() - 1).text());
+            alternatives = !sentences.isEmpty()
+                    && Chains.announcesAlternatives(sentences.get(sentences.size() - 1).text());
             Chains.fromPassage(document, heading, sentences).ifPresent(chains::add);
         }
         flushList(document, listName, listItems, chains);
@@ -350,7 +351,8 @@ public final class Extract {
         // A heading followed by a noun phrase now and then is a section title; a glossary has many entries.
         boolean onePerPage = entries.size() == 1 && termLines == 1
                 && Glossary.namesDocument(entries.get(0).claim().subject(), document.path());
-        if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines || onePerPage) {
+        if (entries.size() >= Glossary.MIN_ENTRIES && shapedEntries >= Glossary.MIN_ENTRY_SHARE * termLines
+                || onePerPage) {
             found.addAll(entries);
         }
         int[] bounds = new int[2 * all.size()];

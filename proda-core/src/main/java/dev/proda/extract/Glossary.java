@@ -132,7 +132,8 @@ final class Glossary {
         int after = t.tokenAt(head.end());
         // "Music Glossary: note value, triplet.": a capitalised label before a colon introduces references
         if (after < t.size() && t.tokens().get(after).equals(":") && head.group().contains(" ")
-                && java.util.Arrays.stream(head.group().split("\\s+")).allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
+                && java.util.Arrays.stream(head.group().split("\\s+"))
+                        .allMatch(w -> Character.isUpperCase(w.charAt(0)))) {
             return Optional.empty();
         }
         // "A label associated with …" is a definition; "Abstract base classes complement duck-typing …" is a
@@ -155,7 +156,8 @@ final class Glossary {
     private static Optional<Claims.Claim> claim(String term, Tagger.Tagged t, RelationPatterns.Head head) {
         int after = t.tokenAt(head.end());
         // "Two or more tones sounding simultaneously": a count of things defines, it names no class of them
-        if (t.is(0, "NUM") && !t.lower(0).equals("one") || Set.of("two", "three", "four", "several", "many").contains(t.lower(0))) {
+        if (t.is(0, "NUM") && !t.lower(0).equals("one")
+                || Set.of("two", "three", "four", "several", "many").contains(t.lower(0))) {
             return definitionOnly(term, t);
         }
         // "A series of statements …", "A set of files …": a collective says how many, the class is after "of".

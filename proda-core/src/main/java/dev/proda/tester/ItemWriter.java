@@ -548,7 +548,8 @@ final class ItemWriter {
             }
         }
         List<String> list = List.copyOf(texts);
-        return new ProcedureSteps(list, list.isEmpty() || !embedder.comparableAcrossCalls() ? List.of() : embedder.embed(list));
+        return new ProcedureSteps(list,
+                list.isEmpty() || !embedder.comparableAcrossCalls() ? List.of() : embedder.embed(list));
     }
 
     /** Three steps in a numbering that is one of the four fixed orderings, taken in turn across the benchmark. */
