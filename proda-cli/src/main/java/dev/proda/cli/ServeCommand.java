@@ -1,5 +1,6 @@
 package dev.proda.cli;
 
+import dev.proda.compile.Compile;
 import dev.proda.serve.OpenAiServer;
 import dev.proda.student.StudentModel;
 import dev.proda.student.TextModel;
@@ -60,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(project.spec.commandLine(), e.getMessage());
         }
         Versions.number(version);
-        Path model = dev.proda.compile.Compile.requireModel(project.layout(), version);
+        Path model = Compile.requireModel(project.layout(), version);
         try (StudentModel student = Engines.student(project.config()).load(model)) {
             if (!(student instanceof TextModel text)) {
                 throw new IllegalArgumentException("the " + version + " student cannot be served: its backend shows no "

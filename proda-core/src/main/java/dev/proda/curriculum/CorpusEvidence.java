@@ -223,15 +223,10 @@ public final class CorpusEvidence {
         return this;
     }
 
-    /** The project's corpus as evidence for {@code kb}'s questions, its documents read from disk one by one. */
-    public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config, KnowledgeBase kb) {
-        return read(layout, config, kb, Log.SILENT, "");
-    }
-
     /**
-     * {@link #read(ProjectLayout, ProdaConfig, KnowledgeBase)}, showing on {@code log} its progress over the
-     * corpus's characters as the step {@code "<stage> (corpus)"}: on a large corpus this reading is most of a
-     * stage's time.
+     * The project's corpus as evidence for {@code kb}'s questions, its documents read from disk one by one,
+     * showing on {@code log} its progress over the corpus's characters as the step {@code "<stage> (corpus)"}: on
+     * a large corpus this reading is most of a stage's time.
      */
     public static CorpusEvidence read(ProjectLayout layout, ProdaConfig config, KnowledgeBase kb, Log log,
             String stage) {

@@ -1,8 +1,8 @@
 package dev.proda.evaluate;
 
+import dev.proda.compile.Compile;
 import dev.proda.compile.PromptFormat;
 import dev.proda.io.Jsonl;
-import dev.proda.io.ProdaFileException;
 import dev.proda.model.ItemResult;
 import dev.proda.model.TestItem;
 import dev.proda.project.GeneralText;
@@ -33,7 +33,7 @@ public final class Evaluate {
     }
 
     public static VersionScores run(ProjectLayout layout, String version, StudentEngine engine, Log log) {
-        try (StudentModel model = engine.load(dev.proda.compile.Compile.requireModel(layout, version))) {
+        try (StudentModel model = engine.load(Compile.requireModel(layout, version))) {
             return run(layout, version, model, List.of(layout.tests(), layout.model(version)), log);
         }
     }
